@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { ScenarioSchema } from '../sandbox/scenarios';
+
+/**
+ * The one IPC contract. Every channel is request/response with zod schemas for both sides:
+ * main validates inputs (and its own outputs) against them, the preload builds window.doctor from the
+ * same keys, and the renderer's types are inferred from them. Adding a channel means adding it here.
+ */
+
+export const LanguageSchema = z.enum(['zh-CN', 'en-US']);
+export type Language = z.infer<typeof LanguageSchema>;
+
+const NoInput = z.union([z.undefined(), z.null()]);
+
+export const AppInfoSchema = z.object({
+  name: z.string(),
+  productName: z.string(),
+  version: z.string(),
+  os: z.string(),
+  arch: z.string(),
+  runtime: z.string(),
+});
+
+export const SettingsSchema = z.object({ language: LanguageSchema });
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DemoStatusSchema = z.object({
+  running: z.boolean(),
+  scenario: ScenarioSchema,
+  scenarios: z.array(ScenarioSchema),
+});
+export type DemoStatus = z.infer<typeof DemoStatusSchema>;
+
+export const StoreSummarySchema = z.object({
+  id: z.string(),
+  storeName: z.string(),
+  merchantNo: z.string(),
+  appId: z.string(),
+  environment: z.enum(['sandbox', 'production']),
+  storeUrl: z.string(),
+});
+export type StoreSummary = z.infer<typeof StoreSummarySchema>;
+
+export const ProfileSummarySchema = z.object({
+  name: z.string(),
+  gatewayUrl: z.string(),
+  cashierOrigin: z.string(),
+  supportApiUrl: z.string(),
+  extraCaCount: z.number().int(),
+});
+export type ProfileSummary = z.infer<typeof ProfileSummarySchema>;
+
+export const WorkspaceSchema = z.object({
+  activeStore: StoreSummarySchema.nullable(),
+  profile: ProfileSummarySchema.nullable(),
+  demo: DemoStatusSchema.nullable(),
+});
+export type Workspace = z.infer<typeof WorkspaceSchema>;
+
+export const channels = {
+  'app.info': { input: NoInput, output: AppInfoSchema },
+  'settings.get': { input: NoInput, output: SettingsSchema },
+  'settings.setLanguage': { input: z.object({ language: LanguageSchema }).strict(), output: SettingsSchema },
+  'workspace.get': { input: NoInput, output: WorkspaceSchema },
+  'demo.setScenario': { input: z.object({ scenario: ScenarioSchema }).strict(), output: DemoStatusSchema },
+  'shell.openExternal': {
+    // Only https leaves the app; anything else is refused before it reaches the OS.
+    input: z.object({ url: z.url({ protocol: /^https$/ }) }).strict(),
+    output: z.object({ opened: z.boolean() }),
+  },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+export type Channels = typeof channels;
+export type Channel = keyof Channels;
+export type ChannelInput<C extends Channel> = z.input<Channels[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<Channels[C]['output']>;
+export const CHANNEL_NAMES = Object.keys(channels) as Channel[];
+
+/** Progress of long work (a checklist, a simulation), pushed from main to the renderer. */
+export const ProgressEventSchema = z.object({
+  taskId: z.string(),
+  kind: z.string(),
+  step: z.string(),
+  done: z.number().int().min(0),
+  total: z.number().int().min(0),
+  detail: z.unknown().optional(),
+});
+export type ProgressEvent = z.infer<typeof ProgressEventSchema>;
+
+export const events = {
+  progress: ProgressEventSchema,
+} as const;
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+/** What crosses the IPC boundary: Electron flattens thrown errors, so failures travel as data. */
+export const IpcErrorSchema = z.object({
+  code: z.enum(['INVALID_INPUT', 'UNKNOWN_CHANNEL', 'FORBIDDEN_SENDER', 'HANDLER_FAILED']),
+  message: z.string(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type IpcError = z.infer<typeof IpcErrorSchema>;
+export type IpcEnvelope<T> = { ok: true; data: T } | { ok: false; error: IpcError };
+
+/** The object the preload puts on window.doctor; nothing else crosses. */
+export interface DoctorApi {
+  invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+export const IPC_INVOKE = 'doctor:invoke';
+export const IPC_EVENT_PREFIX = 'doctor:event:';

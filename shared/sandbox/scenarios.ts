@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/**
+ * Faults the sandbox platform can play. Each one changes what the sandbox's servers send, exactly as a
+ * real platform in that state would; the app never reads the scenario name to decide anything.
+ */
+export const SCENARIOS = [
+  'healthy',
+  'slow-gateway',
+  'gateway-timeout',
+  'system-busy',
+  'cashier-busy',
+  'invalid-signature',
+  'clock-skew',
+  'baitiao-not-enabled',
+  'domain-not-authorized',
+  'amount-out-of-range',
+  'risk-rejected',
+  'rate-limited',
+  'bad-platform-signature',
+  'blank-cashier',
+  'garbled-cashier',
+  'redirect-loop',
+  'insecure-redirect',
+  'expired-tls',
+  'notify-failing',
+  'return-broken',
+  'cashier-slow',
+] as const;
+export const ScenarioSchema = z.enum(SCENARIOS);
+export type Scenario = z.infer<typeof ScenarioSchema>;
