@@ -1,0 +1,17 @@
+/**
+ * The renderer's CSP, sent as a header by the app:// protocol (and mirrored in index.html's meta tag).
+ * style-src needs 'unsafe-inline' because antd's CSS-in-JS injects <style> elements at run time;
+ * scripts stay 'self' only.
+ */
+export const RENDERER_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');

@@ -1,0 +1,27 @@
+import { app, shell, type WebContents } from 'electron';
+import { APP_ORIGIN } from './app-protocol';
+
+/** True for the URLs our own renderer is served from; used by navigation and IPC sender checks. */
+export const isAppUrl = (url: string | undefined): boolean => !!url && url.startsWith(`${APP_ORIGIN}/`);
+
+/**
+ * Electron security guide, items 12 to 15: no navigation away from the app, no new windows, no
+ * permissions, no webviews. External https links go to the user's browser; nothing else leaves.
+ */
+export function guardAllWebContents(): void {
+  app.on('web-contents-created', (_event, contents: WebContents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      if (url.startsWith('https://')) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+    contents.session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    contents.session.setPermissionCheckHandler(() => false);
+  });
+}

@@ -1,0 +1,46 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, shell } from 'electron';
+import log from 'electron-log/main';
+import { createAppCore, type AppCore } from './core/app-core';
+import { electronStorePersistence } from './adapters/electron-store-persistence';
+import { registerAppScheme, serveRenderer } from './adapters/app-protocol';
+import { bridgeIpc } from './adapters/ipc-bridge';
+import { createMainWindow } from './adapters/main-window';
+import { guardAllWebContents } from './adapters/web-contents-guard';
+
+// The Electron entry: wires adapters to the plain-Node core and does nothing else.
+const here = dirname(fileURLToPath(import.meta.url));
+log.initialize();
+registerAppScheme();
+guardAllWebContents();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let window: BrowserWindow | null = null;
+  let core: AppCore | null = null;
+
+  app.on('second-instance', () => {
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
+  });
+
+  app.whenReady().then(async () => {
+    serveRenderer(join(here, '../renderer'));
+    core = await createAppCore({
+      dataDir: app.getPath('userData'),
+      demo: true,
+      settingsPersistence: electronStorePersistence('settings'),
+      openExternal: (url) => shell.openExternal(url),
+      runtime: `electron ${process.versions.electron} (chromium ${process.versions.chrome})`,
+      log: (message) => log.warn(message),
+    });
+    bridgeIpc(core, () => window);
+    window = createMainWindow(join(here, '../preload'));
+    window.on('closed', () => (window = null));
+  });
+
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => void core?.close());
+}
