@@ -1,0 +1,58 @@
+import type { PlatformProfile } from '../../shared/config/platform-profile';
+import type { StoreConfig } from '../../shared/config/store-config';
+import type { LocalizedText } from '../../shared/i18n/localized-text';
+import type { GatewayFacts } from './gateway-facts';
+
+/** A fact gathered once per run and shared by every check that needs it (one network call, not five). */
+export function memo<T>(produce: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => (value ??= produce());
+}
+
+/** What the checks know about the merchant's key, gathered before the run. */
+export interface KeyFacts {
+  /** The PEM, in memory only: never copied into evidence. */
+  pem: string | null;
+  /** Where it came from: a file path, or null when inline in store.json or held by the app's keychain. */
+  path: string | null;
+  /** Why no key could be read (from the importer), in both languages. */
+  problem: LocalizedText | null;
+}
+
+/** Simple warnings the importer found in store.json (unknown fields): cfg.schema reports them. */
+export interface ImportNotes {
+  fileName: string;
+  unknownFields: { path: string; line?: number; column?: number }[];
+}
+
+export interface MachineFacts {
+  os: string;
+  arch: string;
+  appVersion: string;
+  engine: string;
+  locale: string;
+  timeZone: string;
+  /** Where bundles are written; its free space is checked. */
+  dataDir: string;
+  hostsFilePath: string;
+}
+
+/**
+ * Everything a check may look at. Network facts are memoized functions so that, say, the one signed
+ * merchant.config.query serves key.*, platform.* and risk.* alike.
+ */
+export interface CheckContext {
+  store: StoreConfig;
+  profile: PlatformProfile;
+  key: KeyFacts;
+  importNotes: ImportNotes | null;
+  machine: MachineFacts;
+  /** How the browser engine would route a URL: 'DIRECT' or e.g. 'PROXY host:port' (Electron), env vars in the CLI. */
+  resolveProxy(url: string): Promise<string>;
+  now(): Date;
+  gateway: GatewayFacts;
+  /** Filled in by a simulated redirect or probes when they ran; page.* and net.latency read them. */
+  simulation: unknown | null;
+  probes: unknown | null;
+}
+

@@ -1,0 +1,70 @@
+import type { PlatformProfile } from '../../shared/config/platform-profile';
+import type { StoreConfig } from '../../shared/config/store-config';
+import type { ChecklistRun } from '../../shared/checklist/check-result';
+import { createGatewayClient } from '../gateway-client';
+import type { CheckContext, ImportNotes, KeyFacts, MachineFacts } from './check-context';
+import { ALL_CHECKS } from './checks';
+import { runChecklist, type RunChecklistOptions } from './engine';
+import { createGatewayFacts } from './gateway-facts';
+
+export interface StoreChecklistInput {
+  store: StoreConfig;
+  profile: PlatformProfile;
+  key: KeyFacts;
+  importNotes: ImportNotes | null;
+  machine: MachineFacts;
+  resolveProxy: (url: string) => Promise<string>;
+  simulation?: unknown;
+  probes?: unknown;
+  gatewayTimeoutMs?: number;
+}
+
+/** One checklist run for one store: builds the context (one gateway client, shared facts) and runs. */
+export async function runStoreChecklist(input: StoreChecklistInput, options: RunChecklistOptions = {}): Promise<ChecklistRun> {
+  const client = input.key.pem
+    ? createGatewayClient({
+        profile: input.profile,
+        store: { appId: input.store.appId, merchantNo: input.store.merchantNo, privateKeyPem: input.key.pem, charset: input.store.charset },
+        timeoutMs: input.gatewayTimeoutMs ?? 8_000,
+      })
+    : null;
+  const ctx: CheckContext = {
+    store: input.store,
+    profile: input.profile,
+    key: input.key,
+    importNotes: input.importNotes,
+    machine: input.machine,
+    resolveProxy: input.resolveProxy,
+    now: () => new Date(),
+    gateway: createGatewayFacts(client ?? unsignedClient(), input.store.notifyUrl),
+    simulation: input.simulation ?? null,
+    probes: input.probes ?? null,
+  };
+  try {
+    return await runChecklist(ALL_CHECKS, ctx, options);
+  } finally {
+    client?.close();
+  }
+}
+
+/** Without a readable key no signed call can be made; the checks that need one then say so. */
+function unsignedClient(): Parameters<typeof createGatewayFacts>[0] {
+  const refuse = async () => {
+    throw Object.assign(new Error('no merchant key'), { kind: 'no-key' });
+  };
+  return { call: refuse, health: refuse, close: () => {} };
+}
+
+/** Facts about this machine for local.environment, read the same way in the app and the CLI. */
+export function machineFacts(dataDir: string, appVersion: string, engine: string): MachineFacts {
+  return {
+    os: `${process.platform} ${process.arch}`,
+    arch: process.arch,
+    appVersion,
+    engine,
+    locale: Intl.DateTimeFormat().resolvedOptions().locale,
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    dataDir,
+    hostsFilePath: process.platform === 'win32' ? 'C:\\Windows\\System32\\drivers\\etc\\hosts' : '/etc/hosts',
+  };
+}
