@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: fast Node tests (unit + integration over loopback sockets) and browser journeys
-// (Playwright in Debian's Chromium against the built renderer).
+// Projects: fast Node tests (unit + integration over loopback sockets), browser journeys (Playwright in
+// Debian's Chromium against the built renderer), and the benchmarks, which `npm test` does not run.
 export default defineConfig({
   test: {
     projects: [
@@ -12,6 +12,17 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        // `npm run bench` only: measurements against a reference run side by side, never timed assertions.
+        test: {
+          name: 'bench',
+          include: ['bench/**/*.bench-run.ts'],
+          environment: 'node',
+          testTimeout: 600_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
         },
       },
       {

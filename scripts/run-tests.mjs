@@ -37,6 +37,10 @@ rmSync(report, { force: true });
 const vitestOk = run('vitest (unit, integration, e2e)', 'npx', [
   'vitest',
   'run',
+  '--project',
+  'unit',
+  '--project',
+  'e2e',
   '--reporter=default',
   '--reporter=json',
   `--outputFile.json=${report}`,
