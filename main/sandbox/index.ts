@@ -1,0 +1,193 @@
+import { PlatformProfileSchema, type PlatformProfile } from '../../shared/config/platform-profile';
+import { StoreConfigSchema, type StoreConfig } from '../../shared/config/store-config';
+import type { Scenario } from '../../shared/sandbox/scenarios';
+import { createCashierHandler } from './cashier-server';
+import { createSandboxPki } from './certificates';
+import { createGatewayHandler, GATEWAY_PATH } from './gateway-server';
+import { startHttpsServer, type HostedServer } from './https-host';
+import { generateRsaKeyPair } from './keys';
+import type { SandboxContext } from './sandbox-context';
+import { createScenarioState } from './scenario-state';
+import { createStoreSite, type ReceivedNotification } from './store-site';
+import { createSupportIntake, type SupportIntake } from './support-intake';
+
+export { writeSandboxFiles, MERCHANT_KEY_RELATIVE_PATH, type SandboxFiles } from './sandbox-files';
+export type { SupportIntake, Ticket, TicketStatus, StoredUpload } from './support-intake';
+export type { ReceivedNotification } from './store-site';
+export { CONTROL_PATH, GATEWAY_PATH, SLOW_GATEWAY_DELAY_MS } from './gateway-server';
+export { CLOCK_SKEW_MS } from './sandbox-context';
+
+export interface SandboxPorts {
+  gateway: number;
+  cashier: number;
+  support: number;
+  store: number;
+}
+
+export interface SandboxOptions {
+  scenario?: Scenario;
+  /** Loopback only: '127.0.0.1' (default) or '::1'. */
+  host?: '127.0.0.1' | '::1';
+  /** 0 (the default) picks a free port. */
+  ports?: Partial<SandboxPorts>;
+  /** Called with errors inside the sandbox's own handlers (a bug, not a scenario). Default: console.error. */
+  onInternalError?: (error: unknown) => void;
+}
+
+export interface Sandbox {
+  /** platform.json for this run: URLs on loopback, this run's platform key and CA. */
+  readonly profile: PlatformProfile;
+  /** The demo store's store.json, with merchantPrivateKey as the PEM string. */
+  readonly store: StoreConfig;
+  readonly merchantPrivateKeyPem: string;
+  readonly scenario: Scenario;
+  setScenario(name: Scenario): void;
+  readonly intake: SupportIntake;
+  /** The demo store site's received notifications (notify.test). */
+  readonly storeNotifications: readonly ReceivedNotification[];
+  readonly origins: { gateway: string; cashier: string; support: string; store: string };
+  close(): Promise<void>;
+}
+
+export const SANDBOX_MERCHANT = {
+  merchantNo: '2088000000000001',
+  // Sandbox app ids carry the BTSB prefix, the convention cfg.environment reads.
+  appId: 'BTSB2026000000000001',
+  storeName: '白条诊断沙箱小店',
+} as const;
+const SUPPORT_API_PATH = '/api/v1';
+const SANDBOX_CASHIER_READY_BUDGET_MS = 3000;
+const CLOCK_SKEW_TOLERANCE_SECONDS = 300;
+
+/**
+ * Starts the sandbox platform in-process: gateway, cashier, support intake and the demo store's own site,
+ * each an HTTPS server on loopback with this run's CA, platform key and merchant key.
+ */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const host = options.host ?? '127.0.0.1';
+  if (host !== '127.0.0.1' && host !== '::1') throw new Error('the sandbox listens on loopback only');
+  const [pki, platformKeys, impostorPlatformKeys, merchantKeys, impostorMerchantKeys] = await Promise.all([
+    createSandboxPki(),
+    generateRsaKeyPair(),
+    generateRsaKeyPair(),
+    generateRsaKeyPair(),
+    generateRsaKeyPair(),
+  ]);
+  const closing = new AbortController();
+  const ctx: SandboxContext = {
+    scenario: createScenarioState(options.scenario ?? 'healthy'),
+    pki,
+    merchant: { ...SANDBOX_MERCHANT, keys: merchantKeys, impostorKeys: impostorMerchantKeys },
+    platformKeys,
+    impostorPlatformKeys,
+    // Filled in below once the servers have their ports; no request can arrive before that.
+    urls: {
+      gatewayOrigin: '',
+      gatewayUrl: '',
+      cashierOrigin: '',
+      supportOrigin: '',
+      supportApiUrl: '',
+      storeOrigin: '',
+    },
+    sessions: new Map(),
+    clockSkewToleranceSeconds: CLOCK_SKEW_TOLERANCE_SECONDS,
+    cashierReadyBudgetMs: SANDBOX_CASHIER_READY_BUDGET_MS,
+    closing: closing.signal,
+    onError: options.onInternalError ?? ((error) => console.error('[sandbox]', error)),
+  };
+  const intake = createSupportIntake(ctx, SUPPORT_API_PATH);
+  const storeSite = createStoreSite(ctx);
+  const ports = { gateway: 0, cashier: 0, support: 0, store: 0, ...options.ports };
+
+  const servers: HostedServer[] = [];
+  const serve = async (port: number, handler: Parameters<typeof startHttpsServer>[0]['handler']) => {
+    const server = await startHttpsServer({
+      host,
+      port,
+      certificate: pki.leaf,
+      handler,
+      onError: ctx.onError,
+    });
+    servers.push(server);
+    return server;
+  };
+  try {
+    const gateway = await serve(ports.gateway, createGatewayHandler(ctx));
+    const cashier = await serve(ports.cashier, createCashierHandler(ctx));
+    const support = await serve(ports.support, (req, res) => intake.handler(req, res));
+    const store = await serve(ports.store, storeSite.handler);
+    Object.assign(ctx.urls, {
+      gatewayOrigin: gateway.origin,
+      gatewayUrl: `${gateway.origin}${GATEWAY_PATH}`,
+      cashierOrigin: cashier.origin,
+      supportOrigin: support.origin,
+      supportApiUrl: `${support.origin}${SUPPORT_API_PATH}`,
+      storeOrigin: store.origin,
+    });
+    // expired-tls is the cashier host's certificate having lapsed; the other hosts keep theirs.
+    const applyCertificate = (): void =>
+      cashier.useCertificate(ctx.scenario.current === 'expired-tls' ? pki.expiredLeaf : pki.leaf);
+    if (ctx.scenario.current === 'expired-tls') applyCertificate();
+    ctx.scenario.onChange((next, previous) => {
+      if (next === 'expired-tls' || previous === 'expired-tls') applyCertificate();
+    });
+  } catch (error) {
+    await Promise.all(servers.map((s) => s.close()));
+    throw error;
+  }
+
+  const profile = PlatformProfileSchema.parse({
+    profileVersion: 1,
+    name: 'sandbox',
+    gatewayUrl: ctx.urls.gatewayUrl,
+    cashierOrigin: ctx.urls.cashierOrigin,
+    supportApiUrl: ctx.urls.supportApiUrl,
+    platformPublicKey: platformKeys.publicKeyPem,
+    extraCaCertificates: [pki.caCertPem],
+    clockSkewToleranceSeconds: CLOCK_SKEW_TOLERANCE_SECONDS,
+    cashierReadyBudgetMs: SANDBOX_CASHIER_READY_BUDGET_MS,
+  });
+  const store = StoreConfigSchema.parse({
+    configVersion: 1,
+    environment: 'sandbox',
+    merchantNo: SANDBOX_MERCHANT.merchantNo,
+    appId: SANDBOX_MERCHANT.appId,
+    storeName: SANDBOX_MERCHANT.storeName,
+    storeUrl: ctx.urls.storeOrigin,
+    signType: 'RSA2',
+    merchantPrivateKey: merchantKeys.privateKeyPem,
+    notifyUrl: `${ctx.urls.storeOrigin}/pay/notify`,
+    returnUrl: `${ctx.urls.storeOrigin}/pay/return`,
+    charset: 'UTF-8',
+    baitiao: { enabled: true, installments: [3, 6, 12, 24], sellerPaysFee: false },
+    testOrder: { amount: '199.00', subject: '诊断测试订单' },
+  });
+
+  let closed: Promise<void> | null = null;
+  return {
+    profile,
+    store,
+    merchantPrivateKeyPem: merchantKeys.privateKeyPem,
+    get scenario() {
+      return ctx.scenario.current;
+    },
+    setScenario(name) {
+      ctx.scenario.set(name);
+    },
+    intake,
+    storeNotifications: storeSite.notifications,
+    origins: {
+      gateway: ctx.urls.gatewayOrigin,
+      cashier: ctx.urls.cashierOrigin,
+      support: ctx.urls.supportOrigin,
+      store: ctx.urls.storeOrigin,
+    },
+    close() {
+      closed ??= (async () => {
+        closing.abort();
+        await Promise.all(servers.map((s) => s.close()));
+      })();
+      return closed;
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import type { SandboxPki } from './certificates';
+import type { RsaKeyPair } from './keys';
+import type { ScenarioState } from './scenario-state';
+
+/** A diagnostic payment session created by baitiao.prepay: what the cashier pages render from. */
+export interface PrepaySession {
+  token: string;
+  outTradeNo: string;
+  amount: string;
+  subject: string;
+  installments: number;
+  returnUrl: string;
+  notifyUrl: string;
+  /** Platform-clock milliseconds. */
+  expiresAt: number;
+}
+
+export interface SandboxUrls {
+  gatewayOrigin: string;
+  gatewayUrl: string;
+  cashierOrigin: string;
+  supportOrigin: string;
+  supportApiUrl: string;
+  storeOrigin: string;
+}
+
+/** The merchant account the sandbox platform has on file, and the keys it plays with. */
+export interface SandboxMerchant {
+  merchantNo: string;
+  appId: string;
+  storeName: string;
+  /** The key pair handed to the app (store.json). */
+  keys: RsaKeyPair;
+  /** Another merchant key: what the platform has registered in the invalid-signature scenario. */
+  impostorKeys: RsaKeyPair;
+}
+
+/** Everything the four sandbox servers share. `urls` is filled in once they all listen. */
+export interface SandboxContext {
+  scenario: ScenarioState;
+  pki: SandboxPki;
+  merchant: SandboxMerchant;
+  platformKeys: RsaKeyPair;
+  /** Signs responses in bad-platform-signature: a key that is not the profile's platformPublicKey. */
+  impostorPlatformKeys: RsaKeyPair;
+  urls: SandboxUrls;
+  sessions: Map<string, PrepaySession>;
+  clockSkewToleranceSeconds: number;
+  cashierReadyBudgetMs: number;
+  /** Aborted by close(): delayed answers stop waiting. */
+  closing: AbortSignal;
+  onError: (error: unknown) => void;
+}
+
+/** In clock-skew the platform's clock runs this far ahead of the machine's (three times the tolerance). */
+export const CLOCK_SKEW_MS = 15 * 60 * 1000;
+
+/** The platform's clock: the machine's, except in clock-skew. Gateway, cashier and intake all use it. */
+export function platformNow(ctx: Pick<SandboxContext, 'scenario'>): Date {
+  return new Date(Date.now() + (ctx.scenario.current === 'clock-skew' ? CLOCK_SKEW_MS : 0));
+}
