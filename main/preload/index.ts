@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import {
   CHANNEL_NAMES,
   EVENT_NAMES,
@@ -25,6 +25,8 @@ const api: DoctorApi = {
     ipcRenderer.on(`${IPC_EVENT_PREFIX}${event}`, wrapped);
     return () => ipcRenderer.removeListener(`${IPC_EVENT_PREFIX}${event}`, wrapped);
   },
+  // Dropped files: the page never sees paths, so the preload asks Electron for the one the user dropped.
+  pathForFile: (file) => webUtils.getPathForFile(file),
 };
 
 contextBridge.exposeInMainWorld('doctor', api);

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { ChecklistRunSchema } from '../checklist/check-result';
+import { CHECK_IDS } from '../checklist/catalog';
+import { ConfigIssueSchema } from '../config/import-result';
 import { ScenarioSchema } from '../sandbox/scenarios';
 
 /**
@@ -38,6 +41,12 @@ export const StoreSummarySchema = z.object({
   appId: z.string(),
   environment: z.enum(['sandbox', 'production']),
   storeUrl: z.string(),
+  /** The platform profile this store is checked against. */
+  profileName: z.string(),
+  /** keychain: kept encrypted by the OS; memory: this session only (no keychain); missing: import the key. */
+  keyStatus: z.enum(['keychain', 'memory', 'missing']),
+  /** The built-in demo store of the sandbox platform. */
+  demo: z.boolean(),
 });
 export type StoreSummary = z.infer<typeof StoreSummarySchema>;
 
@@ -57,12 +66,48 @@ export const WorkspaceSchema = z.object({
 });
 export type Workspace = z.infer<typeof WorkspaceSchema>;
 
+export const StoresSchema = z.object({ stores: z.array(StoreSummarySchema), activeId: z.string().nullable() });
+export type Stores = z.infer<typeof StoresSchema>;
+
+/** A file path chosen in the open dialog or dropped on the window (the preload resolves dropped files). */
+const FilePathSchema = z.string().min(1).max(4096);
+
+export const StoreImportOutcomeSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), store: StoreSummarySchema, warnings: z.array(ConfigIssueSchema) }),
+  z.object({ ok: z.literal(false), errors: z.array(ConfigIssueSchema) }),
+]);
+export type StoreImportOutcome = z.infer<typeof StoreImportOutcomeSchema>;
+
+const TaskIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const CheckIdSchema = z.enum(CHECK_IDS as [string, ...string[]]);
+
 export const channels = {
   'app.info': { input: NoInput, output: AppInfoSchema },
   'settings.get': { input: NoInput, output: SettingsSchema },
   'settings.setLanguage': { input: z.object({ language: LanguageSchema }).strict(), output: SettingsSchema },
   'workspace.get': { input: NoInput, output: WorkspaceSchema },
   'demo.setScenario': { input: z.object({ scenario: ScenarioSchema }).strict(), output: DemoStatusSchema },
+  'stores.list': { input: NoInput, output: StoresSchema },
+  'stores.pickFile': {
+    input: z.object({ kind: z.enum(['store', 'platform', 'key']) }).strict(),
+    output: z.object({ path: FilePathSchema.nullable() }),
+  },
+  'stores.import': {
+    // platform.json is optional: without it the store uses the shipped profile named in profileName.
+    input: z
+      .object({ storePath: FilePathSchema, platformPath: FilePathSchema.optional(), profileName: z.string().optional() })
+      .strict(),
+    output: StoreImportOutcomeSchema,
+  },
+  'stores.setActive': { input: z.object({ id: z.string().min(1) }).strict(), output: StoresSchema },
+  'stores.remove': { input: z.object({ id: z.string().min(1) }).strict(), output: StoresSchema },
+  'checklist.run': {
+    // Progress streams as `progress` events with this taskId; the promise resolves with the whole run.
+    input: z.object({ taskId: TaskIdSchema, only: z.array(CheckIdSchema).optional() }).strict(),
+    output: ChecklistRunSchema,
+  },
+  'checklist.cancel': { input: z.object({ taskId: TaskIdSchema }).strict(), output: z.object({ cancelled: z.boolean() }) },
+  'checklist.last': { input: NoInput, output: ChecklistRunSchema.nullable() },
   'shell.openExternal': {
     // Only https leaves the app; anything else is refused before it reaches the OS.
     input: z.object({ url: z.url({ protocol: /^https$/ }) }).strict(),
@@ -108,6 +153,8 @@ export type IpcEnvelope<T> = { ok: true; data: T } | { ok: false; error: IpcErro
 export interface DoctorApi {
   invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** The path of a file dropped on the window (Electron's webUtils.getPathForFile); not an IPC call. */
+  pathForFile(file: File): string;
 }
 
 export const IPC_INVOKE = 'doctor:invoke';

@@ -1,0 +1,35 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DEFAULT_LANGUAGE, isLanguage } from '../i18n';
+import { WorkspaceProvider } from '../workspace/WorkspaceProvider';
+import { ANTD_LOCALES } from './antd-locale';
+import { AppShell } from './AppShell';
+import { SettingsGate } from './SettingsGate';
+
+const THEME = {
+  components: { Layout: { headerBg: '#ffffff', siderBg: '#ffffff', headerPadding: '0 24px' } },
+};
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const language = isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : DEFAULT_LANGUAGE;
+
+  // Screen readers and the window title follow the chosen language too.
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.title = t('app.title');
+  }, [language, t]);
+
+  return (
+    <ConfigProvider locale={ANTD_LOCALES[language]} theme={THEME}>
+      <AntApp>
+        <SettingsGate>
+          <WorkspaceProvider>
+            <AppShell />
+          </WorkspaceProvider>
+        </SettingsGate>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,56 @@
+import { Flex, Layout, Menu, Spin } from 'antd';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DemoBanner } from '../demo/DemoBanner';
+import { LanguageSwitch } from './LanguageSwitch';
+import { SCREENS, type ScreenKey } from './screens';
+import { useScreenRoute } from './use-screen-route';
+
+const MAIN_ID = 'main-content';
+
+export function AppShell() {
+  const { t } = useTranslation();
+  const [screenKey, navigate] = useScreenRoute();
+  const screen = SCREENS.find((s) => s.key === screenKey) ?? SCREENS[0];
+  const Screen = screen.component;
+
+  return (
+    <Layout className="app-shell">
+      {/* A button, not a #link: the hash holds the current screen. */}
+      <button type="button" className="skip-link" onClick={() => document.getElementById(MAIN_ID)?.focus()}>
+        {t('app.skipToContent')}
+      </button>
+      <Layout.Sider className="app-sider" width={208} theme="light">
+        <div className="app-brand">{t('app.title')}</div>
+        <nav aria-label={t('nav.label')}>
+          <Menu
+            mode="inline"
+            selectedKeys={[screen.key]}
+            onClick={({ key }) => navigate(key as ScreenKey)}
+            items={SCREENS.map((s) => ({ key: s.key, icon: s.icon, label: t(`nav.${s.label}`) }))}
+          />
+        </nav>
+      </Layout.Sider>
+      <Layout className="app-body">
+        <Layout.Header className="app-header">
+          <span className="app-header-title">{t(`nav.${screen.label}`)}</span>
+          <LanguageSwitch />
+        </Layout.Header>
+        <Layout.Content id={MAIN_ID} className="app-content" tabIndex={-1}>
+          <Flex vertical gap="large">
+            <DemoBanner />
+            <Suspense
+              fallback={
+                <Flex justify="center" role="status" aria-label={t('app.screenLoading')}>
+                  <Spin />
+                </Flex>
+              }
+            >
+              <Screen />
+            </Suspense>
+          </Flex>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

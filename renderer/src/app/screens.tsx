@@ -1,0 +1,27 @@
+import { HomeOutlined } from '@ant-design/icons';
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import type { Messages } from '../i18n/resources';
+
+/**
+ * Every screen of the side menu, in menu order. A screen is one folder under screens/<name>/ with a
+ * default-exported component, loaded on first visit so the start-up bundle stays small.
+ * Adding Checklist, Simulation, Timings, Report, History or Settings is one entry here plus its folder.
+ */
+export interface ScreenDefinition {
+  key: string;
+  label: keyof Messages['nav'];
+  icon: ReactNode;
+  component: LazyExoticComponent<ComponentType>;
+}
+
+export const SCREENS = [
+  {
+    key: 'home',
+    label: 'home',
+    icon: <HomeOutlined />,
+    component: lazy(() => import('../screens/home/HomeScreen')),
+  },
+] as const satisfies readonly ScreenDefinition[];
+
+export type ScreenKey = (typeof SCREENS)[number]['key'];
+export const DEFAULT_SCREEN: ScreenKey = 'home';

@@ -1,0 +1,22 @@
+import { useCallback, useSyncExternalStore } from 'react';
+import { DEFAULT_SCREEN, SCREENS, type ScreenKey } from './screens';
+
+// The current screen lives in the URL hash (#/home), so a reload or a deep link lands on the same screen
+// without a router library.
+const subscribe = (onChange: () => void) => {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+};
+
+const readScreen = (): ScreenKey => {
+  const wanted = window.location.hash.replace(/^#\/?/, '');
+  return SCREENS.find((screen) => screen.key === wanted)?.key ?? DEFAULT_SCREEN;
+};
+
+export function useScreenRoute(): [ScreenKey, (next: ScreenKey) => void] {
+  const screen = useSyncExternalStore(subscribe, readScreen);
+  const navigate = useCallback((next: ScreenKey) => {
+    window.location.hash = `#/${next}`;
+  }, []);
+  return [screen, navigate];
+}

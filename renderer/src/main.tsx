@@ -1,0 +1,24 @@
+import { lazy, StrictMode, Suspense } from 'react';
+import { createRoot } from 'react-dom/client';
+import './i18n';
+import './app/app.css';
+import { App } from './app/App';
+import { hasDoctorBridge } from './ipc/doctor';
+
+// Only needed when something is badly wrong, so it stays out of the start-up bundle.
+const NoBridge = lazy(() => import('./app/NoBridge'));
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element');
+
+createRoot(container).render(
+  <StrictMode>
+    {hasDoctorBridge() ? (
+      <App />
+    ) : (
+      <Suspense>
+        <NoBridge />
+      </Suspense>
+    )}
+  </StrictMode>,
+);

@@ -1,0 +1,175 @@
+import {
+  CheckCircleFilled,
+  ClockCircleOutlined,
+  DeleteOutlined,
+  ExperimentOutlined,
+  LockOutlined,
+  WarningOutlined,
+} from '@ant-design/icons';
+import { Button, Card, Descriptions, Empty, Flex, Popconfirm, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StoreSummary } from '../../../../shared/ipc/contract';
+
+interface StoreListProps {
+  stores: readonly StoreSummary[];
+  activeId: string | null;
+  /** The store whose change is on its way to main, so its buttons wait. */
+  busyId: string | null;
+  onSetActive(store: StoreSummary): void;
+  onRemove(store: StoreSummary): void;
+}
+
+/** The imported stores, the one in use marked in words and with an icon, not by colour alone. */
+export function StoreList({ stores, activeId, busyId, onSetActive, onRemove }: StoreListProps) {
+  const { t } = useTranslation();
+  if (stores.length === 0) {
+    return (
+      <Empty
+        description={
+          <Flex vertical gap={4}>
+            <Typography.Text strong>{t('stores.list.empty')}</Typography.Text>
+            <Typography.Text type="secondary">{t('stores.list.emptyHint')}</Typography.Text>
+          </Flex>
+        }
+      />
+    );
+  }
+  return (
+    <ul className="store-list">
+      {stores.map((store) => (
+        <li key={store.id}>
+          <StoreItem
+            store={store}
+            active={store.id === activeId}
+            busy={busyId === store.id}
+            disabled={busyId !== null}
+            onSetActive={() => onSetActive(store)}
+            onRemove={() => onRemove(store)}
+          />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function StoreItem(props: {
+  store: StoreSummary;
+  active: boolean;
+  busy: boolean;
+  disabled: boolean;
+  onSetActive(): void;
+  onRemove(): void;
+}) {
+  const { store, active, busy, disabled, onSetActive, onRemove } = props;
+  const { t } = useTranslation();
+  const headingId = `store-${store.id}-name`;
+
+  return (
+    <Card
+      size="small"
+      className={active ? 'store-item store-item-active' : 'store-item'}
+      data-testid="store-item"
+      data-store-id={store.id}
+      aria-labelledby={headingId}
+      title={
+        <Flex align="center" gap="small" wrap>
+          <h3 id={headingId} className="card-title">
+            {store.storeName}
+          </h3>
+          {active && (
+            <Tag color="blue" icon={<CheckCircleFilled />} data-testid="store-active">
+              {t('stores.list.active')}
+            </Tag>
+          )}
+          {store.demo && <Tag icon={<ExperimentOutlined />}>{t('stores.list.demo')}</Tag>}
+        </Flex>
+      }
+      extra={
+        <Flex gap="small">
+          {!active && (
+            <Button
+              onClick={onSetActive}
+              loading={busy}
+              disabled={disabled && !busy}
+              aria-label={t('stores.list.setActiveLabel', { name: store.storeName })}
+            >
+              {t('stores.list.setActive')}
+            </Button>
+          )}
+          <Popconfirm
+            title={t('stores.list.removeConfirmTitle', { name: store.storeName })}
+            description={<div className="confirm-text">{t('stores.list.removeConfirmDescription')}</div>}
+            okText={t('stores.list.removeConfirmOk')}
+            cancelText={t('stores.list.removeConfirmCancel')}
+            okButtonProps={{ danger: true }}
+            onConfirm={onRemove}
+            disabled={disabled}
+          >
+            <Button
+              danger
+              icon={<DeleteOutlined />}
+              disabled={disabled}
+              aria-label={t('stores.list.removeLabel', { name: store.storeName })}
+            >
+              {t('stores.list.remove')}
+            </Button>
+          </Popconfirm>
+        </Flex>
+      }
+    >
+      <Descriptions
+        column={1}
+        size="small"
+        styles={{ label: { width: 160 } }}
+        items={[
+          {
+            key: 'merchantNo',
+            label: t('stores.list.merchantNo'),
+            children: <Typography.Text copyable>{store.merchantNo}</Typography.Text>,
+          },
+          { key: 'appId', label: t('stores.list.appId'), children: store.appId },
+          {
+            key: 'environment',
+            label: t('stores.list.environment'),
+            children: (
+              <Tag color={store.environment === 'production' ? 'volcano' : 'green'}>
+                {t(`home.store.environments.${store.environment}`)}
+              </Tag>
+            ),
+          },
+          { key: 'profile', label: t('stores.list.profile'), children: <ProfileName name={store.profileName} /> },
+          { key: 'key', label: t('stores.list.key'), children: <KeyStatus status={store.keyStatus} /> },
+        ]}
+      />
+    </Card>
+  );
+}
+
+/** The shipped profiles get a plain name; one an account manager wrote keeps its own. */
+export function ProfileName({ name }: { name: string }) {
+  const { t } = useTranslation();
+  if (name === 'sandbox' || name === 'production') return t(`home.profile.knownNames.${name}`);
+  return name;
+}
+
+const KEY_ICONS: Record<StoreSummary['keyStatus'], ReactNode> = {
+  keychain: <LockOutlined className="icon-ok" />,
+  memory: <ClockCircleOutlined className="icon-warn" />,
+  missing: <WarningOutlined className="icon-bad" />,
+};
+
+function KeyStatus({ status }: { status: StoreSummary['keyStatus'] }) {
+  const { t } = useTranslation();
+  return (
+    <Flex vertical gap={2} data-testid="store-key-status" data-key-status={status}>
+      <Flex gap="small" align="baseline">
+        <span aria-hidden>{KEY_ICONS[status]}</span>
+        <Typography.Text strong={status !== 'keychain'}>{t(`stores.list.keyStatus.${status}`)}</Typography.Text>
+      </Flex>
+      {status !== 'keychain' && (
+        <Typography.Text type="secondary">{t(`stores.list.keyHint.${status}`)}</Typography.Text>
+      )}
+    </Flex>
+  );
+}

@@ -1,0 +1,204 @@
+import { rm } from 'node:fs/promises';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import {
+  assertRendererBuilt,
+  chromiumMissingReason,
+  launchChromium,
+  makeDataDir,
+  openSession,
+  startRendererServer,
+  type AppSession,
+  type RendererServer,
+} from './harness';
+
+if (chromiumMissingReason) console.warn(chromiumMissingReason);
+
+/** Waits until the locator is visible; a timeout fails the test with the locator in the message. */
+const visible = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: 15_000 });
+
+const htmlLang = (page: Page) => page.locator('html').getAttribute('lang');
+
+describe.skipIf(chromiumMissingReason !== null)('home screen and demo banner (Chromium)', () => {
+  let browser: Browser;
+  let server: RendererServer;
+  // Everything a test opened, closed (again, harmlessly) after it, with the page errors checked.
+  const sessions: AppSession[] = [];
+  const tempDirs: string[] = [];
+
+  const open = async (options: { dataDir?: string } = {}) => {
+    const session = await openSession(browser, server, options);
+    sessions.push(session);
+    return session;
+  };
+
+  // A missing or stale build fails every test with the fix in the message, rather than skipping them.
+  let setupError: unknown;
+  beforeAll(async () => {
+    try {
+      assertRendererBuilt();
+      browser = await launchChromium();
+      server = await startRendererServer();
+    } catch (error) {
+      setupError = error;
+    }
+  });
+
+  beforeEach(() => {
+    if (setupError) throw setupError;
+  });
+
+  afterEach(async () => {
+    const errors = sessions.flatMap((session) => session.pageErrors);
+    await Promise.all(sessions.splice(0).map((session) => session.close()));
+    await Promise.all(tempDirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+    // No CSP violation, React error or uncaught exception on any page of the test.
+    expect(errors).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('shows the demo store and platform profile that the real handlers report', async () => {
+    const session = await open();
+    const { activeStore, profile, demo } = await session.invoke('workspace.get', undefined);
+    if (!activeStore || !profile || !demo) throw new Error('demo core reported no store, profile or demo');
+
+    await session.open();
+    const { page } = session;
+    await visible(page.getByRole('heading', { name: '我的店铺' }));
+
+    const store = page.getByTestId('store-card');
+    await visible(store.getByText(activeStore.storeName, { exact: true }));
+    await visible(store.getByText(activeStore.merchantNo, { exact: true }));
+    await visible(store.getByText(activeStore.appId, { exact: true }));
+    await visible(
+      store.getByText(
+        activeStore.environment === 'sandbox' ? '测试环境（不会真实收款）' : '正式环境（真实收款）',
+      ),
+    );
+
+    const platform = page.getByTestId('profile-card');
+    await visible(platform.getByText(profile.gatewayUrl, { exact: true }));
+    await visible(platform.getByText(profile.cashierOrigin, { exact: true }));
+    await visible(platform.getByText(profile.supportApiUrl, { exact: true }));
+    await visible(
+      platform.getByText(
+        profile.extraCaCount > 0 ? `${profile.extraCaCount} 个` : '没有（只信任电脑自带的证书）',
+      ),
+    );
+
+    // The banner says, in plain words, that this is the practice platform.
+    await visible(page.getByText('演示模式：正在使用内置的沙箱演示平台'));
+    await visible(page.getByRole('navigation', { name: '主菜单' }).getByRole('menuitem', { name: '首页' }));
+    // Read once each at start-up: a re-render loop that keeps calling main shows up here.
+    expect(session.calls.filter((channel) => channel === 'settings.get')).toHaveLength(1);
+    expect(session.calls.filter((channel) => channel === 'workspace.get')).toHaveLength(1);
+    await session.screenshot('home-zh-CN', { whole: true });
+  });
+
+  test('switching the demo scenario with the keyboard reaches the core', async () => {
+    const session = await open();
+    const before = await session.invoke('workspace.get', undefined);
+    expect(before.demo?.scenario).toBe('healthy');
+
+    await session.open();
+    const { page } = session;
+    const scenario = page.getByRole('combobox', { name: '演示场景' });
+    await visible(scenario);
+
+    // Keyboard only: Tab until the switcher has focus, then filter and pick.
+    for (let presses = 0; presses < 30; presses += 1) {
+      if (await scenario.evaluate((element) => element === element.ownerDocument.activeElement)) break;
+      await page.keyboard.press('Tab');
+    }
+    expect(await scenario.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
+    await page.keyboard.press('ArrowDown');
+    // Every scenario has a human label in the list, not its code name.
+    await visible(page.locator('.ant-select-item-option[title="一切正常"]'));
+    await page.keyboard.type('网关无响应');
+    await page.keyboard.press('Enter');
+
+    await visible(page.getByText('已切换到演示场景：网关无响应'));
+    await session.screenshot('home-scenario-switched');
+
+    const after = await session.invoke('workspace.get', undefined);
+    expect(after.demo?.scenario).toBe('gateway-timeout');
+    expect(session.calls).toContain('demo.setScenario');
+  });
+
+  test('English and back: texts and antd locale follow, and the choice survives a reload and a restart', async () => {
+    const dataDir = await makeDataDir();
+    tempDirs.push(dataDir);
+    const first = await open({ dataDir });
+    await first.open();
+    const { page } = first;
+    await visible(page.getByRole('heading', { name: '我的店铺' }));
+    // antd's own texts are Chinese too: the copy buttons.
+    await visible(page.getByRole('button', { name: '复制' }).first());
+    expect(await htmlLang(page)).toBe('zh-CN');
+
+    await page.getByRole('combobox', { name: '界面语言' }).click();
+    await page.locator('.ant-select-item-option[title="English"]').click();
+
+    await visible(page.getByRole('heading', { name: 'My shop' }));
+    await visible(page.getByText('Demo mode: using the built-in practice platform'));
+    await visible(
+      page.getByRole('navigation', { name: 'Main menu' }).getByRole('menuitem', { name: 'Home' }),
+    );
+    await visible(page.getByRole('combobox', { name: 'Demo scenario' }));
+    await visible(page.getByRole('button', { name: 'Copy' }).first());
+    expect(await page.getByRole('button', { name: '复制' }).count()).toBe(0);
+    expect(await htmlLang(page)).toBe('en-US');
+    expect(await page.title()).toBe('Baitiao Doctor');
+    expect((await first.invoke('settings.get', undefined)).language).toBe('en-US');
+    await first.screenshot('home-en-US', { whole: true });
+
+    await page.reload();
+    await visible(page.getByRole('heading', { name: 'My shop' }));
+    await visible(page.getByRole('button', { name: 'Copy' }).first());
+    await first.screenshot('home-en-US-after-reload');
+
+    // A new core over the same data folder is a restart of the app: still English.
+    await first.close();
+    const second = await open({ dataDir });
+    await second.open();
+    await visible(second.page.getByRole('heading', { name: 'My shop' }));
+
+    await second.page.getByRole('combobox', { name: 'Language' }).click();
+    await second.page.locator('.ant-select-item-option[title="简体中文"]').click();
+    await visible(second.page.getByRole('heading', { name: '我的店铺' }));
+    await visible(second.page.getByRole('button', { name: '复制' }).first());
+    expect(await second.page.getByRole('button', { name: 'Copy' }).count()).toBe(0);
+    expect(await htmlLang(second.page)).toBe('zh-CN');
+    expect(await second.page.title()).toBe('白条支付诊断助手');
+    expect((await second.invoke('settings.get', undefined)).language).toBe('zh-CN');
+    await second.screenshot('home-back-to-zh-CN');
+  });
+
+  test('a failing call is explained in plain words and the screen can read again', async () => {
+    const session = await open();
+    session.failures.set('workspace.get', { code: 'HANDLER_FAILED', message: 'sandbox is not answering' });
+    await session.open();
+    const { page } = session;
+
+    await visible(
+      page.locator('.ant-message').getByText('没能读取店铺信息，请点“重新读取”再试一次。', { exact: false }),
+    );
+    await visible(
+      page.locator('.ant-message').getByText('详细原因：sandbox is not answering', { exact: false }),
+    );
+    const retry = page.getByRole('button', { name: '重新读取' });
+    await visible(retry);
+    await session.screenshot('home-load-failed');
+
+    session.failures.delete('workspace.get');
+    await retry.click();
+    const { activeStore } = await session.invoke('workspace.get', undefined);
+    await visible(
+      page.getByTestId('store-card').getByText(activeStore?.storeName ?? '(none)', { exact: true }),
+    );
+  });
+});
