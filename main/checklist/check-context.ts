@@ -1,5 +1,5 @@
 import type { PlatformProfile } from '../../shared/config/platform-profile';
-import type { StoreConfig } from '../../shared/config/store-config';
+import type { CheckedStoreConfig } from '../../shared/config/store-config';
 import type { LocalizedText } from '../../shared/i18n/localized-text';
 import type { GatewayFacts } from './gateway-facts';
 
@@ -41,8 +41,10 @@ export interface MachineFacts {
  * Everything a check may look at. Network facts are memoized functions so that, say, the one signed
  * merchant.config.query serves key.*, platform.* and risk.* alike.
  */
+export type { CheckedStoreConfig };
+
 export interface CheckContext {
-  store: StoreConfig;
+  store: CheckedStoreConfig;
   profile: PlatformProfile;
   key: KeyFacts;
   importNotes: ImportNotes | null;

@@ -1,14 +1,13 @@
 import type { PlatformProfile } from '../../shared/config/platform-profile';
-import type { StoreConfig } from '../../shared/config/store-config';
 import type { ChecklistRun } from '../../shared/checklist/check-result';
 import { createGatewayClient } from '../gateway-client';
-import type { CheckContext, ImportNotes, KeyFacts, MachineFacts } from './check-context';
+import type { CheckContext, CheckedStoreConfig, ImportNotes, KeyFacts, MachineFacts } from './check-context';
 import { ALL_CHECKS } from './checks';
 import { runChecklist, type RunChecklistOptions } from './engine';
 import { createGatewayFacts } from './gateway-facts';
 
 export interface StoreChecklistInput {
-  store: StoreConfig;
+  store: CheckedStoreConfig;
   profile: PlatformProfile;
   key: KeyFacts;
   importNotes: ImportNotes | null;

@@ -1,6 +1,7 @@
 import { text } from '../../shared/i18n/localized-text';
 import { APP_IDENTITY } from '../core/app-identity';
 import { CliInputError, EXIT, say, type CliIo } from './cli-io';
+import { checkCommand, checkHelp } from './commands/check-command';
 import { sandboxCommand, sandboxHelp } from './commands/sandbox-command';
 
 interface Command {
@@ -11,6 +12,7 @@ interface Command {
 /** The command table: each later capability adds its command here. */
 const COMMANDS: Record<string, Command> = {
   sandbox: { help: sandboxHelp, run: sandboxCommand },
+  check: { help: checkHelp, run: checkCommand },
 };
 
 function printHelp(io: CliIo): void {

@@ -38,3 +38,7 @@ export type StoreConfig = z.infer<typeof StoreConfigSchema>;
 
 /** Fields the protocol defines; anything else in store.json is "unknown" (a warning, not an error). */
 export const STORE_CONFIG_KNOWN_FIELDS = Object.keys(StoreConfigSchema.shape);
+
+/** The config as the checks see it: the private key travels separately and never inside it. */
+export const CheckedStoreConfigSchema = StoreConfigSchema.omit({ merchantPrivateKey: true });
+export type CheckedStoreConfig = z.infer<typeof CheckedStoreConfigSchema>;

@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ProbeRequestResultSchema } from '../../../shared/probe/probe-result';
+import { DEFAULT_PROBE_SETTINGS, type ProbeSettings } from '../../../shared/probe/probe-settings';
+import { probeUrl, systemLookup, type ProbeEnvironment } from '../../../main/probe';
+import { resolveDirect } from '../../../main/probe/proxy';
+import { trustFor } from '../../../main/probe/trust';
+import { createTestPki, type TestPki } from './support/test-pki';
+import { startHttp, startHttps, type Loopback } from './support/loopback-servers';
+
+// Loose bounds: a 2-core CI box under load can add tens of ms; exactness is the benchmark's job.
+const SLACK_MS = 150;
+
+let pki: TestPki;
+let https: Loopback;
+let https6: Loopback | null = null;
+let http: Loopback;
+
+const env = (settings: Partial<ProbeSettings> = {}): ProbeEnvironment => ({
+  settings: { ...DEFAULT_PROBE_SETTINGS, ...settings },
+  resolveProxy: resolveDirect,
+  lookup: systemLookup,
+  trust: trustFor([pki.caCert]),
+  clock: () => new Date(),
+});
+
+beforeAll(async () => {
+  pki = await createTestPki();
+  http = await startHttp(() => http.url(''));
+  https = await startHttps(pki.good, () => http.url(''));
+  try {
+    https6 = await startHttps(pki.good, () => http.url(''), '::1');
+  } catch (error) {
+    console.warn(`IPv6 loopback unavailable, skipping the ::1 test: ${(error as Error).message}`);
+  }
+});
+afterAll(async () => {
+  await Promise.all([https?.close(), http?.close(), https6?.close()]);
+});
+
+describe('phase timing over loopback', () => {
+  it('attributes an injected first-byte delay to wait, not to the other phases', async () => {
+    const result = await probeUrl({ role: 'gateway', url: https.url('/delay?first=200') }, 0, env());
+    expect(ProbeRequestResultSchema.parse(result)).toBeTruthy();
+    expect(result.outcome).toBe('ok');
+    const [hop] = result.hops;
+    const t = hop!.timings;
+    expect(t.wait!).toBeGreaterThanOrEqual(195);
+    expect(t.wait!).toBeLessThan(200 + SLACK_MS);
+    for (const phase of ['connect', 'tls', 'send', 'receive'] as const)
+      expect(t[phase]!).toBeLessThan(SLACK_MS);
+    expect(t.dns).toBeNull(); // an IP literal needs no lookup
+    expect(t.total).toBeGreaterThanOrEqual(t.wait!);
+    const sum = ['blocked', 'connect', 'tls', 'send', 'wait', 'receive'].reduce(
+      (a, k) => a + (t[k as keyof typeof t] ?? 0),
+      0,
+    );
+    expect(Math.abs(t.total - sum)).toBeLessThan(5);
+    expect(hop!.response).toMatchObject({ status: 200, httpVersion: 'HTTP/1.1', bodySize: 2 });
+  });
+
+  it('attributes a slowly sent body to receive', async () => {
+    const result = await probeUrl(
+      { role: 'cashier', url: https.url('/chunks?chunks=5&every=60&size=2000') },
+      0,
+      env(),
+    );
+    const t = result.hops[0]!.timings;
+    expect(result.outcome).toBe('ok');
+    expect(t.receive!).toBeGreaterThanOrEqual(4 * 60 - 5);
+    expect(t.receive!).toBeLessThan(4 * 60 + SLACK_MS);
+    expect(t.wait!).toBeLessThan(SLACK_MS);
+    expect(result.hops[0]!.response!.bodySize).toBe(10_000);
+  });
+
+  it('reports address, family, TLS version, cipher, ALPN and the certificate chain', async () => {
+    const result = await probeUrl({ role: 'gateway', url: https.url('/delay') }, 0, env());
+    const hop = result.hops[0]!;
+    expect(hop.remote).toMatchObject({ address: '127.0.0.1', family: 'IPv4', port: https.port });
+    expect(hop.proxy).toMatchObject({ mode: 'direct', rule: 'DIRECT' });
+    expect(hop.tls).toMatchObject({ protocol: 'TLSv1.3', alpn: 'http/1.1', servername: null });
+    expect(hop.tls!.cipherStandardName).toMatch(/^TLS_/);
+    const leaf = hop.tls!.chain[0]!;
+    expect(leaf.subject).toContain('CN=127.0.0.1');
+    expect(leaf.issuer).toContain('Probe Test Root');
+    expect(leaf.subjectAltNames).toContain('IP Address:127.0.0.1');
+    expect(leaf.daysLeft).toBeGreaterThanOrEqual(18);
+    expect(leaf.daysLeft).toBeLessThanOrEqual(20);
+  });
+
+  it('resolves a name with the system resolver and times DNS (localhost)', async () => {
+    const result = await probeUrl({ role: 'store', url: `http://localhost:${http.port}/delay` }, 0, env());
+    const hop = result.hops[0]!;
+    expect(hop.dns?.host).toBe('localhost');
+    expect(hop.timings.dns).not.toBeNull();
+    // Whichever family the OS lists first, a refused ::1 falls back to 127.0.0.1 (the server is IPv4).
+    expect(result.outcome).toBe('ok');
+    expect(hop.remote?.address).toBe('127.0.0.1');
+  });
+
+  it('connects over IPv6 loopback and says so', async (context) => {
+    if (!https6) return context.skip();
+    const result = await probeUrl({ role: 'gateway', url: https6.url('/delay') }, 0, env());
+    expect(result.outcome).toBe('ok');
+    expect(result.hops[0]!.remote).toMatchObject({ address: '::1', family: 'IPv6' });
+  });
+
+  it('probes plain http without a TLS phase', async () => {
+    const result = await probeUrl({ role: 'notify', url: http.url('/delay?first=50') }, 0, env());
+    const hop = result.hops[0]!;
+    expect(hop.tls).toBeNull();
+    expect(hop.timings.tls).toBeNull();
+    expect(hop.timings.wait!).toBeGreaterThanOrEqual(45);
+  });
+});
