@@ -1,9 +1,11 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, shell } from 'electron';
+import { app, session, BrowserWindow, shell } from 'electron';
 import log from 'electron-log/main';
 import { createAppCore, type AppCore } from './core/app-core';
 import { electronStorePersistence } from './adapters/electron-store-persistence';
+import { pickFile } from './adapters/file-dialog';
+import { SafeStorageKeyVault } from './adapters/safe-storage-key-vault';
 import { registerAppScheme, serveRenderer } from './adapters/app-protocol';
 import { bridgeIpc } from './adapters/ipc-bridge';
 import { createMainWindow } from './adapters/main-window';
@@ -32,6 +34,10 @@ if (!app.requestSingleInstanceLock()) {
       dataDir: app.getPath('userData'),
       demo: true,
       settingsPersistence: electronStorePersistence('settings'),
+      keyVault: new SafeStorageKeyVault(),
+      pickFile,
+      // The proxy the browser engine itself would use, so probes and checks see what buyers' Chrome sees.
+      resolveProxy: (url) => session.defaultSession.resolveProxy(url),
       openExternal: (url) => shell.openExternal(url),
       runtime: `electron ${process.versions.electron} (chromium ${process.versions.chrome})`,
       log: (message) => log.warn(message),

@@ -1,6 +1,7 @@
 import type { PlatformProfile } from '../../shared/config/platform-profile';
 import type { CheckedStoreConfig } from '../../shared/config/store-config';
 import type { LocalizedText } from '../../shared/i18n/localized-text';
+import type { ProbeRun } from '../../shared/probe/probe-result';
 import type { GatewayFacts } from './gateway-facts';
 
 /** A fact gathered once per run and shared by every check that needs it (one network call, not five). */
@@ -53,8 +54,8 @@ export interface CheckContext {
   resolveProxy(url: string): Promise<string>;
   now(): Date;
   gateway: GatewayFacts;
-  /** Filled in by a simulated redirect or probes when they ran; page.* and net.latency read them. */
+  /** Probes of every platform and store host, run once per checklist (or handed in by a diagnosis). */
+  network: { probes(): Promise<ProbeRun> };
+  /** Filled in by a simulated redirect when one ran; page.* and tls.mixed-content read it. */
   simulation: unknown | null;
-  probes: unknown | null;
 }
-

@@ -14,6 +14,8 @@ export interface CheckDefinition<Ctx> {
   id: CheckId;
   /** Checks whose failure makes this one pointless: it is skipped, naming them, rather than run. */
   dependsOn?: readonly CheckId[];
+  /** Checks this one must run after, whatever their result (to see what they saw), without being skipped. */
+  after?: readonly CheckId[];
   /** A backstop; each network step inside a check has its own, shorter timeout. */
   timeoutMs?: number;
   run(ctx: Ctx, signal: AbortSignal): Promise<CheckOutcome>;
@@ -129,7 +131,10 @@ export async function runChecklist<Ctx>(
             }
           : {
               status: 'error',
-              summary: text('这项检查本身出错了（这是本工具的问题）。', 'This check itself broke (a fault in this tool).'),
+              summary: text(
+                '这项检查本身出错了（这是本工具的问题）。',
+                'This check itself broke (a fault in this tool).',
+              ),
               remediation: text(
                 '请重试；如果仍然出错，请导出诊断包发给平台客服，里面有错误详情。',
                 'Try again; if it still breaks, export a diagnostic bundle for platform support: it holds the details.',
@@ -156,7 +161,7 @@ export async function runChecklist<Ctx>(
   // Scheduling loop: start every check whose dependencies are settled, skip those whose dependency
   // did not pass, and wait for any running one to finish before looking again.
   while (pending.length > 0 || running.size > 0) {
-    for (let i = 0; i < pending.length && running.size < concurrency; ) {
+    for (let i = 0; i < pending.length && running.size < concurrency;) {
       const definition = pending[i]!;
       if (options.signal?.aborted) {
         pending.splice(i, 1);
@@ -180,7 +185,8 @@ export async function runChecklist<Ctx>(
         );
         continue;
       }
-      if (deps.every((dep) => results.has(dep))) {
+      const waitsFor = [...deps, ...(definition.after ?? []).filter((id) => ids.has(id))];
+      if (waitsFor.every((dep) => results.has(dep))) {
         pending.splice(i, 1);
         const task: Promise<void> = execute(definition).finally(() => running.delete(task));
         running.add(task);

@@ -1,23 +1,40 @@
 import type { GatewayClient, GatewayCallResult } from '../gateway-client';
-import { MerchantConfigDataSchema, NotifyTestDataSchema, type MerchantConfigData } from '../../shared/protocol/gateway';
+import {
+  MerchantConfigDataSchema,
+  NotifyTestDataSchema,
+  type MerchantConfigData,
+} from '../../shared/protocol/gateway';
 import { text, type LocalizedText } from '../../shared/i18n/localized-text';
 import { memo } from './check-context';
 
 /** A gateway answer the checks can use, or why there is none. */
 export type GatewayAnswer<R = GatewayCallResult> =
-  | { ok: true; result: R }
-  | { ok: false; kind: string; reason: LocalizedText; detail: string };
+  { ok: true; result: R } | { ok: false; kind: string; reason: LocalizedText; detail: string };
 
 function explainFailure(error: unknown): { ok: false; kind: string; reason: LocalizedText; detail: string } {
   const kind = (error as { kind?: string })?.kind ?? 'unknown';
   const detail = error instanceof Error ? error.message : String(error);
   const reasons: Record<string, LocalizedText> = {
     timeout: text('平台网关在规定时间内没有应答。', 'The platform gateway did not answer in time.'),
-    unreachable: text('连不上平台网关（域名解析失败、连接被拒绝或被重置）。', 'Could not reach the platform gateway (name lookup failed, refused or reset).'),
-    tls: text('和平台网关建立安全连接失败（证书问题）。', 'The secure connection to the platform gateway failed (a certificate problem).'),
-    'bad-response': text('平台网关的应答不是正常的格式。', 'The platform gateway answered with something unexpected.'),
+    unreachable: text(
+      '连不上平台网关（域名解析失败、连接被拒绝或被重置）。',
+      'Could not reach the platform gateway (name lookup failed, refused or reset).',
+    ),
+    tls: text(
+      '和平台网关建立安全连接失败（证书问题）。',
+      'The secure connection to the platform gateway failed (a certificate problem).',
+    ),
+    'bad-response': text(
+      '平台网关的应答不是正常的格式。',
+      'The platform gateway answered with something unexpected.',
+    ),
   };
-  return { ok: false, kind, reason: reasons[kind] ?? text('调用平台网关失败。', 'The call to the platform gateway failed.'), detail };
+  return {
+    ok: false,
+    kind,
+    reason: reasons[kind] ?? text('调用平台网关失败。', 'The call to the platform gateway failed.'),
+    detail,
+  };
 }
 
 async function answer<R>(call: () => Promise<R>): Promise<GatewayAnswer<R>> {
@@ -52,7 +69,8 @@ export function createGatewayFacts(client: GatewayClient, notifyUrl: string) {
     health: memo(() => track(() => client.health())),
     notifyTest: memo(async () => {
       const a = await track(() => client.call('notify.test', { notify_url: notifyUrl }));
-      const data = a.ok && a.result.body?.code === '10000' ? NotifyTestDataSchema.safeParse(a.result.body.data) : null;
+      const data =
+        a.ok && a.result.body?.code === '10000' ? NotifyTestDataSchema.safeParse(a.result.body.data) : null;
       return { answer: a, data: data?.success ? data.data : null };
     }),
     statusesSeen: () => [...statusesSeen],
@@ -61,13 +79,18 @@ export function createGatewayFacts(client: GatewayClient, notifyUrl: string) {
 export type GatewayFacts = ReturnType<typeof createGatewayFacts>;
 
 /** Why a gateway-based check cannot judge: the gateway gave no usable answer to the config query. */
-export function noVerdict(a: GatewayAnswer): { status: 'skip'; summary: LocalizedText; evidence: Record<string, unknown> } | null {
+export function noVerdict(
+  a: GatewayAnswer,
+): { status: 'skip'; summary: LocalizedText; evidence: Record<string, unknown> } | null {
   if (!a.ok) return { status: 'skip', summary: a.reason, evidence: { kind: a.kind, detail: a.detail } };
   const body = a.result.body;
   if (!body) {
     return {
       status: 'skip',
-      summary: text(`平台网关返回了 HTTP ${a.result.httpStatus}，不是正常的应答。`, `The gateway answered HTTP ${a.result.httpStatus}, not a normal answer.`),
+      summary: text(
+        `平台网关返回了 HTTP ${a.result.httpStatus}，不是正常的应答。`,
+        `The gateway answered HTTP ${a.result.httpStatus}, not a normal answer.`,
+      ),
       evidence: { httpStatus: a.result.httpStatus },
     };
   }

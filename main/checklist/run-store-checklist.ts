@@ -5,6 +5,9 @@ import type { CheckContext, CheckedStoreConfig, ImportNotes, KeyFacts, MachineFa
 import { ALL_CHECKS } from './checks';
 import { runChecklist, type RunChecklistOptions } from './engine';
 import { createGatewayFacts } from './gateway-facts';
+import { memo } from './check-context';
+import { defaultProbeTargets, runProbes } from '../probe';
+import type { ProbeRun } from '../../shared/probe/probe-result';
 
 export interface StoreChecklistInput {
   store: CheckedStoreConfig;
@@ -14,16 +17,25 @@ export interface StoreChecklistInput {
   machine: MachineFacts;
   resolveProxy: (url: string) => Promise<string>;
   simulation?: unknown;
-  probes?: unknown;
+  /** Probes already made (a full diagnosis measures once and shares them); else the checklist probes. */
+  probes?: ProbeRun;
   gatewayTimeoutMs?: number;
 }
 
 /** One checklist run for one store: builds the context (one gateway client, shared facts) and runs. */
-export async function runStoreChecklist(input: StoreChecklistInput, options: RunChecklistOptions = {}): Promise<ChecklistRun> {
+export async function runStoreChecklist(
+  input: StoreChecklistInput,
+  options: RunChecklistOptions = {},
+): Promise<ChecklistRun> {
   const client = input.key.pem
     ? createGatewayClient({
         profile: input.profile,
-        store: { appId: input.store.appId, merchantNo: input.store.merchantNo, privateKeyPem: input.key.pem, charset: input.store.charset },
+        store: {
+          appId: input.store.appId,
+          merchantNo: input.store.merchantNo,
+          privateKeyPem: input.key.pem,
+          charset: input.store.charset,
+        },
         timeoutMs: input.gatewayTimeoutMs ?? 8_000,
       })
     : null;
@@ -36,8 +48,21 @@ export async function runStoreChecklist(input: StoreChecklistInput, options: Run
     resolveProxy: input.resolveProxy,
     now: () => new Date(),
     gateway: createGatewayFacts(client ?? unsignedClient(), input.store.notifyUrl),
+    network: {
+      probes: memo(
+        async () =>
+          input.probes ??
+          runProbes({
+            targets: [...defaultProbeTargets(input), { role: 'store', url: input.store.storeUrl }],
+            // Three samples per host keep the checklist quick; the timings screen measures more.
+            settings: { count: 3, intervalMs: 100 },
+            resolveProxy: input.resolveProxy,
+            extraCaCertificates: input.profile.extraCaCertificates,
+            signal: options.signal,
+          }),
+      ),
+    },
     simulation: input.simulation ?? null,
-    probes: input.probes ?? null,
   };
   try {
     return await runChecklist(ALL_CHECKS, ctx, options);

@@ -6,6 +6,8 @@ export interface CliIo {
   out(line: string): void;
   err(line: string): void;
   language: Language;
+  /** A person watching a terminal: progress lines are worth printing. */
+  interactive?: boolean;
   /** Resolves when the user asks to stop (Ctrl+C); long-running commands wait on it. */
   stopSignal: AbortSignal;
 }

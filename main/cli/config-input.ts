@@ -15,7 +15,11 @@ export const formatIssue = (io: CliIo, issue: ConfigIssue): string => issueLine(
  * --store and --platform for every command that diagnoses a store. Errors become exit code 2 with each
  * problem named (file, field, line and column); warnings are printed and the run goes on.
  */
-export async function loadStoreAndProfile(io: CliIo, storePath: string | undefined, platformPath: string | undefined) {
+export async function loadStoreAndProfile(
+  io: CliIo,
+  storePath: string | undefined,
+  platformPath: string | undefined,
+) {
   if (!storePath || !platformPath) {
     throw new CliInputError(
       text(
@@ -24,7 +28,10 @@ export async function loadStoreAndProfile(io: CliIo, storePath: string | undefin
       ),
     );
   }
-  const [store, platform] = await Promise.all([loadStoreConfigFile(storePath), loadPlatformProfileFile(platformPath)]);
+  const [store, platform] = await Promise.all([
+    loadStoreConfigFile(storePath),
+    loadPlatformProfileFile(platformPath),
+  ]);
   const errors = [...(store.ok ? [] : store.errors), ...(platform.ok ? [] : platform.errors)];
   if (!store.ok || !platform.ok) {
     const lines = (language: CliIo['language']) => errors.map((e) => issueLine(language, e)).join('\n');

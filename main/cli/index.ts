@@ -10,6 +10,7 @@ runCli(process.argv.slice(2), {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
   language: languageFromEnvironment(process.env),
+  interactive: process.stderr.isTTY === true,
   stopSignal: stop.signal,
 }).then(
   (code) => {

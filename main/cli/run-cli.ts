@@ -46,7 +46,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const command = COMMANDS[name];
   if (!command) {
-    io.err(say(io, text(`未知命令「${name}」。运行 baitiao-doctor --help 查看可用命令。`, `Unknown command "${name}". Run baitiao-doctor --help to see the commands.`)));
+    io.err(
+      say(
+        io,
+        text(
+          `未知命令「${name}」。运行 baitiao-doctor --help 查看可用命令。`,
+          `Unknown command "${name}". Run baitiao-doctor --help to see the commands.`,
+        ),
+      ),
+    );
     return EXIT.badInput;
   }
   try {

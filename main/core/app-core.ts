@@ -1,23 +1,35 @@
 import { arch, platform, release } from 'node:os';
 import { join } from 'node:path';
+import type { ChecklistRun } from '../../shared/checklist/check-result';
+import type { CheckId } from '../../shared/checklist/catalog';
 import type { EventName } from '../../shared/ipc/contract';
 import { SCENARIOS } from '../../shared/sandbox/scenarios';
+import { machineFacts, runStoreChecklist } from '../checklist/run-store-checklist';
+import { JsonFilePersistence, type KeyVault } from '../config';
 import { createDispatcher, type Dispatch, type Handlers } from '../ipc/dispatch';
+import { resolveDirect, type ResolveProxy } from '../probe/proxy';
 import { startSandbox, type Sandbox } from '../sandbox';
-import { jsonFilePersistence } from '../settings/json-file-persistence';
 import { SettingsRepository, type KeyValuePersistence } from '../settings/settings-repository';
 import { APP_IDENTITY } from './app-identity';
 import { EventBus } from './event-bus';
+import { StoreWorkspace } from './store-workspace';
+import { TaskRegistry } from './task-registry';
 
 export interface AppCoreOptions {
-  /** Where this app instance keeps its data (settings, outbox, history). */
+  /** Where this app instance keeps its data (settings, stores, outbox, history). */
   dataDir: string;
-  /** Start the embedded sandbox platform and use its demo store: the default on first start. */
+  /** Start the embedded sandbox platform and offer its demo store: the default on first start. */
   demo: boolean;
   /** The app passes electron-store; tests and the CLI use a JSON file in dataDir. */
   settingsPersistence?: KeyValuePersistence;
+  /** The app passes the safeStorage vault; elsewhere keys stay in memory. */
+  keyVault?: KeyVault;
   /** Opens an https link in the user's browser; only the Electron adapter can. */
   openExternal?: (url: string) => Promise<void>;
+  /** The open-file dialog; only the Electron adapter has one. */
+  pickFile?: (kind: 'store' | 'platform' | 'key') => Promise<string | null>;
+  /** How the browser engine routes a URL (Electron's session.resolveProxy); direct elsewhere. */
+  resolveProxy?: ResolveProxy;
   runtime?: string;
   log?: (message: string) => void;
 }
@@ -34,51 +46,90 @@ export interface AppCore {
  */
 export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const log = options.log ?? (() => {});
+  const runtime = options.runtime ?? `node ${process.versions.node}`;
   const settings = new SettingsRepository(
-    options.settingsPersistence ?? jsonFilePersistence(join(options.dataDir, 'settings.json')),
+    options.settingsPersistence ?? new JsonFilePersistence(join(options.dataDir, 'settings.json')),
   );
   const events = new EventBus();
+  const tasks = new TaskRegistry();
   const sandbox: Sandbox | null = options.demo ? await startSandbox({ scenario: 'healthy' }) : null;
+  const workspace = new StoreWorkspace(options.dataDir, sandbox, options.keyVault);
+  let lastChecklist: ChecklistRun | null = null;
 
   const demoStatus = () =>
     sandbox ? { running: true, scenario: sandbox.scenario, scenarios: [...SCENARIOS] } : null;
 
+  const requireActive = async () => {
+    const active = await workspace.active();
+    if (!active) throw new Error('No store is set up yet: import a store.json first');
+    return active;
+  };
+
   const handlers: Handlers = {
-    'app.info': async () => ({
-      ...APP_IDENTITY,
-      os: `${platform()} ${release()}`,
-      arch: arch(),
-      runtime: options.runtime ?? `node ${process.versions.node}`,
-    }),
+    'app.info': async () => ({ ...APP_IDENTITY, os: `${platform()} ${release()}`, arch: arch(), runtime }),
     'settings.get': async () => settings.get(),
     'settings.setLanguage': async ({ language }) => settings.update({ language }),
-    'workspace.get': async () => ({
-      activeStore: sandbox
-        ? {
-            id: 'sandbox-demo',
-            storeName: sandbox.store.storeName,
-            merchantNo: sandbox.store.merchantNo,
-            appId: sandbox.store.appId,
-            environment: sandbox.store.environment,
-            storeUrl: sandbox.store.storeUrl,
-          }
-        : null,
-      profile: sandbox
-        ? {
-            name: sandbox.profile.name,
-            gatewayUrl: sandbox.profile.gatewayUrl,
-            cashierOrigin: sandbox.profile.cashierOrigin,
-            supportApiUrl: sandbox.profile.supportApiUrl,
-            extraCaCount: sandbox.profile.extraCaCertificates.length,
-          }
-        : null,
-      demo: demoStatus(),
-    }),
+    'workspace.get': async () => {
+      const active = await workspace.active().catch(() => null);
+      return {
+        activeStore: active?.summary ?? null,
+        profile: active
+          ? {
+              name: active.profile.name,
+              gatewayUrl: active.profile.gatewayUrl,
+              cashierOrigin: active.profile.cashierOrigin,
+              supportApiUrl: active.profile.supportApiUrl,
+              extraCaCount: active.profile.extraCaCertificates.length,
+            }
+          : null,
+        demo: demoStatus(),
+      };
+    },
     'demo.setScenario': async ({ scenario }) => {
       if (!sandbox) throw new Error('Demo mode is not running');
       sandbox.setScenario(scenario);
       return demoStatus()!;
     },
+    'stores.list': () => workspace.list(),
+    'stores.pickFile': async ({ kind }) => ({ path: options.pickFile ? await options.pickFile(kind) : null }),
+    'stores.import': ({ storePath, platformPath, profileName }) =>
+      workspace.importFiles(storePath, platformPath, profileName),
+    'stores.setActive': ({ id }) => workspace.setActive(id),
+    'stores.remove': ({ id }) => workspace.remove(id),
+    'checklist.run': async ({ taskId, only }) => {
+      const active = await requireActive();
+      const signal = tasks.start(taskId);
+      try {
+        lastChecklist = await runStoreChecklist(
+          {
+            store: active.store,
+            profile: active.profile,
+            key: active.key,
+            importNotes: active.importNotes,
+            machine: machineFacts(options.dataDir, APP_IDENTITY.version, runtime),
+            resolveProxy: options.resolveProxy ?? resolveDirect,
+          },
+          {
+            signal,
+            only: only as CheckId[] | undefined,
+            onProgress: (e) =>
+              events.emit('progress', {
+                taskId,
+                kind: 'checklist',
+                step: e.id,
+                done: e.done,
+                total: e.total,
+                detail: e.type === 'finished' ? e.result : { status: 'running' },
+              }),
+          },
+        );
+        return lastChecklist;
+      } finally {
+        tasks.finish(taskId);
+      }
+    },
+    'checklist.cancel': async ({ taskId }) => ({ cancelled: tasks.cancel(taskId) }),
+    'checklist.last': async () => lastChecklist,
     'shell.openExternal': async ({ url }) => {
       if (!options.openExternal) return { opened: false };
       await options.openExternal(url);
@@ -90,6 +141,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     dispatch: createDispatcher(handlers, log),
     onEvent: (listener) => events.on(listener),
     close: async () => {
+      tasks.cancelAll();
       await sandbox?.close();
     },
   };

@@ -1,6 +1,6 @@
 import { SettingsSchema, type Settings } from '../../shared/ipc/contract';
 
-/** Where settings live: electron-store in the app, a JSON file in tests and the CLI. */
+/** Where settings live: electron-store in the app, a JSON file (config's JsonFilePersistence) elsewhere. */
 export interface KeyValuePersistence {
   read(): unknown;
   write(value: unknown): void;

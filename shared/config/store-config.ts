@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
 /** Decimal yuan with at most two decimals, as a string (protocol §2). */
-export const AmountSchema = z.string().regex(/^(0|[1-9]\d{0,9})(\.\d{1,2})?$/, 'amount: decimal yuan, at most 2 decimals');
+export const AmountSchema = z
+  .string()
+  .regex(/^(0|[1-9]\d{0,9})(\.\d{1,2})?$/, 'amount: decimal yuan, at most 2 decimals');
 
 export const InstallmentSchema = z.number().int().positive();
 

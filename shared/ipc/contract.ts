@@ -66,7 +66,10 @@ export const WorkspaceSchema = z.object({
 });
 export type Workspace = z.infer<typeof WorkspaceSchema>;
 
-export const StoresSchema = z.object({ stores: z.array(StoreSummarySchema), activeId: z.string().nullable() });
+export const StoresSchema = z.object({
+  stores: z.array(StoreSummarySchema),
+  activeId: z.string().nullable(),
+});
 export type Stores = z.infer<typeof StoresSchema>;
 
 /** A file path chosen in the open dialog or dropped on the window (the preload resolves dropped files). */
@@ -95,7 +98,11 @@ export const channels = {
   'stores.import': {
     // platform.json is optional: without it the store uses the shipped profile named in profileName.
     input: z
-      .object({ storePath: FilePathSchema, platformPath: FilePathSchema.optional(), profileName: z.string().optional() })
+      .object({
+        storePath: FilePathSchema,
+        platformPath: FilePathSchema.optional(),
+        profileName: z.string().optional(),
+      })
       .strict(),
     output: StoreImportOutcomeSchema,
   },
@@ -106,7 +113,10 @@ export const channels = {
     input: z.object({ taskId: TaskIdSchema, only: z.array(CheckIdSchema).optional() }).strict(),
     output: ChecklistRunSchema,
   },
-  'checklist.cancel': { input: z.object({ taskId: TaskIdSchema }).strict(), output: z.object({ cancelled: z.boolean() }) },
+  'checklist.cancel': {
+    input: z.object({ taskId: TaskIdSchema }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+  },
   'checklist.last': { input: NoInput, output: ChecklistRunSchema.nullable() },
   'shell.openExternal': {
     // Only https leaves the app; anything else is refused before it reaches the OS.

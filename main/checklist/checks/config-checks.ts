@@ -20,12 +20,21 @@ const cfgSchema: CheckDefinition<CheckContext> = {
   async run(ctx) {
     const unknown = ctx.importNotes?.unknownFields ?? [];
     if (unknown.length === 0) {
-      return { status: 'pass', summary: text('配置文件格式正确，必填项齐全。', 'The configuration file is well formed and complete.') };
+      return {
+        status: 'pass',
+        summary: text(
+          '配置文件格式正确，必填项齐全。',
+          'The configuration file is well formed and complete.',
+        ),
+      };
     }
     const where = unknown.map((f) => (f.line ? `${f.path} (${f.line}:${f.column ?? 1})` : f.path)).join(', ');
     return {
       status: 'warn',
-      summary: text(`配置文件里有平台不认识的字段：${where}。`, `The configuration file has fields the platform does not know: ${where}.`),
+      summary: text(
+        `配置文件里有平台不认识的字段：${where}。`,
+        `The configuration file has fields the platform does not know: ${where}.`,
+      ),
       remediation: text(
         '这些字段会被忽略。如果是拼写错误（例如 notifyURL 写成了 notify_url），请改成正确的名字。',
         'These fields are ignored. If one is a typo (say notify_url for notifyUrl), correct its name.',
@@ -48,7 +57,10 @@ const cfgEnvironment: CheckDefinition<CheckContext> = {
       const zh = sides.environment === 'sandbox' ? '沙箱' : '正式';
       return {
         status: 'pass',
-        summary: text(`配置、应用 ID 和网关都是${zh}环境。`, `Configuration, app id and gateway are all ${sides.environment}.`),
+        summary: text(
+          `配置、应用 ID 和网关都是${zh}环境。`,
+          `Configuration, app id and gateway are all ${sides.environment}.`,
+        ),
         evidence,
       };
     }
@@ -73,7 +85,7 @@ const cfgUrls: CheckDefinition<CheckContext> = {
     const problems: { field: string; url: string; problem: string }[] = [];
     for (const field of ['notifyUrl', 'returnUrl'] as const) {
       const raw = ctx.store[field];
-      let url: URL | null = null;
+      let url: URL;
       try {
         url = new URL(raw);
       } catch {
@@ -86,7 +98,13 @@ const cfgUrls: CheckDefinition<CheckContext> = {
       if (raw.length > 256) problems.push({ field, url: raw, problem: 'too-long' });
     }
     if (problems.length === 0) {
-      return { status: 'pass', summary: text('通知地址和返回地址格式正确（https，无参数）。', 'Notify and return URLs are well formed (https, no parameters).') };
+      return {
+        status: 'pass',
+        summary: text(
+          '通知地址和返回地址格式正确（https，无参数）。',
+          'Notify and return URLs are well formed (https, no parameters).',
+        ),
+      };
     }
     const list = problems.map((p) => `${p.field}: ${p.problem}`).join('; ');
     return {
@@ -110,12 +128,20 @@ const cfgUrlsPublic: CheckDefinition<CheckContext> = {
       return { field, host, kind: classifyHost(host) };
     });
     const bad = hosts.filter((h) => h.kind !== 'public');
-    if (bad.length === 0) return { status: 'pass', summary: text('地址是公网域名。', 'The URLs use public host names.'), evidence: { hosts } };
+    if (bad.length === 0)
+      return {
+        status: 'pass',
+        summary: text('地址是公网域名。', 'The URLs use public host names.'),
+        evidence: { hosts },
+      };
     const list = bad.map((h) => `${h.host} (${h.kind})`).join(', ');
     const production = ctx.store.environment === 'production';
     return {
       status: production ? 'fail' : 'warn',
-      summary: text(`这些地址买家和平台访问不到：${list}。`, `The platform and buyers cannot reach these hosts: ${list}.`),
+      summary: text(
+        `这些地址买家和平台访问不到：${list}。`,
+        `The platform and buyers cannot reach these hosts: ${list}.`,
+      ),
       remediation: production
         ? text(
             '正式环境必须用店铺的公网域名（例如 shop.example.cn），不能用 localhost、127.0.0.1 或内网地址。请在店铺后台修改。',
@@ -133,10 +159,14 @@ const cfgUrlsPublic: CheckDefinition<CheckContext> = {
 const cfgCharset: CheckDefinition<CheckContext> = {
   id: 'cfg.charset',
   async run(ctx) {
-    if (/^utf-?8$/i.test(ctx.store.charset)) return { status: 'pass', summary: text('字符集是 UTF-8。', 'Charset is UTF-8.') };
+    if (/^utf-?8$/i.test(ctx.store.charset))
+      return { status: 'pass', summary: text('字符集是 UTF-8。', 'Charset is UTF-8.') };
     return {
       status: 'fail',
-      summary: text(`字符集是 ${ctx.store.charset}，平台只接受 UTF-8。`, `Charset is ${ctx.store.charset}; the platform only accepts UTF-8.`),
+      summary: text(
+        `字符集是 ${ctx.store.charset}，平台只接受 UTF-8。`,
+        `Charset is ${ctx.store.charset}; the platform only accepts UTF-8.`,
+      ),
       remediation: text(
         '字符集不对会让签名失败、页面乱码。请在店铺后台把字符集改为 UTF-8。',
         'A wrong charset breaks signatures and garbles pages. Set the charset to UTF-8 in the shop backend.',
@@ -155,11 +185,26 @@ const cfgBaitiao: CheckDefinition<CheckContext> = {
     const odd = baitiao.installments.filter((n) => !ALLOWED_INSTALLMENTS.includes(n));
     if (odd.length) problems.push(`installments ${odd.join(',')}`);
     if (!(Number(testOrder.amount) >= 0.01)) problems.push(`amount ${testOrder.amount}`);
-    const evidence = { enabled: baitiao.enabled, installments: baitiao.installments, testAmount: testOrder.amount };
-    if (problems.length === 0) return { status: 'pass', summary: text('白条已开启，分期数和测试金额有效。', 'Baitiao is on; installments and test amount are valid.'), evidence };
+    const evidence = {
+      enabled: baitiao.enabled,
+      installments: baitiao.installments,
+      testAmount: testOrder.amount,
+    };
+    if (problems.length === 0)
+      return {
+        status: 'pass',
+        summary: text(
+          '白条已开启，分期数和测试金额有效。',
+          'Baitiao is on; installments and test amount are valid.',
+        ),
+        evidence,
+      };
     return {
       status: 'fail',
-      summary: text(`白条设置有问题：${problems.join('；')}。`, `Baitiao settings problem: ${problems.join('; ')}.`),
+      summary: text(
+        `白条设置有问题：${problems.join('；')}。`,
+        `Baitiao settings problem: ${problems.join('; ')}.`,
+      ),
       remediation: text(
         '请在店铺后台开启白条支付；分期数只能是 3、6、12、24 期；测试金额至少 0.01 元、最多两位小数。',
         'Turn Baitiao on in the shop backend; installments can only be 3, 6, 12 or 24; the test amount must be at least 0.01 with at most two decimals.',

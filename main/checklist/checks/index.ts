@@ -4,6 +4,7 @@ import { localClock } from './clock-check';
 import { configChecks } from './config-checks';
 import { keyChecks } from './key-checks';
 import { localChecks } from './local-checks';
+import { netChecks } from './net-checks';
 import { platformChecks } from './platform-checks';
 import { riskChecks } from './risk-checks';
 
@@ -12,6 +13,7 @@ export const ALL_CHECKS: readonly CheckDefinition<CheckContext>[] = [
   ...configChecks,
   ...keyChecks,
   ...platformChecks,
+  ...netChecks,
   ...riskChecks,
   localClock,
   ...localChecks,

@@ -49,10 +49,15 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
     },
     strict: true,
   });
-  const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
+  const only = values.only
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = only?.filter((id) => !CHECK_IDS.includes(id as CheckId)) ?? [];
   if (unknown.length) {
-    throw new CliInputError(text(`--only：没有这些检查：${unknown.join(', ')}。`, `--only: no such checks: ${unknown.join(', ')}.`));
+    throw new CliInputError(
+      text(`--only：没有这些检查：${unknown.join(', ')}。`, `--only: no such checks: ${unknown.join(', ')}.`),
+    );
   }
   const { store, profile } = await loadStoreAndProfile(io, values.store, values.platform);
   const run = await runStoreChecklist(
@@ -68,7 +73,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
       signal: io.stopSignal,
       only: only as CheckId[] | undefined,
       onProgress: (e) => {
-        if (!values.json && e.type === 'started') io.err(`… ${e.id} (${e.done + 1}/${e.total})`);
+        if (io.interactive && !values.json && e.type === 'finished') io.err(`… ${e.done}/${e.total} ${e.id}`);
       },
     },
   );

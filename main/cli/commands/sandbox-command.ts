@@ -47,7 +47,15 @@ export async function sandboxCommand(args: string[], io: CliIo): Promise<number>
   try {
     const dir = resolve(values.dir);
     const files = await writeSandboxFiles(sandbox, dir);
-    io.out(say(io, text(`沙箱平台已启动，场景：${sandbox.scenario}`, `Sandbox platform running, scenario: ${sandbox.scenario}`)));
+    io.out(
+      say(
+        io,
+        text(
+          `沙箱平台已启动，场景：${sandbox.scenario}`,
+          `Sandbox platform running, scenario: ${sandbox.scenario}`,
+        ),
+      ),
+    );
     io.out(`platform.json: ${files.platformPath}`);
     io.out(`store.json:    ${files.storePath}`);
     io.out(`gateway:       ${sandbox.profile.gatewayUrl}`);

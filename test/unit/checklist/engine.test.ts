@@ -13,7 +13,11 @@ const delay = (ms: number, signal?: AbortSignal) =>
     });
   });
 
-function check(id: CheckId, run: CheckDefinition<null>['run'], extra: Partial<CheckDefinition<null>> = {}): CheckDefinition<null> {
+function check(
+  id: CheckId,
+  run: CheckDefinition<null>['run'],
+  extra: Partial<CheckDefinition<null>> = {},
+): CheckDefinition<null> {
   return { id, run, ...extra };
 }
 
@@ -21,7 +25,14 @@ describe('checklist engine', () => {
   it('runs independent checks concurrently, never more than the limit at once', async () => {
     let inFlight = 0;
     let peak = 0;
-    const ids: CheckId[] = ['cfg.schema', 'cfg.urls', 'cfg.charset', 'cfg.baitiao', 'cfg.environment', 'local.hosts'];
+    const ids: CheckId[] = [
+      'cfg.schema',
+      'cfg.urls',
+      'cfg.charset',
+      'cfg.baitiao',
+      'cfg.environment',
+      'local.hosts',
+    ];
     const defs = ids.map((id) =>
       check(id, async () => {
         inFlight += 1;
@@ -64,10 +75,14 @@ describe('checklist engine', () => {
       check('cfg.schema', async () => {
         throw new Error('boom');
       }),
-      check('cfg.urls', async (_ctx, signal) => {
-        await delay(5_000, signal);
-        return pass;
-      }, { timeoutMs: 50 }),
+      check(
+        'cfg.urls',
+        async (_ctx, signal) => {
+          await delay(5_000, signal);
+          return pass;
+        },
+        { timeoutMs: 50 },
+      ),
     ];
     const run = await runChecklist(defs, null);
     expect(run.results[0]).toMatchObject({ status: 'error', evidence: { error: 'boom' } });
@@ -100,13 +115,23 @@ describe('checklist engine', () => {
       check('cfg.schema', async () => (ran.push('cfg.schema'), pass)),
     ];
     const events: string[] = [];
-    const run = await runChecklist(defs, null, { only: ['key.strength'], onProgress: (e) => events.push(`${e.type}:${e.id}`) });
+    const run = await runChecklist(defs, null, {
+      only: ['key.strength'],
+      onProgress: (e) => events.push(`${e.type}:${e.id}`),
+    });
     expect(ran).toEqual(['key.parse', 'key.strength']);
     expect(run.results).toHaveLength(2);
-    expect(events).toEqual(['started:key.parse', 'finished:key.parse', 'started:key.strength', 'finished:key.strength']);
+    expect(events).toEqual([
+      'started:key.parse',
+      'finished:key.parse',
+      'started:key.strength',
+      'finished:key.strength',
+    ]);
   });
 
   it('refuses a dependency on a check that is not defined', async () => {
-    await expect(runChecklist([check('key.strength', async () => pass, { dependsOn: ['key.parse'] })], null)).rejects.toThrow(/key\.parse/);
+    await expect(
+      runChecklist([check('key.strength', async () => pass, { dependsOn: ['key.parse'] })], null),
+    ).rejects.toThrow(/key\.parse/);
   });
 });

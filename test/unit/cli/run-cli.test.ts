@@ -6,7 +6,16 @@ import { languageFromEnvironment } from '../../../main/cli/cli-io';
 function io(language: CliIo['language'] = 'zh-CN') {
   const out: string[] = [];
   const err: string[] = [];
-  return { out, err, io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l), language, stopSignal: new AbortController().signal } };
+  return {
+    out,
+    err,
+    io: {
+      out: (l: string) => out.push(l),
+      err: (l: string) => err.push(l),
+      language,
+      stopSignal: new AbortController().signal,
+    },
+  };
 }
 
 describe('baitiao-doctor CLI', () => {

@@ -1,0 +1,182 @@
+import { join } from 'node:path';
+import type { PlatformProfile } from '../../shared/config/platform-profile';
+import type { CheckedStoreConfig } from '../../shared/config/store-config';
+import type { ConfigIssue } from '../../shared/config/import-result';
+import type { StoreImportOutcome, StoreSummary, Stores } from '../../shared/ipc/contract';
+import { text } from '../../shared/i18n/localized-text';
+import {
+  JsonFilePersistence,
+  loadPlatformProfileFile,
+  loadShippedProfile,
+  loadStoreConfigFile,
+  MemoryKeyVault,
+  StoreRegistry,
+  type KeyVault,
+} from '../config';
+import { importNotesFrom } from '../checklist/checklist-input';
+import type { ImportNotes, KeyFacts } from '../checklist/check-context';
+import type { Sandbox } from '../sandbox';
+
+export const DEMO_STORE_ID = 'demo';
+
+/** Everything a diagnosis needs about the active store; the key PEM stays in main. */
+export interface ActiveStore {
+  summary: StoreSummary;
+  store: CheckedStoreConfig;
+  profile: PlatformProfile;
+  key: KeyFacts;
+  importNotes: ImportNotes | null;
+}
+
+/**
+ * The merchant's stores (imported ones in the registry, plus the sandbox's demo store while demo mode
+ * runs) and the platform profiles they are checked against. Imported profiles hold no secrets and are
+ * kept in profiles.json; keys live in the KeyVault only.
+ */
+export class StoreWorkspace {
+  private readonly registry: StoreRegistry;
+  private readonly profiles: JsonFilePersistence;
+  private readonly state: JsonFilePersistence;
+  /** Unknown-field warnings of each import, for cfg.schema, kept for the session. */
+  private readonly importNotes = new Map<string, ImportNotes>();
+
+  constructor(
+    dataDir: string,
+    private readonly sandbox: Sandbox | null,
+    vault: KeyVault = new MemoryKeyVault(),
+  ) {
+    this.registry = new StoreRegistry(new JsonFilePersistence(join(dataDir, 'stores.json')), vault);
+    this.profiles = new JsonFilePersistence(join(dataDir, 'profiles.json'));
+    this.state = new JsonFilePersistence(join(dataDir, 'workspace.json'));
+  }
+
+  private demoSummary(): StoreSummary | null {
+    if (!this.sandbox) return null;
+    const s = this.sandbox.store;
+    return {
+      id: DEMO_STORE_ID,
+      storeName: s.storeName,
+      merchantNo: s.merchantNo,
+      appId: s.appId,
+      environment: s.environment,
+      storeUrl: s.storeUrl,
+      profileName: this.sandbox.profile.name,
+      keyStatus: 'memory',
+      demo: true,
+    };
+  }
+
+  /** The demo store is active when chosen, or when no store has been imported yet (first start). */
+  private demoActive(): boolean {
+    if (!this.sandbox) return false;
+    const chosen = (this.state.read() as { demoActive?: unknown } | undefined)?.demoActive;
+    return chosen === true || this.registry.getActiveId() === null;
+  }
+
+  async list(): Promise<Stores> {
+    const demo = this.demoSummary();
+    const stores = [...(demo ? [demo] : []), ...(await this.registry.summaries())];
+    const activeId = this.demoActive() ? DEMO_STORE_ID : this.registry.getActiveId();
+    return { stores, activeId };
+  }
+
+  async setActive(id: string): Promise<Stores> {
+    if (id === DEMO_STORE_ID) {
+      if (!this.sandbox) throw new Error('Demo mode is not running');
+      this.state.write({ demoActive: true });
+    } else {
+      await this.registry.setActive(id);
+      this.state.write({ demoActive: false });
+    }
+    return this.list();
+  }
+
+  async remove(id: string): Promise<Stores> {
+    if (id === DEMO_STORE_ID) throw new Error('The demo store cannot be removed');
+    await this.registry.remove(id);
+    return this.list();
+  }
+
+  private savedProfiles(): Record<string, PlatformProfile> {
+    const value = this.profiles.read();
+    return value && typeof value === 'object' ? (value as Record<string, PlatformProfile>) : {};
+  }
+
+  /** A store.json (and optionally its platform.json) from disk; nothing is saved unless both are valid. */
+  async importFiles(
+    storePath: string,
+    platformPath?: string,
+    profileName?: string,
+  ): Promise<StoreImportOutcome> {
+    const store = await loadStoreConfigFile(storePath);
+    const platform = platformPath ? await loadPlatformProfileFile(platformPath) : null;
+    const errors = [...(store.ok ? [] : store.errors), ...(platform && !platform.ok ? platform.errors : [])];
+    if (!store.ok || (platform && !platform.ok)) return { ok: false, errors };
+    let chosenProfile = profileName ?? (store.value.environment === 'sandbox' ? 'sandbox' : 'production');
+    if (platform?.ok) {
+      chosenProfile = platform.value.name;
+      this.profiles.write({ ...this.savedProfiles(), [chosenProfile]: platform.value });
+    }
+    const saved = await this.registry.add(store, { activate: true, profileName: chosenProfile });
+    this.state.write({ demoActive: false });
+    const fileName = storePath.split(/[\\/]/).pop() ?? 'store.json';
+    this.importNotes.set(saved.record.id, importNotesFrom(fileName, store.warnings));
+    const keyIssues: ConfigIssue[] = store.key.loaded ? store.key.warnings : store.key.errors;
+    const summary = (await this.registry.summaries()).find((s) => s.id === saved.record.id)!;
+    return {
+      ok: true,
+      store: summary,
+      warnings: [...store.warnings, ...(platform?.ok ? platform.warnings : []), ...keyIssues],
+    };
+  }
+
+  /** The profile a store is checked against: imported, the live sandbox's, or the shipped template. */
+  private profileNamed(name: string): PlatformProfile | null {
+    const saved = this.savedProfiles()[name];
+    if (saved) return saved;
+    if (name === 'sandbox' && this.sandbox) return this.sandbox.profile;
+    if (name === 'production') {
+      const shipped = loadShippedProfile('production');
+      return shipped.ok ? shipped.value : null;
+    }
+    return null;
+  }
+
+  async active(): Promise<ActiveStore | null> {
+    if (this.demoActive() && this.sandbox) {
+      const { merchantPrivateKey: _pem, ...store } = this.sandbox.store;
+      return {
+        summary: this.demoSummary()!,
+        store,
+        profile: this.sandbox.profile,
+        key: { pem: this.sandbox.merchantPrivateKeyPem, path: null, problem: null },
+        importNotes: null,
+      };
+    }
+    const record = this.registry.getActive();
+    if (!record) return null;
+    const profile = this.profileNamed(record.profileName);
+    if (!profile) {
+      throw new Error(`No platform profile named "${record.profileName}": import its platform.json`);
+    }
+    const summary = (await this.registry.summaries()).find((s) => s.id === record.id)!;
+    const pem = await this.registry.getKey(record.id);
+    const { merchantPrivateKey: ref, ...store } = record.config;
+    return {
+      summary,
+      store,
+      profile,
+      key: {
+        pem,
+        path: ref.source === 'file' ? ref.resolvedPath : null,
+        problem: pem
+          ? null
+          : text(
+              '还没有导入商户私钥，或上次只保存到关闭应用为止。请重新导入。',
+              'No merchant key has been imported, or it was kept only until the app closed. Import it again.',
+            ),
+      },
+      importNotes: this.importNotes.get(record.id) ?? null,
+    };
+  }
+}

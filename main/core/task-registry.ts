@@ -1,0 +1,25 @@
+/** Long-running work the renderer can cancel by the id it chose when starting it. */
+export class TaskRegistry {
+  private readonly running = new Map<string, AbortController>();
+
+  start(taskId: string): AbortSignal {
+    if (this.running.has(taskId)) throw new Error(`Task ${taskId} is already running`);
+    const controller = new AbortController();
+    this.running.set(taskId, controller);
+    return controller.signal;
+  }
+
+  finish(taskId: string): void {
+    this.running.delete(taskId);
+  }
+
+  cancel(taskId: string): boolean {
+    const controller = this.running.get(taskId);
+    controller?.abort();
+    return controller !== undefined;
+  }
+
+  cancelAll(): void {
+    for (const controller of this.running.values()) controller.abort();
+  }
+}
