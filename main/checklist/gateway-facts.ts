@@ -49,7 +49,7 @@ async function answer<R>(call: () => Promise<R>): Promise<GatewayAnswer<R>> {
  * The platform facts of one checklist run, each fetched at most once: the signed
  * merchant.config.query serves key.*, platform.*, risk.* and local.clock alike.
  */
-export function createGatewayFacts(client: GatewayClient, notifyUrl: string) {
+export function createGatewayFacts(client: GatewayClient, notifyUrl: string, testAmount: string) {
   const statusesSeen: number[] = [];
   const track = async <R extends { httpStatus: number }>(call: () => Promise<R>) => {
     const a = await answer(call);
@@ -67,6 +67,10 @@ export function createGatewayFacts(client: GatewayClient, notifyUrl: string) {
       return parsed.success ? parsed.data : null;
     }),
     health: memo(() => track(() => client.health())),
+    /** A light signed call that rate limits apply to (merchant.config.query may be exempt). */
+    installmentQuery: memo(() =>
+      track(() => client.call('baitiao.installment.query', { amount: testAmount })),
+    ),
     notifyTest: memo(async () => {
       const a = await track(() => client.call('notify.test', { notify_url: notifyUrl }));
       const data =

@@ -47,7 +47,11 @@ export async function runStoreChecklist(
     machine: input.machine,
     resolveProxy: input.resolveProxy,
     now: () => new Date(),
-    gateway: createGatewayFacts(client ?? unsignedClient(), input.store.notifyUrl),
+    gateway: createGatewayFacts(
+      client ?? unsignedClient(),
+      input.store.notifyUrl,
+      input.store.testOrder.amount,
+    ),
     network: {
       probes: memo(
         async () =>

@@ -38,7 +38,7 @@ const rateLimit: CheckDefinition<CheckContext> = {
   // Runs after the other platform calls so that any 429 they met is seen.
   after: ['platform.health', 'key.sign-roundtrip', 'platform.notify-reachable'],
   async run(ctx) {
-    await ctx.gateway.configQuery();
+    await Promise.all([ctx.gateway.configQuery(), ctx.gateway.installmentQuery()]);
     const statuses = ctx.gateway.statusesSeen();
     const config = await ctx.gateway.merchantConfig();
     const evidence = { statusesSeen: statuses, rateLimit: config?.rate_limit ?? null };
