@@ -11,6 +11,12 @@ function issueLine(language: CliIo['language'], issue: ConfigIssue): string {
 
 export const formatIssue = (io: CliIo, issue: ConfigIssue): string => issueLine(io.language, issue);
 
+/** Import errors as the CLI's bad-input error (exit 2), every problem on its own line. */
+export function issuesError(errors: readonly ConfigIssue[]): CliInputError {
+  const lines = (language: CliIo['language']) => errors.map((e) => issueLine(language, e)).join('\n');
+  return new CliInputError(text(lines('zh-CN'), lines('en-US')));
+}
+
 /**
  * --store and --platform for every command that diagnoses a store. Errors become exit code 2 with each
  * problem named (file, field, line and column); warnings are printed and the run goes on.
@@ -34,8 +40,7 @@ export async function loadStoreAndProfile(
   ]);
   const errors = [...(store.ok ? [] : store.errors), ...(platform.ok ? [] : platform.errors)];
   if (!store.ok || !platform.ok) {
-    const lines = (language: CliIo['language']) => errors.map((e) => issueLine(language, e)).join('\n');
-    throw new CliInputError(text(lines('zh-CN'), lines('en-US')));
+    throw issuesError(errors);
   }
   for (const w of [...store.warnings, ...platform.warnings]) io.err(formatIssue(io, w));
   if (!store.key.loaded) for (const e of store.key.errors) io.err(formatIssue(io, e));

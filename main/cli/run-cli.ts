@@ -2,6 +2,7 @@ import { text } from '../../shared/i18n/localized-text';
 import { APP_IDENTITY } from '../core/app-identity';
 import { CliInputError, EXIT, say, type CliIo } from './cli-io';
 import { checkCommand, checkHelp } from './commands/check-command';
+import { probeCommand, probeHelp } from './commands/probe-command';
 import { sandboxCommand, sandboxHelp } from './commands/sandbox-command';
 
 interface Command {
@@ -13,6 +14,7 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   sandbox: { help: sandboxHelp, run: sandboxCommand },
   check: { help: checkHelp, run: checkCommand },
+  probe: { help: probeHelp, run: probeCommand },
 };
 
 function printHelp(io: CliIo): void {

@@ -7,7 +7,9 @@ import { SCENARIOS } from '../../shared/sandbox/scenarios';
 import { machineFacts, runStoreChecklist } from '../checklist/run-store-checklist';
 import { JsonFilePersistence, type KeyVault } from '../config';
 import { createDispatcher, type Dispatch, type Handlers } from '../ipc/dispatch';
+import { defaultProbeTargets, runProbes } from '../probe';
 import { resolveDirect, type ResolveProxy } from '../probe/proxy';
+import type { ProbeRun } from '../../shared/probe/probe-result';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { SettingsRepository, type KeyValuePersistence } from '../settings/settings-repository';
 import { APP_IDENTITY } from './app-identity';
@@ -55,6 +57,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const sandbox: Sandbox | null = options.demo ? await startSandbox({ scenario: 'healthy' }) : null;
   const workspace = new StoreWorkspace(options.dataDir, sandbox, options.keyVault);
   let lastChecklist: ChecklistRun | null = null;
+  let lastProbes: ProbeRun | null = null;
 
   const demoStatus = () =>
     sandbox ? { running: true, scenario: sandbox.scenario, scenarios: [...SCENARIOS] } : null;
@@ -129,6 +132,33 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       }
     },
     'checklist.cancel': async ({ taskId }) => ({ cancelled: tasks.cancel(taskId) }),
+    'probe.run': async ({ taskId, count, intervalMs }) => {
+      const active = await requireActive();
+      const signal = tasks.start(taskId);
+      try {
+        lastProbes = await runProbes({
+          targets: [...defaultProbeTargets(active), { role: 'store', url: active.store.storeUrl }],
+          settings: { count: count ?? 5, intervalMs: intervalMs ?? 500 },
+          resolveProxy: options.resolveProxy ?? resolveDirect,
+          extraCaCertificates: active.profile.extraCaCertificates,
+          signal,
+          onProgress: (p) =>
+            events.emit('progress', {
+              taskId,
+              kind: 'probe',
+              step: p.result.target.role,
+              done: p.done,
+              total: p.total,
+              detail: p.result,
+            }),
+        });
+        return lastProbes;
+      } finally {
+        tasks.finish(taskId);
+      }
+    },
+    'probe.cancel': async ({ taskId }) => ({ cancelled: tasks.cancel(taskId) }),
+    'probe.last': async () => lastProbes,
     'checklist.last': async () => lastChecklist,
     'shell.openExternal': async ({ url }) => {
       if (!options.openExternal) return { opened: false };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ChecklistRunSchema } from '../checklist/check-result';
 import { CHECK_IDS } from '../checklist/catalog';
 import { ConfigIssueSchema } from '../config/import-result';
+import { ProbeRunSchema } from '../probe/probe-result';
 import { ScenarioSchema } from '../sandbox/scenarios';
 
 /**
@@ -118,6 +119,22 @@ export const channels = {
     output: z.object({ cancelled: z.boolean() }),
   },
   'checklist.last': { input: NoInput, output: ChecklistRunSchema.nullable() },
+  'probe.run': {
+    // Probes the active store's platform and store hosts; progress streams as `progress` events (kind 'probe').
+    input: z
+      .object({
+        taskId: TaskIdSchema,
+        count: z.number().int().min(1).max(50).optional(),
+        intervalMs: z.number().int().min(0).max(10_000).optional(),
+      })
+      .strict(),
+    output: ProbeRunSchema,
+  },
+  'probe.cancel': {
+    input: z.object({ taskId: TaskIdSchema }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+  },
+  'probe.last': { input: NoInput, output: ProbeRunSchema.nullable() },
   'shell.openExternal': {
     // Only https leaves the app; anything else is refused before it reaches the OS.
     input: z.object({ url: z.url({ protocol: /^https$/ }) }).strict(),
