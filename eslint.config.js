@@ -5,7 +5,12 @@ import reactHooks from 'eslint-plugin-react-hooks';
 // Layering is enforced here, not in review (the VS Code idea): shared/ imports neither side,
 // renderer/ never imports main/ or electron, and in main/ only the adapter files import electron.
 const electronOnlyInAdapters = {
-  paths: [{ name: 'electron', message: 'Only main/adapters/*, main/index.ts and main/preload/ may import electron.' }],
+  paths: [
+    {
+      name: 'electron',
+      message: 'Only main/adapters/*, main/index.ts and main/preload/ may import electron.',
+    },
+  ],
 };
 
 export default tseslint.config(
@@ -30,7 +35,12 @@ export default tseslint.config(
         'error',
         {
           ...electronOnlyInAdapters,
-          patterns: [{ group: ['**/main/**', '**/renderer/**'], message: 'shared/ must not depend on main/ or renderer/.' }],
+          patterns: [
+            {
+              group: ['**/main/**', '**/renderer/**'],
+              message: 'shared/ must not depend on main/ or renderer/.',
+            },
+          ],
         },
       ],
     },
@@ -54,6 +64,8 @@ export default tseslint.config(
   },
   {
     files: ['**/*.{js,mjs,cjs}'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', URL: 'readonly' } },
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', require: 'readonly', URL: 'readonly' },
+    },
   },
 );

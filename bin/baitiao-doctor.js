@@ -5,7 +5,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const built = fileURLToPath(new URL('../out/main/cli.js', import.meta.url));
 if (!existsSync(built)) {
-  process.stderr.write('baitiao-doctor: not built yet. Run `npm run build` first (构建后再运行：npm run build).\n');
+  process.stderr.write(
+    'baitiao-doctor: not built yet. Run `npm run build` first (构建后再运行：npm run build).\n',
+  );
   process.exit(2);
 }
 await import(pathToFileURL(built).href);

@@ -15,7 +15,12 @@ export const GatewayRequestSchema = z.object({
 });
 export type GatewayRequest = z.infer<typeof GatewayRequestSchema>;
 
-export const GATEWAY_METHODS = ['merchant.config.query', 'baitiao.installment.query', 'baitiao.prepay', 'notify.test'] as const;
+export const GATEWAY_METHODS = [
+  'merchant.config.query',
+  'baitiao.installment.query',
+  'baitiao.prepay',
+  'notify.test',
+] as const;
 export type GatewayMethod = (typeof GATEWAY_METHODS)[number];
 
 /** Protocol §3.2: every gateway answer. */
@@ -48,7 +53,11 @@ export const MerchantConfigDataSchema = z.object({
 });
 export type MerchantConfigData = z.infer<typeof MerchantConfigDataSchema>;
 
-export const PrepayDataSchema = z.object({ trade_token: z.string(), cashier_url: z.string(), expires_at: z.string() });
+export const PrepayDataSchema = z.object({
+  trade_token: z.string(),
+  cashier_url: z.string(),
+  expires_at: z.string(),
+});
 export type PrepayData = z.infer<typeof PrepayDataSchema>;
 
 export const NotifyTestDataSchema = z.object({

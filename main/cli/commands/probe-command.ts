@@ -43,7 +43,7 @@ export async function probeCommand(args: string[], io: CliIo): Promise<number> {
     strict: true,
   });
   const [url] = positionals;
-  let parsed: URL | null = null;
+  let parsed: URL | null;
   try {
     parsed = url ? new URL(url) : null;
   } catch {
