@@ -13,7 +13,9 @@ function run(label, command, args) {
   const child = spawnSync(command, args, { stdio: 'inherit', shell: process.platform === 'win32' });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const ok = child.status === 0;
-  process.stdout.write(`=== ${label}: ${ok ? 'ok' : `FAILED (exit ${child.status ?? child.signal})`} in ${seconds}s\n`);
+  process.stdout.write(
+    `=== ${label}: ${ok ? 'ok' : `FAILED (exit ${child.status ?? child.signal})`} in ${seconds}s\n`,
+  );
   return ok;
 }
 
@@ -29,6 +31,7 @@ gate('typecheck (main, shared, tests)', 'npx', ['tsc', '-p', 'tsconfig.node.json
 gate('typecheck (renderer)', 'npx', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']);
 gate('lint', 'npx', ['eslint', '.', '--max-warnings', '0']);
 gate('format', 'npx', ['prettier', '--check', '.']);
+gate('security: electronegativity', 'node', ['scripts/electronegativity-gate.mjs']);
 gate('build', 'npx', ['electron-vite', 'build']);
 
 mkdirSync('test-results', { recursive: true });
@@ -51,7 +54,9 @@ if (existsSync(report)) {
   results.failed += summary.numFailedTests;
   results.skipped += summary.numPendingTests + summary.numTodoTests;
   // A suite that fails to load counts no test; count it so a broken file cannot pass silently.
-  const brokenSuites = summary.testResults.filter((file) => file.status === 'failed' && file.assertionResults.length === 0);
+  const brokenSuites = summary.testResults.filter(
+    (file) => file.status === 'failed' && file.assertionResults.length === 0,
+  );
   results.failed += brokenSuites.length;
   for (const file of brokenSuites) failures.push(`suite failed to load: ${file.name}`);
   if (summary.numFailedTests > 0) failures.push(`${summary.numFailedTests} vitest test(s)`);

@@ -24,6 +24,8 @@ export function createMainWindow(preloadDir: string): BrowserWindow {
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // Middle-click would otherwise try to open a new window; new windows are denied anyway.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   window.once('ready-to-show', () => window.show());
