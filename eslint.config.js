@@ -63,6 +63,11 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS preloads for tools (e.g. the electronegativity offline shim) must use require().
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['**/*.{js,mjs,cjs}'],
     languageOptions: {
       globals: { process: 'readonly', console: 'readonly', require: 'readonly', URL: 'readonly' },
