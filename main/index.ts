@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, session, BrowserWindow, shell } from 'electron';
 import log from 'electron-log/main';
+import { text, type LocalizedText } from '../shared/i18n/localized-text';
 import { createAppCore, type AppCore } from './core/app-core';
 import { electronStorePersistence } from './adapters/electron-store-persistence';
 import { pickFile } from './adapters/file-dialog';
@@ -14,6 +15,8 @@ import { guardAllWebContents } from './adapters/web-contents-guard';
 // The Electron entry: wires adapters to the plain-Node core and does nothing else.
 const here = dirname(fileURLToPath(import.meta.url));
 log.initialize();
+// Rotation and a size cap: a shop PC left running for months must not fill its disk with logs.
+log.transports.file.maxSize = 5 * 1024 * 1024;
 registerAppScheme();
 guardAllWebContents();
 
@@ -30,10 +33,20 @@ if (!app.requestSingleInstanceLock()) {
 
   app.whenReady().then(async () => {
     serveRenderer(join(here, '../renderer'));
+    const notices: LocalizedText[] = [];
+    const settingsPersistence = electronStorePersistence('settings', (keptAs) =>
+      notices.push(
+        text(
+          `设置文件损坏了，已恢复为默认设置。原文件另存为：${keptAs}`,
+          `The settings file was damaged and has been reset to defaults. The damaged file was kept as: ${keptAs}`,
+        ),
+      ),
+    );
     core = await createAppCore({
+      notices,
       dataDir: app.getPath('userData'),
       demo: true,
-      settingsPersistence: electronStorePersistence('settings'),
+      settingsPersistence,
       keyVault: new SafeStorageKeyVault(),
       pickFile,
       // The proxy the browser engine itself would use, so probes and checks see what buyers' Chrome sees.

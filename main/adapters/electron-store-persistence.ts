@@ -1,9 +1,26 @@
+import { renameSync } from 'node:fs';
 import Store from 'electron-store';
 import type { KeyValuePersistence } from '../settings/settings-repository';
 
-/** Settings in electron-store (never secrets: the merchant key goes to safeStorage). */
-export function electronStorePersistence(name: string): KeyValuePersistence {
-  const store = new Store<{ value?: unknown }>({ name });
+/**
+ * Settings in electron-store (never secrets: the merchant key goes to safeStorage). A file that is not
+ * valid JSON any more is kept aside and replaced with defaults, and the caller is told where it went.
+ */
+export function electronStorePersistence(
+  name: string,
+  onCorrupt: (keptAs: string) => void,
+): KeyValuePersistence {
+  let store: Store<{ value?: unknown }>;
+  try {
+    store = new Store<{ value?: unknown }>({ name });
+  } catch {
+    const probe = new Store<{ value?: unknown }>({ name: `${name}-probe` });
+    const path = probe.path.replace(/-probe\.json$/, '.json');
+    const keptAs = `${path}.corrupt-${Date.now()}`;
+    renameSync(path, keptAs);
+    onCorrupt(keptAs);
+    store = new Store<{ value?: unknown }>({ name });
+  }
   return {
     read: () => store.get('value'),
     write: (value) => store.set('value', value),

@@ -19,7 +19,11 @@ import type { RegistryPersistence } from './store-registry';
  * or power cut leaves either the old list or the new one, never half of one.
  */
 export class JsonFilePersistence implements RegistryPersistence {
-  constructor(readonly path: string) {}
+  constructor(
+    readonly path: string,
+    /** Told where a damaged file was kept, so the app can tell the user their settings were reset. */
+    private readonly onCorrupt?: (keptAs: string) => void,
+  ) {}
 
   read(): unknown {
     if (!existsSync(this.path)) return undefined;
@@ -28,7 +32,9 @@ export class JsonFilePersistence implements RegistryPersistence {
       return JSON.parse(text) as unknown;
     } catch {
       // Keep the damaged file for whoever wants to recover it; the next write would replace it.
-      renameSync(this.path, `${this.path}.corrupt-${Date.now()}`);
+      const keptAs = `${this.path}.corrupt-${Date.now()}`;
+      renameSync(this.path, keptAs);
+      this.onCorrupt?.(keptAs);
       return undefined;
     }
   }

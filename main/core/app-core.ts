@@ -4,6 +4,7 @@ import type { ChecklistRun } from '../../shared/checklist/check-result';
 import type { CheckId } from '../../shared/checklist/catalog';
 import type { EventName } from '../../shared/ipc/contract';
 import { SCENARIOS } from '../../shared/sandbox/scenarios';
+import { text, type LocalizedText } from '../../shared/i18n/localized-text';
 import { machineFacts, runStoreChecklist } from '../checklist/run-store-checklist';
 import { JsonFilePersistence, type KeyVault } from '../config';
 import { createDispatcher, type Dispatch, type Handlers } from '../ipc/dispatch';
@@ -34,6 +35,8 @@ export interface AppCoreOptions {
   resolveProxy?: ResolveProxy;
   runtime?: string;
   log?: (message: string) => void;
+  /** Things the user must hear about at start (e.g. the Electron adapter found a damaged settings file). */
+  notices?: LocalizedText[];
 }
 
 export interface AppCore {
@@ -49,13 +52,22 @@ export interface AppCore {
 export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const log = options.log ?? (() => {});
   const runtime = options.runtime ?? `node ${process.versions.node}`;
+  // Damaged data files are kept aside and replaced with defaults; the user is told once, on the next screen.
+  const notices: LocalizedText[] = [...(options.notices ?? [])];
+  const onCorrupt = (keptAs: string) =>
+    notices.push(
+      text(
+        `一个设置文件损坏了，已恢复为默认值。原文件另存为：${keptAs}`,
+        `A settings file was damaged and has been reset to defaults. The damaged file was kept as: ${keptAs}`,
+      ),
+    );
   const settings = new SettingsRepository(
-    options.settingsPersistence ?? new JsonFilePersistence(join(options.dataDir, 'settings.json')),
+    options.settingsPersistence ?? new JsonFilePersistence(join(options.dataDir, 'settings.json'), onCorrupt),
   );
   const events = new EventBus();
   const tasks = new TaskRegistry();
   const sandbox: Sandbox | null = options.demo ? await startSandbox({ scenario: 'healthy' }) : null;
-  const workspace = new StoreWorkspace(options.dataDir, sandbox, options.keyVault);
+  const workspace = new StoreWorkspace(options.dataDir, sandbox, options.keyVault, onCorrupt);
   let lastChecklist: ChecklistRun | null = null;
   let lastProbes: ProbeRun | null = null;
 
@@ -70,6 +82,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
 
   const handlers: Handlers = {
     'app.info': async () => ({ ...APP_IDENTITY, os: `${platform()} ${release()}`, arch: arch(), runtime }),
+    // Handed out once: a notice shown is a notice read.
+    'app.notices': async () => notices.splice(0, notices.length),
     'settings.get': async () => settings.get(),
     'settings.setLanguage': async ({ language }) => settings.update({ language }),
     'workspace.get': async () => {

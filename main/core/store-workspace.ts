@@ -44,10 +44,14 @@ export class StoreWorkspace {
     dataDir: string,
     private readonly sandbox: Sandbox | null,
     vault: KeyVault = new MemoryKeyVault(),
+    onCorrupt?: (keptAs: string) => void,
   ) {
-    this.registry = new StoreRegistry(new JsonFilePersistence(join(dataDir, 'stores.json')), vault);
-    this.profiles = new JsonFilePersistence(join(dataDir, 'profiles.json'));
-    this.state = new JsonFilePersistence(join(dataDir, 'workspace.json'));
+    this.registry = new StoreRegistry(
+      new JsonFilePersistence(join(dataDir, 'stores.json'), onCorrupt),
+      vault,
+    );
+    this.profiles = new JsonFilePersistence(join(dataDir, 'profiles.json'), onCorrupt);
+    this.state = new JsonFilePersistence(join(dataDir, 'workspace.json'), onCorrupt);
   }
 
   private demoSummary(): StoreSummary | null {

@@ -4,6 +4,7 @@ import { CHECK_IDS } from '../checklist/catalog';
 import { ConfigIssueSchema } from '../config/import-result';
 import { ProbeRunSchema } from '../probe/probe-result';
 import { ScenarioSchema } from '../sandbox/scenarios';
+import { LocalizedTextSchema } from '../i18n/localized-text';
 
 /**
  * The one IPC contract. Every channel is request/response with zod schemas for both sides:
@@ -87,6 +88,7 @@ const CheckIdSchema = z.enum(CHECK_IDS as [string, ...string[]]);
 
 export const channels = {
   'app.info': { input: NoInput, output: AppInfoSchema },
+  'app.notices': { input: NoInput, output: z.array(LocalizedTextSchema) },
   'settings.get': { input: NoInput, output: SettingsSchema },
   'settings.setLanguage': { input: z.object({ language: LanguageSchema }).strict(), output: SettingsSchema },
   'workspace.get': { input: NoInput, output: WorkspaceSchema },
