@@ -1,0 +1,79 @@
+import type { CheckResult } from '../../shared/checklist/check-result';
+import type { DiagnosisVerdict } from '../../shared/diagnosis/verdict';
+import { text } from '../../shared/i18n/localized-text';
+import type { OutcomeCode } from '../../shared/protocol/outcome-codes';
+import { OUTCOME_EXPLANATIONS } from '../../shared/simulation/outcome-explanations';
+import { CHECK_PRIORITY, CHECKS_EXPLAINING, checkSide } from './check-sides';
+
+const rank = (id: string) => {
+  const i = CHECK_PRIORITY.findIndex((prefix) => id === prefix || id.startsWith(prefix));
+  return i === -1 ? CHECK_PRIORITY.length : i;
+};
+const byPriority = (a: CheckResult, b: CheckResult) => rank(a.id) - rank(b.id);
+
+/**
+ * One verdict from a whole diagnosis. The simulated redirect is what a buyer experiences, so its outcome
+ * leads when it failed; a failing check that explains that outcome supplies the more precise first step.
+ * Without a failed redirect, the likeliest root cause among failing checks leads, then warnings.
+ */
+export function diagnosisVerdict(
+  checks: readonly CheckResult[],
+  outcome: OutcomeCode | null,
+): DiagnosisVerdict {
+  const failing = checks.filter((c) => c.status === 'fail' || c.status === 'error').sort(byPriority);
+  if (outcome && outcome !== 'REDIRECT_OK') {
+    const explanation = OUTCOME_EXPLANATIONS[outcome];
+    const explaining = (CHECKS_EXPLAINING[outcome] ?? [])
+      .map((id) => failing.find((c) => c.id === id && c.remediation))
+      .find(Boolean);
+    return {
+      status: 'problem',
+      side: explanation.side,
+      headline: explanation.meaning,
+      firstAction: explaining?.remediation ?? explanation.whatToDo,
+      cause: { kind: 'outcome', code: outcome },
+      supportingCheck: explaining?.id ?? null,
+    };
+  }
+  const first = failing[0];
+  if (first) {
+    return {
+      status: 'problem',
+      side: checkSide(first.id),
+      headline: first.summary,
+      firstAction:
+        first.remediation ??
+        text('请导出诊断包发给平台客服。', 'Export a diagnostic bundle for platform support.'),
+      cause: { kind: 'check', id: first.id },
+      supportingCheck: first.id,
+    };
+  }
+  const warning = checks.filter((c) => c.status === 'warn').sort(byPriority)[0];
+  if (warning) {
+    return {
+      status: 'warning',
+      side: checkSide(warning.id),
+      headline: text(
+        `白条支付能用，但有一项需要注意：${warning.summary['zh-CN']}`,
+        `Baitiao payment works, but one thing needs attention: ${warning.summary['en-US']}`,
+      ),
+      firstAction: warning.remediation ?? text('可以稍后处理。', 'It can wait.'),
+      cause: { kind: 'check', id: warning.id },
+      supportingCheck: warning.id,
+    };
+  }
+  return {
+    status: 'ok',
+    side: 'none',
+    headline: text(
+      '白条支付一切正常：买家能打开收银台，付款后能回到店铺。',
+      'Baitiao payment works: buyers reach the cashier and get back to the shop.',
+    ),
+    firstAction: text(
+      '不需要处理。如果买家仍然反映问题，请用「多次运行」看看是不是偶尔出错。',
+      'Nothing to fix. If buyers still report problems, run the simulation several times to catch an intermittent fault.',
+    ),
+    cause: null,
+    supportingCheck: null,
+  };
+}
