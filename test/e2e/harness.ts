@@ -147,6 +147,8 @@ export const makeDataDir = (): Promise<string> => mkdtemp(join(tmpdir(), 'baitia
 interface BridgeGlobals {
   __doctorInvoke(channel: string, input: unknown): Promise<IpcEnvelope<unknown>>;
   __doctorEmit?: (event: string, payload: unknown) => void;
+  /** Set by a test (see dropFiles): the folder dropped files are "on disk" in. */
+  __testDropDir?: string;
   doctor?: unknown;
 }
 
@@ -171,6 +173,12 @@ function installDoctorBridge(): void {
       return () => {
         set.delete(listener);
       };
+    },
+    // Electron's webUtils.getPathForFile in the app; here the test says which folder drops come from,
+    // and, like Electron for a file that is not on disk, an empty string when it has not.
+    pathForFile(file: { name: string }) {
+      const dir = page.__testDropDir;
+      return dir ? `${dir}/${file.name}` : '';
     },
   };
   // Frozen and read-only like an object from contextBridge; the emitter is not enumerable.

@@ -1,11 +1,11 @@
-import { HomeOutlined } from '@ant-design/icons';
+import { HomeOutlined, SafetyCertificateOutlined, ShopOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Messages } from '../i18n/resources';
 
 /**
  * Every screen of the side menu, in menu order. A screen is one folder under screens/<name>/ with a
  * default-exported component, loaded on first visit so the start-up bundle stays small.
- * Adding Checklist, Simulation, Timings, Report, History or Settings is one entry here plus its folder.
+ * Adding Simulation, Timings, Report, History or Settings is one entry here plus its folder.
  */
 export interface ScreenDefinition {
   key: string;
@@ -20,6 +20,18 @@ export const SCREENS = [
     label: 'home',
     icon: <HomeOutlined />,
     component: lazy(() => import('../screens/home/HomeScreen')),
+  },
+  {
+    key: 'checklist',
+    label: 'checklist',
+    icon: <SafetyCertificateOutlined />,
+    component: lazy(() => import('../screens/checklist/ChecklistScreen')),
+  },
+  {
+    key: 'stores',
+    label: 'stores',
+    icon: <ShopOutlined />,
+    component: lazy(() => import('../screens/stores/StoresScreen')),
   },
 ] as const satisfies readonly ScreenDefinition[];
 

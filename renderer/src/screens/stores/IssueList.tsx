@@ -14,7 +14,11 @@ export function IssueList({ issues, testId }: { issues: readonly ConfigIssue[]; 
   return (
     <ol className="issue-list" aria-label={t('stores.import.issue.listLabel')} data-testid={testId}>
       {issues.map((issue, index) => (
-        <li key={`${issue.file}-${issue.field}-${issue.code}-${index}`} className="issue-item" data-testid="issue">
+        <li
+          key={`${issue.file}-${issue.field}-${issue.code}-${index}`}
+          className="issue-item"
+          data-testid="issue"
+        >
           <Flex wrap gap="small" align="baseline" className="issue-where">
             <span className="issue-part">
               <span className="text-secondary">{t('stores.import.issue.file')}</span>
@@ -43,7 +47,9 @@ export function IssueList({ issues, testId }: { issues: readonly ConfigIssue[]; 
           <div className="issue-message" data-testid="issue-message">
             {localized(issue.message)}
           </div>
-          <div className="issue-code text-secondary">{t('stores.import.issue.code', { code: issue.code })}</div>
+          <div className="issue-code text-secondary">
+            {t('stores.import.issue.code', { code: issue.code })}
+          </div>
         </li>
       ))}
     </ol>

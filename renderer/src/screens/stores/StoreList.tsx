@@ -97,24 +97,27 @@ function StoreItem(props: {
               {t('stores.list.setActive')}
             </Button>
           )}
-          <Popconfirm
-            title={t('stores.list.removeConfirmTitle', { name: store.storeName })}
-            description={<div className="confirm-text">{t('stores.list.removeConfirmDescription')}</div>}
-            okText={t('stores.list.removeConfirmOk')}
-            cancelText={t('stores.list.removeConfirmCancel')}
-            okButtonProps={{ danger: true }}
-            onConfirm={onRemove}
-            disabled={disabled}
-          >
-            <Button
-              danger
-              icon={<DeleteOutlined />}
+          {/* The demo store comes with the app: main refuses to remove it, so it offers no button. */}
+          {!store.demo && (
+            <Popconfirm
+              title={t('stores.list.removeConfirmTitle', { name: store.storeName })}
+              description={<div className="confirm-text">{t('stores.list.removeConfirmDescription')}</div>}
+              okText={t('stores.list.removeConfirmOk')}
+              cancelText={t('stores.list.removeConfirmCancel')}
+              okButtonProps={{ danger: true }}
+              onConfirm={onRemove}
               disabled={disabled}
-              aria-label={t('stores.list.removeLabel', { name: store.storeName })}
             >
-              {t('stores.list.remove')}
-            </Button>
-          </Popconfirm>
+              <Button
+                danger
+                icon={<DeleteOutlined />}
+                disabled={disabled}
+                aria-label={t('stores.list.removeLabel', { name: store.storeName })}
+              >
+                {t('stores.list.remove')}
+              </Button>
+            </Popconfirm>
+          )}
         </Flex>
       }
     >
@@ -138,8 +141,20 @@ function StoreItem(props: {
               </Tag>
             ),
           },
-          { key: 'profile', label: t('stores.list.profile'), children: <ProfileName name={store.profileName} /> },
-          { key: 'key', label: t('stores.list.key'), children: <KeyStatus status={store.keyStatus} /> },
+          {
+            key: 'profile',
+            label: t('stores.list.profile'),
+            children: <ProfileName name={store.profileName} />,
+          },
+          {
+            key: 'key',
+            label: t('stores.list.key'),
+            children: store.demo ? (
+              <Typography.Text data-testid="store-key-status">{t('stores.list.demoKey')}</Typography.Text>
+            ) : (
+              <KeyStatus status={store.keyStatus} />
+            ),
+          },
         ]}
       />
     </Card>
@@ -165,7 +180,9 @@ function KeyStatus({ status }: { status: StoreSummary['keyStatus'] }) {
     <Flex vertical gap={2} data-testid="store-key-status" data-key-status={status}>
       <Flex gap="small" align="baseline">
         <span aria-hidden>{KEY_ICONS[status]}</span>
-        <Typography.Text strong={status !== 'keychain'}>{t(`stores.list.keyStatus.${status}`)}</Typography.Text>
+        <Typography.Text strong={status !== 'keychain'}>
+          {t(`stores.list.keyStatus.${status}`)}
+        </Typography.Text>
       </Flex>
       {status !== 'keychain' && (
         <Typography.Text type="secondary">{t(`stores.list.keyHint.${status}`)}</Typography.Text>

@@ -1,0 +1,332 @@
+import { PlayCircleOutlined, ReloadOutlined, StopOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Empty, Flex, Progress, Skeleton, Tag, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CHECK_CATALOG, type CheckId } from '../../../../shared/checklist/catalog';
+import type { CheckGroup, CheckResult } from '../../../../shared/checklist/check-result';
+import type { LocalizedText } from '../../../../shared/i18n/localized-text';
+import type { Messages } from '../../i18n/resources';
+import { useLocalized } from '../../i18n/use-localized';
+import { useWorkspace } from '../../workspace/workspace-context';
+import { CheckRow } from './CheckRow';
+import {
+  cancelChecklist,
+  loadLastRun,
+  runChecklist,
+  useChecklistSession,
+  type ChecklistSession,
+} from './checklist-session';
+import { STATUS_ORDER, statusRank, StatusTag, type ShownStatus } from './status';
+import { useDuration } from './use-duration';
+
+/** The screen's sections: the catalog's groups, with network and TLS shown together. */
+const SECTIONS: readonly { key: keyof Messages['checklist']['sections']; groups: readonly CheckGroup[] }[] = [
+  { key: 'cfg', groups: ['cfg'] },
+  { key: 'key', groups: ['key'] },
+  { key: 'platform', groups: ['platform'] },
+  { key: 'network', groups: ['net', 'tls'] },
+  { key: 'page', groups: ['page'] },
+  { key: 'risk', groups: ['risk'] },
+  { key: 'local', groups: ['local'] },
+];
+
+const CATALOG_INDEX = new Map<string, number>(CHECK_CATALOG.map((entry, index) => [entry.id, index]));
+const catalogOf = (id: string) => CHECK_CATALOG.find((entry) => entry.id === id);
+
+interface Row {
+  id: string;
+  group: CheckGroup;
+  title: LocalizedText;
+  status: ShownStatus;
+  result: CheckResult | null;
+}
+
+/** Opened by default: anything that failed, broke or needs attention. */
+const OPEN_BY_DEFAULT: ReadonlySet<ShownStatus> = new Set(['fail', 'error', 'warn']);
+
+/** The payment checklist: run it, watch it, and read what failed and what to do about it. */
+export default function ChecklistScreen() {
+  const { t } = useTranslation();
+  const { state: workspace } = useWorkspace();
+  const session = useChecklistSession();
+  const [toggled, setToggled] = useState<Record<string, boolean>>({});
+
+  useEffect(() => {
+    void loadLastRun();
+  }, []);
+
+  const running = session.phase === 'running';
+  const store = workspace.workspace?.activeStore ?? null;
+  const noStore = workspace.status === 'ready' && store === null;
+  const rows = useMemo(() => buildRows(session), [session]);
+  const sections = useMemo(() => buildSections(rows, running), [rows, running]);
+
+  // Results this session ran for another store than the one in use now (the user switched since).
+  const otherStore = session.store && store && session.store.id !== store.id ? session.store : null;
+
+  const start = (only?: CheckId[]) => {
+    if (!store) return;
+    setToggled({});
+    void runChecklist({ id: store.id, name: store.storeName }, only);
+  };
+
+  return (
+    <Flex vertical gap="large" className="screen checklist-screen">
+      <div>
+        <Typography.Title level={1} className="screen-title">
+          {t('checklist.title')}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">{t('checklist.intro')}</Typography.Paragraph>
+      </div>
+
+      <Card data-testid="checklist-controls">
+        <Flex vertical gap="middle">
+          {store && (
+            <Flex align="center" gap="small" wrap data-testid="checklist-store">
+              <span className="text-secondary">{t('checklist.store')}</span>
+              <Typography.Text strong>{store.storeName}</Typography.Text>
+              <Typography.Text type="secondary">
+                {t('stores.list.merchantNo')} {store.merchantNo}
+              </Typography.Text>
+              <Tag color={store.environment === 'production' ? 'volcano' : 'green'}>
+                {t(`home.store.environments.${store.environment}`)}
+              </Tag>
+            </Flex>
+          )}
+          {noStore ? (
+            <Empty
+              description={
+                <Flex vertical gap={4}>
+                  <Typography.Text strong>{t('checklist.noStore')}</Typography.Text>
+                  <Typography.Text type="secondary">{t('checklist.noStoreHint')}</Typography.Text>
+                </Flex>
+              }
+            >
+              <Button type="primary" onClick={() => (window.location.hash = '#/stores')}>
+                {t('checklist.goToStores')}
+              </Button>
+            </Empty>
+          ) : (
+            <Flex gap="middle" wrap>
+              <Button
+                type="primary"
+                size="large"
+                icon={rows.length > 0 ? <ReloadOutlined /> : <PlayCircleOutlined />}
+                loading={running}
+                disabled={running || !store}
+                onClick={() => start()}
+              >
+                {rows.length > 0 && !running ? t('checklist.rerunAll') : t('checklist.run')}
+              </Button>
+              {running && (
+                <Button
+                  size="large"
+                  danger
+                  icon={<StopOutlined />}
+                  loading={session.cancelling}
+                  onClick={() => void cancelChecklist()}
+                >
+                  {t('checklist.cancel')}
+                </Button>
+              )}
+            </Flex>
+          )}
+          <ProgressView session={session} />
+        </Flex>
+      </Card>
+
+      <SessionErrors session={session} />
+      {otherStore && session.phase === 'idle' && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('checklist.otherStore', { name: otherStore.name })}
+          data-testid="checklist-other-store"
+        />
+      )}
+
+      {session.phase === 'loading-last' && (
+        <Card aria-busy aria-label={t('checklist.loadingLast')}>
+          <Skeleton active />
+        </Card>
+      )}
+
+      {session.phase === 'idle' && rows.length === 0 && !noStore && (
+        <Empty
+          description={
+            <Flex vertical gap={4}>
+              <Typography.Text strong>{t('checklist.notRunYet')}</Typography.Text>
+              <Typography.Text type="secondary">{t('checklist.notRunYetHint')}</Typography.Text>
+            </Flex>
+          }
+        />
+      )}
+
+      {rows.length > 0 && <Summary session={session} rows={rows} />}
+
+      {sections.map((section) => (
+        <section
+          key={section.key}
+          className="check-section"
+          aria-labelledby={`check-section-${section.key}`}
+          data-testid="check-section"
+          data-section={section.key}
+        >
+          <h2 id={`check-section-${section.key}`} className="check-section-title">
+            {t(`checklist.sections.${section.key}`)}
+          </h2>
+          <ul className="check-rows">
+            {section.rows.map((row) => (
+              <CheckRow
+                key={row.id}
+                id={row.id}
+                title={row.title}
+                status={row.status}
+                result={row.result}
+                expanded={toggled[row.id] ?? OPEN_BY_DEFAULT.has(row.status)}
+                onToggle={() =>
+                  setToggled((previous) => ({
+                    ...previous,
+                    [row.id]: !(previous[row.id] ?? OPEN_BY_DEFAULT.has(row.status)),
+                  }))
+                }
+                onRerun={running || !store || otherStore ? null : () => start([row.id as CheckId])}
+              />
+            ))}
+          </ul>
+        </section>
+      ))}
+    </Flex>
+  );
+}
+
+/** Results so far, plus the checks now running (shown as running even if they had a result). */
+function buildRows(session: ChecklistSession): Row[] {
+  const rows: Row[] = session.results.map((result) => ({
+    id: result.id,
+    group: result.group,
+    title: result.title,
+    status: session.running.includes(result.id) ? 'running' : result.status,
+    result,
+  }));
+  const shown = new Set(rows.map((row) => row.id));
+  for (const id of session.running) {
+    const entry = catalogOf(id);
+    if (!entry || shown.has(id)) continue;
+    rows.push({ id, group: entry.group, title: entry.title, status: 'running', result: null });
+  }
+  return rows;
+}
+
+/**
+ * Rows by section. Once a run is over, the worst come first, both sections and rows within them;
+ * while it runs, catalog order, so rows do not jump about as results arrive.
+ */
+function buildSections(rows: readonly Row[], running: boolean) {
+  const byCatalog = (a: Row, b: Row) => (CATALOG_INDEX.get(a.id) ?? 999) - (CATALOG_INDEX.get(b.id) ?? 999);
+  const bySeverity = (a: Row, b: Row) => statusRank(a.status) - statusRank(b.status) || byCatalog(a, b);
+  const sections = SECTIONS.map((section, index) => {
+    const sectionRows = rows
+      .filter((row) => section.groups.includes(row.group))
+      .sort(running ? byCatalog : bySeverity);
+    const worst = Math.min(...sectionRows.map((row) => statusRank(row.status)));
+    return { key: section.key, rows: sectionRows, worst, index };
+  }).filter((section) => section.rows.length > 0);
+  if (!running) sections.sort((a, b) => a.worst - b.worst || a.index - b.index);
+  return sections;
+}
+
+function ProgressView({ session }: { session: ChecklistSession }) {
+  const { t } = useTranslation();
+  const localized = useLocalized();
+  if (session.phase !== 'running') return null;
+  const { progress, running, only } = session;
+  const latest = running.at(-1);
+  const current = latest === undefined ? undefined : catalogOf(latest);
+  const percent = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
+  const currentText = current
+    ? t(only ? 'checklist.progressRerun' : 'checklist.progressCurrent', { title: localized(current.title) })
+    : t('checklist.progressStarting');
+
+  return (
+    <div
+      role="status"
+      aria-live="polite"
+      aria-label={t('checklist.progressLabel')}
+      data-testid="checklist-progress"
+    >
+      <Progress percent={percent} status="active" aria-label={t('checklist.progressLabel')} />
+      <Flex gap="middle" wrap>
+        <span data-testid="progress-current">{currentText}</span>
+        {progress && (
+          <span className="text-secondary" data-testid="progress-count">
+            {t('checklist.progressCount', { done: progress.done, total: progress.total })}
+          </span>
+        )}
+      </Flex>
+    </div>
+  );
+}
+
+function Summary({ session, rows }: { session: ChecklistSession; rows: readonly Row[] }) {
+  const { t, i18n } = useTranslation();
+  const duration = useDuration();
+  const finished = rows.filter((row) => row.status !== 'running');
+  const counts = new Map<ShownStatus, number>();
+  for (const row of finished) counts.set(row.status, (counts.get(row.status) ?? 0) + 1);
+  const failed = counts.get('fail') ?? 0;
+  const { info } = session;
+  const time = info
+    ? new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'medium', timeStyle: 'medium' }).format(
+        new Date(info.finishedAt),
+      )
+    : null;
+
+  return (
+    <Card data-testid="checklist-summary">
+      <Flex vertical gap="small">
+        <h2 className="card-title">{t('checklist.summaryLabel')}</h2>
+        <Flex gap="small" wrap>
+          {STATUS_ORDER.filter((status) => counts.has(status)).map((status) => (
+            <StatusTag key={status} status={status} count={counts.get(status)} />
+          ))}
+        </Flex>
+        {session.phase === 'idle' && (
+          <Typography.Text strong type={failed > 0 ? 'danger' : undefined} data-testid="checklist-verdict">
+            {failed > 0 ? t('checklist.hasFailures', { count: failed }) : t('checklist.allGood')}
+          </Typography.Text>
+        )}
+        {info && time && session.phase === 'idle' && (
+          <Typography.Text type="secondary">
+            {t('checklist.lastRun', { time, duration: duration(info.durationMs) })}
+          </Typography.Text>
+        )}
+      </Flex>
+    </Card>
+  );
+}
+
+function SessionErrors({ session }: { session: ChecklistSession }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {session.info?.cancelled && session.phase === 'idle' && (
+        <Alert type="warning" showIcon title={t('checklist.cancelled')} data-testid="checklist-cancelled" />
+      )}
+      {session.error && (
+        <Alert
+          type="error"
+          showIcon
+          title={
+            session.error.kind === 'run'
+              ? t('checklist.failedRun')
+              : session.error.kind === 'cancel'
+                ? t('checklist.failedCancel')
+                : t('checklist.failedLast')
+          }
+          description={t('checklist.errorDetail', { reason: session.error.reason })}
+        />
+      )}
+    </>
+  );
+}

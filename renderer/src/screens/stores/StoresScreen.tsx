@@ -1,0 +1,119 @@
+import { ReloadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Flex, Result, Skeleton, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StoreSummary, Stores } from '../../../../shared/ipc/contract';
+import { useDoctorCall } from '../../ipc/use-doctor-call';
+import { useWorkspace } from '../../workspace/workspace-context';
+import { ImportPanel } from './ImportPanel';
+import { StoreList } from './StoreList';
+
+type ListState = { status: 'loading' } | { status: 'failed' } | { status: 'ready'; stores: Stores };
+
+/** Store set-up: the imported stores, which one the assistant works on, and importing another. */
+export default function StoresScreen() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const call = useDoctorCall();
+  const { state: workspace, refresh } = useWorkspace();
+  const [list, setList] = useState<ListState>({ status: 'loading' });
+  const [generation, setGeneration] = useState(0);
+  const [busyId, setBusyId] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    void call('stores.list', undefined, 'loadStores').then((stores) => {
+      if (current) setList(stores ? { status: 'ready', stores } : { status: 'failed' });
+    });
+    return () => {
+      current = false;
+    };
+  }, [call, generation]);
+
+  const reload = useCallback(() => {
+    setList({ status: 'loading' });
+    setGeneration((n) => n + 1);
+  }, []);
+
+  // Home, the checklist and the banner read the active store from the workspace: keep it in step.
+  const changed = (stores: Stores) => {
+    setList({ status: 'ready', stores });
+    refresh();
+  };
+
+  const setActive = async (store: StoreSummary) => {
+    setBusyId(store.id);
+    try {
+      const stores = await call('stores.setActive', { id: store.id }, 'setActiveStore');
+      if (stores) {
+        changed(stores);
+        void message.success(t('stores.list.activated', { name: store.storeName }));
+      }
+    } finally {
+      setBusyId(null);
+    }
+  };
+
+  const remove = async (store: StoreSummary) => {
+    setBusyId(store.id);
+    try {
+      const stores = await call('stores.remove', { id: store.id }, 'removeStore');
+      if (stores) {
+        changed(stores);
+        void message.success(t('stores.list.removed', { name: store.storeName }));
+      }
+    } finally {
+      setBusyId(null);
+    }
+  };
+
+  const imported = () => {
+    setGeneration((n) => n + 1);
+    refresh();
+  };
+
+  const demoRunning = workspace.workspace?.demo?.running ?? false;
+
+  return (
+    <Flex vertical gap="large" className="screen stores-screen">
+      <div>
+        <Typography.Title level={1} className="screen-title">
+          {t('stores.title')}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">{t('stores.intro')}</Typography.Paragraph>
+      </div>
+      <Card title={<h2 className="card-title">{t('stores.list.title')}</h2>} data-testid="store-list">
+        {list.status === 'loading' && (
+          <div aria-busy aria-label={t('stores.list.loading')}>
+            <Skeleton active />
+          </div>
+        )}
+        {list.status === 'failed' && (
+          <Result
+            status="warning"
+            title={t('stores.list.failed')}
+            extra={
+              <Button icon={<ReloadOutlined />} onClick={reload}>
+                {t('stores.list.retry')}
+              </Button>
+            }
+          />
+        )}
+        {list.status === 'ready' && (
+          <StoreList
+            stores={list.stores.stores}
+            activeId={list.stores.activeId}
+            busyId={busyId}
+            onSetActive={(store) => void setActive(store)}
+            onRemove={(store) => void remove(store)}
+          />
+        )}
+      </Card>
+      <ImportPanel
+        defaultProfile={demoRunning ? 'sandbox' : 'production'}
+        activeId={list.status === 'ready' ? list.stores.activeId : null}
+        onImported={imported}
+      />
+    </Flex>
+  );
+}

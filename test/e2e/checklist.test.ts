@@ -1,0 +1,170 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { chromiumMissingReason } from './harness';
+import { useAppSuite, visible } from './suite';
+
+if (chromiumMissingReason) console.warn(chromiumMissingReason);
+
+/** A whole run against the sandbox takes seconds; the suite's default wait is for single steps. */
+const RUN_TIMEOUT = 60_000;
+
+/**
+ * Records, in the page, every progress line the screen shows, however briefly: a fast run can start
+ * and end between two polls of a locator.
+ */
+async function recordProgress(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const scope = globalThis as unknown as {
+      __progressSeen: string[];
+      document: {
+        body: unknown;
+        querySelectorAll(selector: string): ArrayLike<{ textContent: string | null }>;
+      };
+      MutationObserver: new (callback: () => void) => { observe(target: unknown, options: object): void };
+    };
+    scope.__progressSeen = [];
+    new scope.MutationObserver(() => {
+      for (const element of Array.from(
+        scope.document.querySelectorAll('[data-testid="progress-current"], [data-testid="progress-count"]'),
+      )) {
+        const text = element.textContent ?? '';
+        if (!scope.__progressSeen.includes(text)) scope.__progressSeen.push(text);
+      }
+    }).observe(scope.document.body, { subtree: true, childList: true, characterData: true });
+  });
+  return () => page.evaluate(() => (globalThis as unknown as { __progressSeen: string[] }).__progressSeen);
+}
+
+/** Waits for the run to end: the verdict under the summary only shows when nothing is running. */
+const runFinished = (page: Page) => visible(page.getByTestId('checklist-verdict'), RUN_TIMEOUT);
+
+describe.skipIf(chromiumMissingReason !== null)('checklist screen (Chromium)', () => {
+  const suite = useAppSuite();
+
+  test('a store without a Baitiao contract: the failure comes first, with remediation and evidence', async () => {
+    const session = await suite.open();
+    await session.invoke('demo.setScenario', { scenario: 'baitiao-not-enabled' });
+    await session.open('#/checklist');
+    const { page } = session;
+    await visible(page.getByRole('heading', { name: '支付检查', level: 1 }));
+    await visible(page.getByText('还没有检查过'));
+    await visible(page.locator('.demo-banner').getByText('店铺没有开通白条'));
+
+    const progressSeen = await recordProgress(page);
+    await page.getByRole('button', { name: '开始检查' }).click();
+    await runFinished(page);
+    // The progress named the check in hand and counted while the run went on (on loopback that can
+    // be well under a second, so the page recorded it rather than the test polling for it).
+    const seen = await progressSeen();
+    expect(seen.some((line) => /^正在检查：.+/.test(line))).toBe(true);
+    expect(seen.some((line) => /^已完成 \d+ \/ \d+ 项$/.test(line))).toBe(true);
+    expect(await page.getByTestId('checklist-progress').count()).toBe(0);
+
+    const row = page.locator('[data-testid="check-row"][data-check-id="platform.baitiao-contract"]');
+    await visible(row);
+    expect(await row.getAttribute('data-status')).toBe('fail');
+    // Icon and word, never colour alone.
+    await visible(row.locator('.status-tag').getByText('未通过'));
+    await visible(row.getByRole('heading', { name: '白条签约状态' }));
+    await visible(row.getByTestId('check-summary').getByText('店铺还没有签约白条服务。'));
+    // Failures are open from the start: remediation visible without a click.
+    const remediation = row.getByTestId('check-remediation');
+    await visible(remediation.getByText('怎么处理'));
+    await visible(remediation.getByText('请在平台商户后台查看白条签约状态', { exact: false }));
+    await visible(row.getByRole('button', { name: '收起详情：白条签约状态' }));
+    // Evidence: collapsed until asked for, then readable JSON.
+    const evidence = row.getByTestId('check-evidence');
+    await evidence.locator('summary').click();
+    const json = evidence.locator('pre');
+    await visible(json);
+    expect(JSON.parse((await json.textContent()) ?? '')).toMatchObject({ status: 'NOT_CONTRACTED' });
+
+    // Failures first: the first row on the screen is a failure, and so is the first section's worst.
+    const firstRow = page.getByTestId('check-row').first();
+    expect(await firstRow.getAttribute('data-status')).toBe('fail');
+    const run = await session.invoke('checklist.last', undefined);
+    if (!run) throw new Error('checklist.last has no run after the screen ran one');
+    expect(await page.getByTestId('check-row').count()).toBe(run.results.length);
+    await visible(
+      page.getByTestId('checklist-verdict').getByText(`有 ${run.counts.fail} 项未通过`, { exact: false }),
+    );
+    // Skipped checks say why.
+    for (const skipped of run.results.filter((result) => result.status === 'skip').slice(0, 3)) {
+      await visible(
+        page
+          .locator(`[data-testid="check-row"][data-check-id="${skipped.id}"]`)
+          .getByTestId('check-summary')
+          .getByText(skipped.summary['zh-CN'], { exact: true }),
+      );
+    }
+    await session.screenshot('checklist-baitiao-not-enabled', { whole: true });
+
+    // Re-run just this one: the rest stay on screen, this one comes back (still failing).
+    const rowsBefore = await page.getByTestId('check-row').count();
+    const runsBefore = session.calls.filter((channel) => channel === 'checklist.run').length;
+    await row.getByRole('button', { name: '重新检查这一项：白条签约状态' }).click();
+    await runFinished(page);
+    await visible(row.getByTestId('check-remediation'));
+    expect(await row.getAttribute('data-status')).toBe('fail');
+    expect(session.calls.filter((channel) => channel === 'checklist.run')).toHaveLength(runsBefore + 1);
+    expect(await page.getByTestId('check-row').count()).toBe(rowsBefore);
+  });
+
+  test('the healthy sandbox: nothing fails, and the last run is shown again on opening', async () => {
+    const session = await suite.open();
+    await session.open('#/checklist');
+    const { page } = session;
+    await page.getByRole('button', { name: '开始检查' }).click();
+    await runFinished(page);
+
+    await visible(page.getByTestId('checklist-verdict').getByText('没有发现未通过的项目。'));
+    expect(await page.locator('[data-testid="check-row"][data-status="fail"]').count()).toBe(0);
+    expect(await page.locator('.status-tag[data-status="fail"]').count()).toBe(0);
+    const contract = page.locator('[data-testid="check-row"][data-check-id="platform.baitiao-contract"]');
+    expect(await contract.getAttribute('data-status')).toBe('pass');
+    await visible(contract.locator('.status-tag').getByText('通过'));
+    const rows = await page.getByTestId('check-row').count();
+    expect(rows).toBeGreaterThan(10);
+    await session.screenshot('checklist-healthy', { whole: true });
+
+    // A reload is a new window: it shows checklist.last without running again.
+    const runs = session.calls.filter((channel) => channel === 'checklist.run').length;
+    await page.reload();
+    await visible(page.getByTestId('checklist-verdict').getByText('没有发现未通过的项目。'));
+    expect(await page.getByTestId('check-row').count()).toBe(rows);
+    expect(session.calls.filter((channel) => channel === 'checklist.run')).toHaveLength(runs);
+    await visible(page.getByRole('button', { name: '全部重新检查' }));
+
+    // Engine text follows the UI language, as do the statuses.
+    await page.getByRole('combobox', { name: '界面语言' }).click();
+    await page.locator('.ant-select-item-option[title="English"]').click();
+    await visible(page.getByRole('heading', { name: 'Payment checklist', level: 1 }));
+    await visible(contract.locator('.status-tag').getByText('Passed'));
+    await visible(contract.getByText('The store has an active Baitiao contract.'));
+    await visible(page.getByTestId('checklist-verdict').getByText('Nothing failed.'));
+    await session.screenshot('checklist-healthy-en-US', { whole: true });
+  });
+
+  test('a run can be cancelled; what finished before stays', async () => {
+    const session = await suite.open();
+    // A slow gateway keeps the signed checks waiting long enough to cancel.
+    await session.invoke('demo.setScenario', { scenario: 'slow-gateway' });
+    await session.open('#/checklist');
+    const { page } = session;
+    await page.getByRole('button', { name: '开始检查' }).click();
+    const cancel = page.getByRole('button', { name: '取消检查' });
+    await visible(cancel);
+    const progress = page.getByTestId('checklist-progress');
+    await visible(progress.getByText(/^正在检查：.+/));
+    await visible(progress.getByText(/^已完成 \d+ \/ \d+ 项$/));
+    await session.screenshot('checklist-running');
+    await cancel.click();
+    await visible(page.getByTestId('checklist-cancelled'), RUN_TIMEOUT);
+    await visible(page.getByText('检查已取消。下面只有取消之前完成的项目。'));
+    expect(session.calls).toContain('checklist.cancel');
+    const last = await session.invoke('checklist.last', undefined);
+    expect(last?.cancelled).toBe(true);
+    expect(await page.getByTestId('check-row').count()).toBe(last?.results.length);
+    await session.screenshot('checklist-cancelled', { whole: true });
+  });
+});

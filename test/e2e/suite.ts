@@ -1,0 +1,98 @@
+import { rm } from 'node:fs/promises';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import {
+  assertRendererBuilt,
+  launchChromium,
+  openSession,
+  startRendererServer,
+  type AppSession,
+  type RendererServer,
+} from './harness';
+
+/** Waits until the locator is visible; a timeout fails the test with the locator in the message. */
+export const visible = (locator: Locator, timeout = 15_000) => locator.waitFor({ state: 'visible', timeout });
+
+/**
+ * The per-file set-up of the browser journeys: one Chromium and one renderer server for the file, every
+ * session a test opened closed after it with its page errors checked, and temp dirs removed.
+ * A missing or stale build fails every test with the fix in the message, rather than skipping them.
+ */
+export function useAppSuite() {
+  let browser: Browser;
+  let server: RendererServer;
+  const sessions: AppSession[] = [];
+  const tempDirs: string[] = [];
+  let setupError: unknown;
+
+  beforeAll(async () => {
+    try {
+      assertRendererBuilt();
+      browser = await launchChromium();
+      server = await startRendererServer();
+    } catch (error) {
+      setupError = error;
+    }
+  });
+
+  beforeEach(() => {
+    if (setupError) throw setupError;
+  });
+
+  afterEach(async () => {
+    const errors = sessions.flatMap((session) => session.pageErrors);
+    await Promise.all(sessions.splice(0).map((session) => session.close()));
+    await Promise.all(tempDirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+    // No CSP violation, React error or uncaught exception on any page of the test.
+    expect(errors).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  return {
+    async open(options: { dataDir?: string } = {}) {
+      const session = await openSession(browser, server, options);
+      sessions.push(session);
+      return session;
+    },
+    /** Removed after the test. */
+    removeLater(dir: string) {
+      tempDirs.push(dir);
+    },
+  };
+}
+
+/**
+ * Drops files on a drop zone the way a user dragging them from the file manager does: dragenter,
+ * dragover and drop with a DataTransfer holding the files. The harness's pathForFile (Electron's
+ * webUtils.getPathForFile in the app) then places them in `dir`, where the test wrote them.
+ */
+export async function dropFiles(
+  page: Page,
+  zone: Locator,
+  dir: string,
+  files: readonly { name: string; content: string }[],
+): Promise<void> {
+  await page.evaluate((folder) => {
+    (globalThis as unknown as { __testDropDir?: string }).__testDropDir = folder;
+  }, dir);
+  const dataTransfer = await page.evaluateHandle((list) => {
+    // tsconfig.node.json has no DOM types; this runs in the page, where these exist.
+    const page = globalThis as unknown as {
+      DataTransfer: new () => { items: { add(file: unknown): void } };
+      File: new (parts: string[], name: string, options: { type: string }) => unknown;
+    };
+    const transfer = new page.DataTransfer();
+    for (const file of list) {
+      transfer.items.add(new page.File([file.content], file.name, { type: 'application/json' }));
+    }
+    return transfer;
+  }, files);
+  for (const type of ['dragenter', 'dragover', 'drop']) {
+    await zone.dispatchEvent(type, { dataTransfer });
+  }
+  await dataTransfer.dispose();
+}
