@@ -35,6 +35,8 @@ export interface AppCoreOptions {
   resolveProxy?: ResolveProxy;
   runtime?: string;
   log?: (message: string) => void;
+  /** Where electron-log writes (the app only). */
+  logsDir?: string;
   /** Things the user must hear about at start (e.g. the Electron adapter found a damaged settings file). */
   notices?: LocalizedText[];
 }
@@ -82,6 +84,16 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
 
   const handlers: Handlers = {
     'app.info': async () => ({ ...APP_IDENTITY, os: `${platform()} ${release()}`, arch: arch(), runtime }),
+    'app.paths': async () => {
+      const active = await workspace.active().catch(() => null);
+      return {
+        dataDir: options.dataDir,
+        logsDir: options.logsDir ?? null,
+        bundlesDir: join(options.dataDir, 'bundles'),
+        outboxDir: join(options.dataDir, 'outbox'),
+        gatewayProxy: active ? await (options.resolveProxy ?? resolveDirect)(active.profile.gatewayUrl) : 'DIRECT',
+      };
+    },
     // Handed out once: a notice shown is a notice read.
     'app.notices': async () => notices.splice(0, notices.length),
     'settings.get': async () => settings.get(),

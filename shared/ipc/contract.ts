@@ -89,6 +89,17 @@ const CheckIdSchema = z.enum(CHECK_IDS as [string, ...string[]]);
 export const channels = {
   'app.info': { input: NoInput, output: AppInfoSchema },
   'app.notices': { input: NoInput, output: z.array(LocalizedTextSchema) },
+  'app.paths': {
+    input: NoInput,
+    // Where things are kept, and the proxy the browser engine uses for the platform (read-only facts).
+    output: z.object({
+      dataDir: z.string(),
+      logsDir: z.string().nullable(),
+      bundlesDir: z.string(),
+      outboxDir: z.string(),
+      gatewayProxy: z.string(),
+    }),
+  },
   'settings.get': { input: NoInput, output: SettingsSchema },
   'settings.setLanguage': { input: z.object({ language: LanguageSchema }).strict(), output: SettingsSchema },
   'workspace.get': { input: NoInput, output: WorkspaceSchema },
