@@ -1,9 +1,13 @@
 import { text } from '../../shared/i18n/localized-text';
 import { APP_IDENTITY } from '../core/app-identity';
 import { CliInputError, EXIT, say, type CliIo } from './cli-io';
+import { bundleCommand, bundleHelp } from './commands/bundle-command';
 import { checkCommand, checkHelp } from './commands/check-command';
 import { probeCommand, probeHelp } from './commands/probe-command';
 import { sandboxCommand, sandboxHelp } from './commands/sandbox-command';
+import { submitCommand, submitHelp } from './commands/submit-command';
+import { watchCommand, watchHelp } from './commands/watch-command';
+import { simulateCommand, simulateHelp } from './commands/simulate-command';
 
 interface Command {
   help: ReturnType<typeof text>;
@@ -15,6 +19,10 @@ const COMMANDS: Record<string, Command> = {
   sandbox: { help: sandboxHelp, run: sandboxCommand },
   check: { help: checkHelp, run: checkCommand },
   probe: { help: probeHelp, run: probeCommand },
+  watch: { help: watchHelp, run: watchCommand },
+  simulate: { help: simulateHelp, run: simulateCommand },
+  bundle: { help: bundleHelp, run: bundleCommand },
+  submit: { help: submitHelp, run: (args, io) => submitCommand(args, io) },
 };
 
 function printHelp(io: CliIo): void {

@@ -18,7 +18,10 @@ export interface OutcomeExplanation {
   side: ResponsibleSide;
 }
 
-const FAILED = text('「支付失败，请稍后再试」', '"支付失败，请稍后再试" (payment failed, please try again later)');
+const FAILED = text(
+  '「支付失败，请稍后再试」',
+  '"支付失败，请稍后再试" (payment failed, please try again later)',
+);
 const NEVER_LOADS = text('支付页面一直打不开', 'the payment page never opens');
 
 /**
@@ -28,7 +31,10 @@ const NEVER_LOADS = text('支付页面一直打不开', 'the payment page never 
  */
 export const OUTCOME_EXPLANATIONS: Readonly<Record<OutcomeCode, OutcomeExplanation>> = {
   REDIRECT_OK: {
-    buyerSaw: text('白条收银台正常打开，付款后能回到店铺。', 'The Baitiao cashier opened, and the way back to the shop worked.'),
+    buyerSaw: text(
+      '白条收银台正常打开，付款后能回到店铺。',
+      'The Baitiao cashier opened, and the way back to the shop worked.',
+    ),
     meaning: text(
       '整条白条支付跳转都正常：下单、收银台、返回店铺都通了。',
       'The whole Baitiao redirect works: creating the payment, the cashier, and the return to the shop.',
@@ -76,7 +82,10 @@ export const OUTCOME_EXPLANATIONS: Readonly<Record<OutcomeCode, OutcomeExplanati
     side: 'platform',
   },
   TLS_ERROR: {
-    buyerSaw: text('浏览器提示「连接不安全」或页面打不开', 'a "connection is not private" warning, or a page that will not open'),
+    buyerSaw: text(
+      '浏览器提示「连接不安全」或页面打不开',
+      'a "connection is not private" warning, or a page that will not open',
+    ),
     meaning: text(
       '安全连接（HTTPS 证书）有问题：证书过期、不受信任、和网址不符，或者协议太旧。',
       'The secure connection (the HTTPS certificate) failed: expired, not trusted, made out to another address, or an outdated protocol.',
@@ -232,7 +241,10 @@ export const OUTCOME_EXPLANATIONS: Readonly<Record<OutcomeCode, OutcomeExplanati
     side: 'platform',
   },
   REDIRECT_LOOP: {
-    buyerSaw: text('页面来回跳转，最后提示「重定向次数过多」', 'a page that bounces back and forth, then "too many redirects"'),
+    buyerSaw: text(
+      '页面来回跳转，最后提示「重定向次数过多」',
+      'a page that bounces back and forth, then "too many redirects"',
+    ),
     meaning: text(
       '跳转链路绕回了已经走过的地址（或跳转超过 10 次），永远到不了收银台。',
       'The redirect chain came back to an address it had already visited (or took more than 10 hops), so it never reaches the cashier.',
@@ -244,7 +256,10 @@ export const OUTCOME_EXPLANATIONS: Readonly<Record<OutcomeCode, OutcomeExplanati
     side: 'platform',
   },
   INSECURE_REDIRECT: {
-    buyerSaw: text('浏览器提示「不安全」或拦截了页面', 'a browser warning about an insecure page, or a blocked page'),
+    buyerSaw: text(
+      '浏览器提示「不安全」或拦截了页面',
+      'a browser warning about an insecure page, or a blocked page',
+    ),
     meaning: text(
       '跳转中有一步离开了 HTTPS（跳到 http:// 的地址），浏览器会拦截或警告。',
       'One hop of the redirect leaves HTTPS (goes to an http:// address), which browsers block or warn about.',
@@ -256,7 +271,10 @@ export const OUTCOME_EXPLANATIONS: Readonly<Record<OutcomeCode, OutcomeExplanati
     side: 'platform',
   },
   RETURN_URL_BROKEN: {
-    buyerSaw: text('付款后回不到店铺（页面出错或打不开）', 'after paying, the way back to the shop fails (an error page, or nothing loads)'),
+    buyerSaw: text(
+      '付款后回不到店铺（页面出错或打不开）',
+      'after paying, the way back to the shop fails (an error page, or nothing loads)',
+    ),
     meaning: text(
       '收银台正常，但从收银台返回店铺的地址（return_url）打不开或出错。',
       'The cashier works, but the shop\u2019s return address (return_url) that brings the buyer back fails or errors.',

@@ -158,6 +158,8 @@ export const MOJIBAKE_SIGNALS = [
   'invalid-utf8',
   /** Declared a legacy charset (GBK, Big5, Latin-1, …) but the bytes are UTF-8 text. */
   'utf8-declared-legacy',
+  /** Declared some other legacy charset (Latin-1, Big5, …) but the bytes are GBK/GB18030 Chinese. */
+  'gbk-declared-other',
   /** U+FFFD in what the buyer sees: the browser could not decode some bytes. */
   'replacement-character',
   /** 锟斤拷 / 烫烫烫 / 屯屯屯: text damaged by an earlier bad conversion, now baked into the page. */
@@ -318,7 +320,11 @@ export const SimulationSeriesSchema = z.object({
   /** Runs that ended REDIRECT_OK, over the runs done (0..1). */
   successRate: z.number().min(0).max(1),
   outcomes: OutcomeCountsSchema,
-  timeToReady: z.object({ p50: z.number().nullable(), p95: z.number().nullable(), samples: z.number().int() }),
+  timeToReady: z.object({
+    p50: z.number().nullable(),
+    p95: z.number().nullable(),
+    samples: z.number().int(),
+  }),
 });
 export type SimulationSeries = z.infer<typeof SimulationSeriesSchema>;
 

@@ -5,6 +5,7 @@ import { configChecks } from './config-checks';
 import { keyChecks } from './key-checks';
 import { localChecks } from './local-checks';
 import { netChecks } from './net-checks';
+import { pageChecks } from './page-checks';
 import { platformChecks } from './platform-checks';
 import { riskChecks } from './risk-checks';
 
@@ -14,6 +15,7 @@ export const ALL_CHECKS: readonly CheckDefinition<CheckContext>[] = [
   ...keyChecks,
   ...platformChecks,
   ...netChecks,
+  ...pageChecks,
   ...riskChecks,
   localClock,
   ...localChecks,

@@ -1,0 +1,205 @@
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import type { Browser, CDPSession } from 'playwright-core';
+import { text } from '../../shared/i18n/localized-text';
+import type { BrowserInfo } from '../../shared/simulation/simulation-result';
+import {
+  SimulationUnavailableError,
+  type BrowserLauncher,
+  type BrowserSession,
+  type CdpTransport,
+  type SessionRequest,
+} from './cdp-transport';
+import { createNssTrustHome, findCertutil, type NssTrustHome } from './nss-trust-home';
+
+/**
+ * Flags for a browser that only ever runs the simulation: no first-run UI, no background traffic of its
+ * own (so every request in the HAR is the chain's), no QUIC (the sandbox and most cashiers are TCP; a
+ * QUIC attempt would only add noise to the hop timings). Headless and the sandbox are set through
+ * Playwright's options below, not here.
+ */
+export const SIMULATION_BROWSER_ARGS: readonly string[] = [
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface PlaywrightLauncherOptions {
+  executablePath: string;
+  launchTimeoutMs?: number;
+  extraArgs?: readonly string[];
+  /** For tests: where certutil is (default: found on PATH). */
+  certutilPath?: string | null;
+  platform?: NodeJS.Platform;
+}
+
+interface RunningBrowser {
+  browser: Browser;
+  /** Which set of profile CAs this process trusts (its NSS home), so another profile gets its own process. */
+  trustKey: string;
+  trustHome: NssTrustHome | null;
+}
+
+const trustKeyOf = (cas: readonly string[]): string =>
+  createHash('sha256')
+    .update([...cas].sort().join('\n'))
+    .digest('hex');
+
+/** Chrome, Edge or Chromium, from the executable's name: what the result calls the engine. */
+function productName(executablePath: string): string {
+  const name = basename(executablePath).toLowerCase();
+  if (name.includes('edge')) return 'Microsoft Edge';
+  if (
+    name.includes('chrome') &&
+    !name.includes('chromium') &&
+    !executablePath.toLowerCase().includes('chromium')
+  )
+    return 'Google Chrome';
+  return 'Chromium';
+}
+
+/**
+ * Chromium through playwright-core (CLI and tests): one browser process for many runs, each run in a new
+ * browser context (its own cookies, cache and storage) with one page and a CDP session on it.
+ *
+ * TLS trust: see README.md. With no extra CAs the browser uses the machine's trust as a buyer's browser
+ * would. With extra CAs, on Linux, the browser is started with HOME set to a throw-away NSS database that
+ * trusts those CAs; Chromium then verifies every certificate itself (an expired one still fails). On other
+ * systems there is no per-process trust store to give it, and certificate checks are never turned off, so
+ * the run is declared unavailable with that reason.
+ */
+export function createPlaywrightLauncher(options: PlaywrightLauncherOptions): BrowserLauncher {
+  const platform = options.platform ?? process.platform;
+  let running: RunningBrowser | null = null;
+  let starting: Promise<RunningBrowser> | null = null;
+
+  async function stop(): Promise<void> {
+    const current = running;
+    running = null;
+    if (!current) return;
+    await current.browser.close().catch(() => {});
+    await current.trustHome?.dispose();
+  }
+
+  async function start(cas: readonly string[], trustKey: string): Promise<RunningBrowser> {
+    let trustHome: NssTrustHome | null = null;
+    if (cas.length > 0) {
+      if (platform !== 'linux') {
+        throw new SimulationUnavailableError(
+          text(
+            '这个平台配置带有自己的根证书（例如沙箱平台）。在这个操作系统上，命令行无法只为这一次模拟让 Chrome 信任它（本工具不会关闭证书检查，也不会改动系统的证书）。请在白条支付诊断助手应用里运行模拟支付。',
+            'This platform profile brings its own root certificate (the sandbox does). On this operating system the CLI cannot make Chrome trust it for one run only (this tool never turns certificate checks off, nor changes the system\u2019s certificates). Run the simulation in the Baitiao Doctor app instead.',
+          ),
+          `profile CAs need a per-process trust store; none on ${platform}`,
+        );
+      }
+      const certutil = options.certutilPath === undefined ? findCertutil() : options.certutilPath;
+      if (!certutil) {
+        throw new SimulationUnavailableError(
+          text(
+            '这个平台配置带有自己的根证书，需要 certutil 工具才能只为这次模拟信任它。请安装 libnss3-tools（Debian/Ubuntu）或 nss-tools（Fedora）后再试。',
+            'This platform profile brings its own root certificate; trusting it for one run needs the certutil tool. Install libnss3-tools (Debian/Ubuntu) or nss-tools (Fedora) and try again.',
+          ),
+          'certutil not found on PATH',
+        );
+      }
+      trustHome = await createNssTrustHome(cas, certutil);
+    }
+    try {
+      const { chromium } = await import('playwright-core');
+      // Chromium refuses its sandbox as root (containers, CI); everywhere else the sandbox stays on.
+      const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+      const browser = await chromium.launch({
+        executablePath: options.executablePath,
+        headless: true,
+        chromiumSandbox: !asRoot,
+        args: [...SIMULATION_BROWSER_ARGS, ...(options.extraArgs ?? [])],
+        env: trustHome ? { ...process.env, HOME: trustHome.home } : process.env,
+        timeout: options.launchTimeoutMs ?? 30_000,
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
+      });
+      const started: RunningBrowser = { browser, trustKey, trustHome };
+      browser.on('disconnected', () => {
+        if (running === started) {
+          running = null;
+          void trustHome?.dispose();
+        }
+      });
+      return started;
+    } catch (error) {
+      await trustHome?.dispose();
+      throw new SimulationUnavailableError(
+        text(
+          `浏览器「${options.executablePath}」启动失败，没法模拟买家打开支付页面。请确认它是能正常打开的 Chrome、Edge 或 Chromium，或用 --browser 换一个。`,
+          `The browser "${options.executablePath}" did not start, so the buyer\u2019s payment page cannot be simulated. Make sure it is a working Chrome, Edge or Chromium, or pick another with --browser.`,
+        ),
+        `browser launch failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+        { cause: error },
+      );
+    }
+  }
+
+  async function browserFor(cas: readonly string[]): Promise<RunningBrowser> {
+    const trustKey = trustKeyOf(cas);
+    while (starting) await starting.catch(() => {});
+    if (running?.trustKey === trustKey && running.browser.isConnected()) return running;
+    await stop();
+    starting = start(cas, trustKey);
+    try {
+      running = await starting;
+      return running;
+    } finally {
+      starting = null;
+    }
+  }
+
+  return {
+    async openSession(request: SessionRequest): Promise<BrowserSession> {
+      const { browser, trustHome } = await browserFor(request.extraCaCertificates);
+      const context = await browser.newContext({
+        viewport: request.viewport,
+        deviceScaleFactor: 1,
+        locale: 'zh-CN',
+        serviceWorkers: 'block',
+        acceptDownloads: false,
+      });
+      try {
+        const page = await context.newPage();
+        const session = await context.newCDPSession(page);
+        const info: BrowserInfo = {
+          product: `${productName(options.executablePath)} ${browser.version()}`,
+          transport: 'playwright',
+          executablePath: options.executablePath,
+          trust: trustHome ? 'nss-profile-db' : 'system',
+        };
+        return { transport: cdpTransport(session), info, close: () => context.close().catch(() => {}) };
+      } catch (error) {
+        await context.close().catch(() => {});
+        throw error;
+      }
+    },
+    close: stop,
+  };
+}
+
+function cdpTransport(session: CDPSession): CdpTransport {
+  // Playwright types each CDP method; the simulation speaks the protocol by name, so it is loosened here.
+  const loose = session as unknown as {
+    send(method: string, params?: Record<string, unknown>): Promise<unknown>;
+    on(event: string, handler: (params: Record<string, unknown>) => void): void;
+    off(event: string, handler: (params: Record<string, unknown>) => void): void;
+  };
+  return {
+    send: (method, params) => loose.send(method, params),
+    on(event, handler) {
+      loose.on(event, handler);
+      return () => loose.off(event, handler);
+    },
+    close: () => session.detach().catch(() => {}),
+  };
+}
