@@ -80,6 +80,13 @@ describe.skipIf(chromiumMissingReason !== null)('home screen and demo banner (Ch
       ),
     );
 
+    // The profile the store is checked against and where its key is kept, in plain words.
+    expect(activeStore.profileName).toBe('sandbox');
+    await visible(store.getByText('沙箱演示平台（sandbox）'));
+    await visible(
+      store.getByTestId('store-key-status').getByText('演示店铺的私钥由助手自动生成', { exact: false }),
+    );
+
     const platform = page.getByTestId('profile-card');
     await visible(platform.getByText(profile.gatewayUrl, { exact: true }));
     await visible(platform.getByText(profile.cashierOrigin, { exact: true }));

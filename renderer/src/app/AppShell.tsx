@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { DemoBanner } from '../demo/DemoBanner';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SCREENS, type ScreenKey } from './screens';
+import { StartupNotices } from './StartupNotices';
 import { useScreenRoute } from './use-screen-route';
 
 const MAIN_ID = 'main-content';
@@ -38,6 +39,8 @@ export function AppShell() {
         </Layout.Header>
         <Layout.Content id={MAIN_ID} className="app-content" tabIndex={-1}>
           <Flex vertical gap="large">
+            {/* Inside the settings gate: reading the settings is what finds a damaged settings file. */}
+            <StartupNotices />
             <DemoBanner />
             <Suspense
               fallback={

@@ -6,7 +6,8 @@ import type { Language } from '../../../shared/ipc/contract';
 import { LANGUAGES } from '../i18n';
 import { useLanguage } from './use-language';
 
-export function LanguageSwitch() {
+/** The language picker; `id` tells two on one screen apart (the header's and the Settings screen's). */
+export function LanguageSwitch({ id = 'language-switch' }: { id?: string }) {
   const { t } = useTranslation();
   const [language, changeLanguage] = useLanguage();
   const [saving, setSaving] = useState(false);
@@ -23,9 +24,9 @@ export function LanguageSwitch() {
   return (
     <Flex align="center" gap="small">
       <TranslationOutlined aria-hidden />
-      <label htmlFor="language-switch">{t('language.label')}</label>
+      <label htmlFor={id}>{t('language.label')}</label>
       <Select<Language>
-        id="language-switch"
+        id={id}
         value={language}
         loading={saving}
         disabled={saving}

@@ -1,11 +1,17 @@
-import { HomeOutlined, SafetyCertificateOutlined, ShopOutlined } from '@ant-design/icons';
+import {
+  DashboardOutlined,
+  HomeOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  ShopOutlined,
+} from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Messages } from '../i18n/resources';
 
 /**
  * Every screen of the side menu, in menu order. A screen is one folder under screens/<name>/ with a
  * default-exported component, loaded on first visit so the start-up bundle stays small.
- * Adding Simulation, Timings, Report, History or Settings is one entry here plus its folder.
+ * Adding Simulation, Report or History is one entry here plus its folder.
  */
 export interface ScreenDefinition {
   key: string;
@@ -28,10 +34,22 @@ export const SCREENS = [
     component: lazy(() => import('../screens/checklist/ChecklistScreen')),
   },
   {
+    key: 'timings',
+    label: 'timings',
+    icon: <DashboardOutlined />,
+    component: lazy(() => import('../screens/timings/TimingsScreen')),
+  },
+  {
     key: 'stores',
     label: 'stores',
     icon: <ShopOutlined />,
     component: lazy(() => import('../screens/stores/StoresScreen')),
+  },
+  {
+    key: 'settings',
+    label: 'settings',
+    icon: <SettingOutlined />,
+    component: lazy(() => import('../screens/settings/SettingsScreen')),
   },
 ] as const satisfies readonly ScreenDefinition[];
 

@@ -2,6 +2,7 @@ import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Empty, Flex, Result, Skeleton, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ProfileSummary, StoreSummary } from '../../../../shared/ipc/contract';
+import { KeyStatus, ProfileName } from '../../workspace/store-facts';
 import { useWorkspace } from '../../workspace/workspace-context';
 
 /** The first screen: which shop and which payment platform the assistant is working with. */
@@ -75,6 +76,12 @@ function StoreCard({ store }: { store: StoreSummary | null }) {
               ),
             },
             { key: 'storeUrl', label: t('home.store.storeUrl'), children: store.storeUrl },
+            {
+              key: 'profileName',
+              label: t('home.store.profileName'),
+              children: <ProfileName name={store.profileName} />,
+            },
+            { key: 'keyStatus', label: t('home.store.keyStatus'), children: <KeyStatus store={store} /> },
           ]}
         />
       ) : (
@@ -102,7 +109,7 @@ function ProfileCard({ profile }: { profile: ProfileSummary | null }) {
           size="small"
           styles={{ label: { width: 200 } }}
           items={[
-            { key: 'name', label: t('home.profile.name'), children: profileName(profile.name, t) },
+            { key: 'name', label: t('home.profile.name'), children: <ProfileName name={profile.name} /> },
             {
               key: 'gatewayUrl',
               label: t('home.profile.gatewayUrl'),
@@ -147,12 +154,4 @@ function ProfileCard({ profile }: { profile: ProfileSummary | null }) {
       )}
     </Card>
   );
-}
-
-type T = ReturnType<typeof useTranslation>['t'];
-
-/** The shipped profiles get a plain name; one an account manager wrote keeps its own. */
-function profileName(name: string, t: T): string {
-  if (name === 'sandbox' || name === 'production') return t(`home.profile.knownNames.${name}`);
-  return name;
 }

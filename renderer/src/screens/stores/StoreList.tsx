@@ -1,15 +1,8 @@
-import {
-  CheckCircleFilled,
-  ClockCircleOutlined,
-  DeleteOutlined,
-  ExperimentOutlined,
-  LockOutlined,
-  WarningOutlined,
-} from '@ant-design/icons';
+import { CheckCircleFilled, DeleteOutlined, ExperimentOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Empty, Flex, Popconfirm, Tag, Typography } from 'antd';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreSummary } from '../../../../shared/ipc/contract';
+import { KeyStatus, ProfileName } from '../../workspace/store-facts';
 
 interface StoreListProps {
   stores: readonly StoreSummary[];
@@ -149,44 +142,10 @@ function StoreItem(props: {
           {
             key: 'key',
             label: t('stores.list.key'),
-            children: store.demo ? (
-              <Typography.Text data-testid="store-key-status">{t('stores.list.demoKey')}</Typography.Text>
-            ) : (
-              <KeyStatus status={store.keyStatus} />
-            ),
+            children: <KeyStatus store={store} />,
           },
         ]}
       />
     </Card>
-  );
-}
-
-/** The shipped profiles get a plain name; one an account manager wrote keeps its own. */
-export function ProfileName({ name }: { name: string }) {
-  const { t } = useTranslation();
-  if (name === 'sandbox' || name === 'production') return t(`home.profile.knownNames.${name}`);
-  return name;
-}
-
-const KEY_ICONS: Record<StoreSummary['keyStatus'], ReactNode> = {
-  keychain: <LockOutlined className="icon-ok" />,
-  memory: <ClockCircleOutlined className="icon-warn" />,
-  missing: <WarningOutlined className="icon-bad" />,
-};
-
-function KeyStatus({ status }: { status: StoreSummary['keyStatus'] }) {
-  const { t } = useTranslation();
-  return (
-    <Flex vertical gap={2} data-testid="store-key-status" data-key-status={status}>
-      <Flex gap="small" align="baseline">
-        <span aria-hidden>{KEY_ICONS[status]}</span>
-        <Typography.Text strong={status !== 'keychain'}>
-          {t(`stores.list.keyStatus.${status}`)}
-        </Typography.Text>
-      </Flex>
-      {status !== 'keychain' && (
-        <Typography.Text type="secondary">{t(`stores.list.keyHint.${status}`)}</Typography.Text>
-      )}
-    </Flex>
   );
 }

@@ -1,0 +1,114 @@
+import { readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { chromiumMissingReason, makeDataDir } from './harness';
+import { useAppSuite, visible } from './suite';
+
+if (chromiumMissingReason) console.warn(chromiumMissingReason);
+
+describe.skipIf(chromiumMissingReason !== null)('settings screen and start-up notices (Chromium)', () => {
+  const suite = useAppSuite();
+
+  test('paths, proxy and version come from the real core; the language can be switched there', async () => {
+    const session = await suite.open();
+    const paths = await session.invoke('app.paths', undefined);
+    const info = await session.invoke('app.info', undefined);
+    const { activeStore } = await session.invoke('workspace.get', undefined);
+    if (!activeStore) throw new Error('the demo core reported no store');
+
+    await session.open('#/settings');
+    const { page } = session;
+    await visible(page.getByRole('heading', { name: '设置', level: 1 }));
+    await visible(page.locator('.app-header-title').getByText('设置', { exact: true }));
+
+    // Every folder as main reports it, read-only, with a copy button.
+    const folders = page.getByTestId('settings-paths');
+    for (const key of ['dataDir', 'bundlesDir', 'outboxDir'] as const) {
+      const value = folders.getByTestId(`path-${key}`);
+      await visible(value);
+      expect(await value.getAttribute('data-path')).toBe(paths[key]);
+      await visible(value.getByText(paths[key], { exact: true }));
+      await visible(value.getByRole('button', { name: '复制' }));
+    }
+    // The test core has no electron-log folder: said in words, not an empty cell.
+    expect(paths.logsDir).toBeNull();
+    await visible(folders.getByTestId('path-logsDir').getByText('这种运行方式没有单独的日志文件夹'));
+    expect(await folders.locator('input, textarea').count()).toBe(0);
+
+    // The proxy in plain words, and the raw rule for support.
+    expect(paths.gatewayProxy).toBe('DIRECT');
+    const proxy = page.getByTestId('settings-proxy');
+    await visible(proxy.getByTestId('settings-proxy-words').getByText('直接连接，没有使用代理'));
+    await visible(proxy.getByTestId('settings-proxy-rule').getByText('DIRECT', { exact: true }));
+
+    // The stores with their profile and key, and the way to the Stores screen.
+    const store = page.locator(`[data-testid="settings-store"][data-store-id="${activeStore.id}"]`);
+    await visible(store.getByText(activeStore.storeName, { exact: true }));
+    await visible(store.getByText('沙箱演示平台（sandbox）'));
+    await visible(store.getByText('当前使用'));
+    await visible(store.getByTestId('store-key-status'));
+
+    await visible(page.getByTestId('app-version').getByText(info.version, { exact: true }));
+    await visible(page.getByTestId('settings-about').getByText(info.runtime, { exact: true }));
+    await session.screenshot('settings-zh-CN', { whole: true });
+
+    // The language switch of the screen (the header has one too).
+    const languageCard = page.getByTestId('settings-language');
+    await languageCard.getByRole('combobox', { name: '界面语言' }).click();
+    await page.locator('.ant-select-item-option[title="English"]').click();
+    await visible(page.getByRole('heading', { name: 'Settings', level: 1 }));
+    await visible(proxy.getByText('Direct connection, no proxy'));
+    await visible(folders.getByTestId('path-dataDir').getByRole('button', { name: 'Copy' }));
+    await visible(page.locator('.app-header').getByText('English'));
+    expect((await session.invoke('settings.get', undefined)).language).toBe('en-US');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en-US');
+    await session.screenshot('settings-en-US', { whole: true });
+
+    await page.getByRole('button', { name: 'Manage stores' }).click();
+    await visible(page.getByRole('heading', { name: 'Stores', level: 1 }));
+    expect(new URL(page.url()).hash).toBe('#/stores');
+  });
+
+  test('a damaged settings file is reset, and the user is told once, in their language', async () => {
+    const dataDir = await makeDataDir();
+    suite.removeLater(dataDir);
+    // Half a file, as a power cut mid-write would leave it (before the core ever reads it).
+    await writeFile(join(dataDir, 'settings.json'), '{ "language": "en-U');
+
+    const session = await suite.open({ dataDir });
+    await session.open();
+    const { page } = session;
+    const kept = (await readdir(dataDir)).find((name) => name.startsWith('settings.json.corrupt-'));
+    if (!kept) throw new Error('the damaged settings file was not kept aside');
+
+    const notice = page.getByTestId('startup-notice');
+    await visible(notice.getByText('请留意'));
+    await visible(
+      notice.getByText(`一个设置文件损坏了，已恢复为默认值。原文件另存为：${join(dataDir, kept)}`, {
+        exact: true,
+      }),
+    );
+    // Defaults after the reset: Chinese.
+    await visible(page.getByRole('heading', { name: '我的店铺' }));
+    await session.screenshot('notice-settings-reset');
+
+    // The notice follows a language switch.
+    await page.getByRole('combobox', { name: '界面语言' }).click();
+    await page.locator('.ant-select-item-option[title="English"]').click();
+    await visible(notice.getByText('Please note'));
+    await visible(
+      notice.getByText('A settings file was damaged and has been reset to defaults.', { exact: false }),
+    );
+    await session.screenshot('notice-settings-reset-en-US');
+
+    // It stays until closed.
+    await notice.getByRole('button', { name: 'Close this notice' }).click();
+    await notice.waitFor({ state: 'detached' });
+
+    // Handed out once: a new window does not show it again.
+    await page.reload();
+    await visible(page.getByRole('heading', { name: 'My shop' }));
+    expect(session.calls.filter((channel) => channel === 'app.notices')).toHaveLength(2);
+    expect(await page.getByTestId('startup-notice').count()).toBe(0);
+  });
+});
