@@ -7,6 +7,7 @@ import { createAppCore, type AppCore } from './core/app-core';
 import { electronStorePersistence } from './adapters/electron-store-persistence';
 import { pickFile } from './adapters/file-dialog';
 import { SafeStorageKeyVault } from './adapters/safe-storage-key-vault';
+import { createElectronBrowserLauncher } from './adapters/electron-cdp-transport';
 import { registerAppScheme, serveRenderer } from './adapters/app-protocol';
 import { bridgeIpc } from './adapters/ipc-bridge';
 import { createMainWindow } from './adapters/main-window';
@@ -49,6 +50,8 @@ if (!app.requestSingleInstanceLock()) {
       demo: true,
       settingsPersistence,
       keyVault: new SafeStorageKeyVault(),
+      // Simulated redirects run in a hidden, sandboxed window of this very engine.
+      browserEngine: createElectronBrowserLauncher(),
       pickFile,
       // The proxy the browser engine itself would use, so probes and checks see what buyers' Chrome sees.
       resolveProxy: (url) => session.defaultSession.resolveProxy(url),

@@ -1,5 +1,6 @@
 import { app, shell, type WebContents } from 'electron';
 import { APP_ORIGIN } from './app-protocol';
+import { isSimulationWebContents } from './electron-cdp-transport';
 
 /** True for the URLs our own renderer is served from; used by navigation and IPC sender checks. */
 export const isAppUrl = (url: string | undefined): boolean => !!url && url.startsWith(`${APP_ORIGIN}/`);
@@ -10,11 +11,14 @@ export const isAppUrl = (url: string | undefined): boolean => !!url && url.start
  */
 export function guardAllWebContents(): void {
   app.on('web-contents-created', (_event, contents: WebContents) => {
+    // The hidden buyer's window of a simulation must follow the cashier's redirects like a browser;
+    // its own CDP gate blocks what a buyer's browser would (http hops, loops). Every other page stays put.
+    const mayLeave = () => isSimulationWebContents(contents);
     contents.on('will-navigate', (event, url) => {
-      if (!isAppUrl(url)) event.preventDefault();
+      if (!isAppUrl(url) && !mayLeave()) event.preventDefault();
     });
     contents.on('will-redirect', (event, url) => {
-      if (!isAppUrl(url)) event.preventDefault();
+      if (!isAppUrl(url) && !mayLeave()) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {

@@ -12,6 +12,18 @@ import { defaultProbeTargets, runProbes } from '../probe';
 import { resolveDirect, type ResolveProxy } from '../probe/proxy';
 import type { ProbeRun } from '../../shared/probe/probe-result';
 import { startSandbox, type Sandbox } from '../sandbox';
+import {
+  runSimulationSeries,
+  simulationUnavailable,
+  SimulationUnavailableError,
+  type BrowserLauncher,
+} from '../simulation';
+import type { SimulationSeries, SimulationUnavailable } from '../../shared/simulation/simulation-result';
+import { lazyBrowserEngine } from './browser-engine';
+import { runDiagnosis } from '../diagnosis/run-diagnosis';
+import { DiagnosisHistory } from '../history/diagnosis-history';
+import { ALL_CHECKS } from '../checklist/checks';
+import type { Diagnosis } from '../../shared/diagnosis/diagnosis';
 import { SettingsRepository, type KeyValuePersistence } from '../settings/settings-repository';
 import { APP_IDENTITY } from './app-identity';
 import { EventBus } from './event-bus';
@@ -31,6 +43,8 @@ export interface AppCoreOptions {
   openExternal?: (url: string) => Promise<void>;
   /** The open-file dialog; only the Electron adapter has one. */
   pickFile?: (kind: 'store' | 'platform' | 'key') => Promise<string | null>;
+  /** The engine for simulated redirects: Electron's in the app; else an installed Chromium is found. */
+  browserEngine?: BrowserLauncher;
   /** How the browser engine routes a URL (Electron's session.resolveProxy); direct elsewhere. */
   resolveProxy?: ResolveProxy;
   runtime?: string;
@@ -72,6 +86,10 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const workspace = new StoreWorkspace(options.dataDir, sandbox, options.keyVault, onCorrupt);
   let lastChecklist: ChecklistRun | null = null;
   let lastProbes: ProbeRun | null = null;
+  let lastSimulation: SimulationSeries | SimulationUnavailable | null = null;
+  const browserEngine = options.browserEngine ?? lazyBrowserEngine();
+  let lastDiagnosis: Diagnosis | null = null;
+  const history = new DiagnosisHistory(join(options.dataDir, 'history'));
 
   const demoStatus = () =>
     sandbox ? { running: true, scenario: sandbox.scenario, scenarios: [...SCENARIOS] } : null;
@@ -91,7 +109,9 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
         logsDir: options.logsDir ?? null,
         bundlesDir: join(options.dataDir, 'bundles'),
         outboxDir: join(options.dataDir, 'outbox'),
-        gatewayProxy: active ? await (options.resolveProxy ?? resolveDirect)(active.profile.gatewayUrl) : 'DIRECT',
+        gatewayProxy: active
+          ? await (options.resolveProxy ?? resolveDirect)(active.profile.gatewayUrl)
+          : 'DIRECT',
       };
     },
     // Handed out once: a notice shown is a notice read.
@@ -137,6 +157,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
             importNotes: active.importNotes,
             machine: machineFacts(options.dataDir, APP_IDENTITY.version, runtime),
             resolveProxy: options.resolveProxy ?? resolveDirect,
+            // page.* and tls.mixed-content read the last simulated redirect, if one ran.
+            simulation: lastSimulation ?? undefined,
           },
           {
             signal,
@@ -184,6 +206,78 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       }
     },
     'probe.cancel': async ({ taskId }) => ({ cancelled: tasks.cancel(taskId) }),
+    'simulation.run': async ({ taskId, runs }) => {
+      const active = await requireActive();
+      if (!active.key.pem) throw new Error('No merchant key: import the store’s private key first');
+      const signal = tasks.start(taskId);
+      try {
+        lastSimulation = await runSimulationSeries(runs ?? 1, {
+          profile: active.profile,
+          store: active.store,
+          privateKeyPem: active.key.pem,
+          browser: browserEngine,
+          signal,
+          onProgress: (event) =>
+            events.emit('progress', {
+              taskId,
+              kind: 'simulation',
+              step: event.type,
+              done: event.type === 'run-finished' ? event.run + 1 : 0,
+              total: runs ?? 1,
+              detail: event,
+            }),
+        });
+      } catch (error) {
+        if (!(error instanceof SimulationUnavailableError)) throw error;
+        lastSimulation = simulationUnavailable(error);
+      } finally {
+        tasks.finish(taskId);
+      }
+      return lastSimulation;
+    },
+    'simulation.cancel': async ({ taskId }) => ({ cancelled: tasks.cancel(taskId) }),
+    'simulation.last': async () => lastSimulation,
+    'diagnosis.run': async ({ taskId }) => {
+      const active = await requireActive();
+      const signal = tasks.start(taskId);
+      let done = 0;
+      try {
+        const diagnosis = await runDiagnosis({
+          storeId: active.summary.id,
+          store: active.store,
+          profile: active.profile,
+          key: active.key,
+          importNotes: active.importNotes,
+          machine: machineFacts(options.dataDir, APP_IDENTITY.version, runtime),
+          resolveProxy: options.resolveProxy ?? resolveDirect,
+          browser: browserEngine,
+          signal,
+          onProgress: (p) => {
+            if (p.step === 'checklist' && p.event.type === 'finished') done = p.event.done;
+            events.emit('progress', {
+              taskId,
+              kind: 'diagnosis',
+              step: p.step,
+              done,
+              total: ALL_CHECKS.length,
+              detail: p.event ?? undefined,
+            });
+          },
+        });
+        lastDiagnosis = diagnosis;
+        lastChecklist = diagnosis.checklist;
+        lastProbes = diagnosis.probes;
+        lastSimulation = diagnosis.simulation;
+        if (!diagnosis.cancelled) history.add(diagnosis);
+        return diagnosis;
+      } finally {
+        tasks.finish(taskId);
+      }
+    },
+    'diagnosis.cancel': async ({ taskId }) => ({ cancelled: tasks.cancel(taskId) }),
+    'diagnosis.last': async () => lastDiagnosis,
+    'history.list': async ({ storeId }) => history.list(storeId),
+    'history.compare': async ({ storeId }) => history.compareLatest(storeId),
     'probe.last': async () => lastProbes,
     'checklist.last': async () => lastChecklist,
     'shell.openExternal': async ({ url }) => {
@@ -198,6 +292,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     onEvent: (listener) => events.on(listener),
     close: async () => {
       tasks.cancelAll();
+      await browserEngine.close();
       await sandbox?.close();
     },
   };

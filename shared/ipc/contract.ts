@@ -3,6 +3,8 @@ import { ChecklistRunSchema } from '../checklist/check-result';
 import { CHECK_IDS } from '../checklist/catalog';
 import { ConfigIssueSchema } from '../config/import-result';
 import { ProbeRunSchema } from '../probe/probe-result';
+import { DiagnosisComparisonSchema, DiagnosisSchema, DiagnosisSummarySchema } from '../diagnosis/diagnosis';
+import { SimulationSeriesSchema, SimulationUnavailableSchema } from '../simulation/simulation-result';
 import { ScenarioSchema } from '../sandbox/scenarios';
 import { LocalizedTextSchema } from '../i18n/localized-text';
 
@@ -148,6 +150,37 @@ export const channels = {
     output: z.object({ cancelled: z.boolean() }),
   },
   'probe.last': { input: NoInput, output: ProbeRunSchema.nullable() },
+  'simulation.run': {
+    // One run (一键重试) or N runs (intermittency mode); hops stream live as `progress` events (kind 'simulation').
+    input: z.object({ taskId: TaskIdSchema, runs: z.number().int().min(1).max(50).optional() }).strict(),
+    output: z.union([SimulationSeriesSchema, SimulationUnavailableSchema]),
+  },
+  'simulation.cancel': {
+    input: z.object({ taskId: TaskIdSchema }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+  },
+  'simulation.last': {
+    input: NoInput,
+    output: z.union([SimulationSeriesSchema, SimulationUnavailableSchema]).nullable(),
+  },
+  'diagnosis.run': {
+    // 开始诊断: simulation and timings side by side, then the checklist; progress events kind 'diagnosis'.
+    input: z.object({ taskId: TaskIdSchema }).strict(),
+    output: DiagnosisSchema,
+  },
+  'diagnosis.cancel': {
+    input: z.object({ taskId: TaskIdSchema }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+  },
+  'diagnosis.last': { input: NoInput, output: DiagnosisSchema.nullable() },
+  'history.list': {
+    input: z.object({ storeId: z.string().min(1) }).strict(),
+    output: z.array(DiagnosisSummarySchema),
+  },
+  'history.compare': {
+    input: z.object({ storeId: z.string().min(1) }).strict(),
+    output: DiagnosisComparisonSchema.nullable(),
+  },
   'shell.openExternal': {
     // Only https leaves the app; anything else is refused before it reaches the OS.
     input: z.object({ url: z.url({ protocol: /^https$/ }) }).strict(),
