@@ -462,12 +462,23 @@ export class PageRecorder {
         const headers = Object.fromEntries((p.responseHeaders ?? []).map((h) => [h.name, h.value]));
         const redirect =
           p.responseStatusCode >= 300 && p.responseStatusCode < 400 && headerValue(headers, 'location');
-        const length = Number(headerValue(headers, 'content-length') ?? '0');
-        if (!redirect && !(length > CAPTURE_LIMITS.documentBytes)) {
-          const body = (await send('Fetch.getResponseBody', { requestId })) as {
-            body: string;
-            base64Encoded: boolean;
-          };
+        // Fetch.getResponseBody waits for the whole body and hands it over in one piece, so it is only
+        // asked for a body of known, capped length, and only for a moment: a chunked page of unknown
+        // size (possibly endless) or one that drips is left to load as the buyer would see it, and its
+        // charset is then judged from the rendered text alone.
+        const declaredLength = headerValue(headers, 'content-length');
+        const length = declaredLength === undefined ? Number.NaN : Number(declaredLength);
+        const body =
+          !redirect && Number.isFinite(length) && length <= CAPTURE_LIMITS.documentBytes
+            ? await Promise.race([
+                send('Fetch.getResponseBody', { requestId }) as Promise<{
+                  body: string;
+                  base64Encoded: boolean;
+                }>,
+                new Promise<null>((resolve) => setTimeout(() => resolve(null), BODY_CAPTURE_WAIT_MS).unref()),
+              ])
+            : null;
+        if (body) {
           this.bodies.set(networkId, {
             url: p.request.url,
             status: p.responseStatusCode,
@@ -485,6 +496,9 @@ export class PageRecorder {
     }
   }
 }
+
+/** How long a document's body may take to arrive whole before the page is let through uncaptured. */
+const BODY_CAPTURE_WAIT_MS = 1500;
 
 const round = (ms: number): number => Math.round(ms * 10) / 10;
 const isRedirect = (hop: SimulationHop): boolean =>
