@@ -12,6 +12,10 @@ import { registerAppScheme, serveRenderer } from './adapters/app-protocol';
 import { bridgeIpc } from './adapters/ipc-bridge';
 import { createMainWindow } from './adapters/main-window';
 import { guardAllWebContents } from './adapters/web-contents-guard';
+import { showWatchAlert } from './adapters/notifications';
+import { createWatchTray, type WatchTray } from './adapters/tray';
+import type { Language } from '../shared/ipc/contract';
+import type { WatchStatus } from '../shared/watch/watch-api';
 
 // The Electron entry: wires adapters to the plain-Node core and does nothing else.
 const here = dirname(fileURLToPath(import.meta.url));
@@ -26,6 +30,24 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   let window: BrowserWindow | null = null;
   let core: AppCore | null = null;
+  let tray: WatchTray | null = null;
+  let quitting = false;
+  let language: Language = 'zh-CN';
+
+  const call = async <T>(channel: string, input: unknown): Promise<T | null> => {
+    const answer = await core?.dispatch(channel, input);
+    return answer?.ok ? (answer.data as T) : null;
+  };
+  const openWindow = () => {
+    if (window) return window.show();
+    window = createMainWindow(join(here, '../preload'));
+    window.on('closed', () => (window = null));
+  };
+  const refreshTray = async () => {
+    language = (await call<{ language: Language }>('settings.get', undefined))?.language ?? language;
+    const status = await call<WatchStatus>('watch.status', undefined);
+    if (status) tray?.update(status);
+  };
 
   app.on('second-instance', () => {
     if (window?.isMinimized()) window.restore();
@@ -58,12 +80,38 @@ if (!app.requestSingleInstanceLock()) {
       openExternal: (url) => shell.openExternal(url),
       runtime: `electron ${process.versions.electron} (chromium ${process.versions.chrome})`,
       log: (message) => log.warn(message),
+      notifyWatchAlert: (alert) => {
+        showWatchAlert(alert, language, openWindow);
+        void refreshTray();
+      },
+    });
+    core.onEvent((event) => {
+      if (event === 'watch') void refreshTray();
     });
     bridgeIpc(core, () => window);
-    window = createMainWindow(join(here, '../preload'));
-    window.on('closed', () => (window = null));
+    openWindow();
+    tray = createWatchTray({
+      iconPath: join(here, '../../resources/tray.png'),
+      language: () => language,
+      onOpen: openWindow,
+      onToggleWatch: (enabled) => void call('watch.updateSettings', { enabled }).then(refreshTray),
+      onQuit: () => {
+        quitting = true;
+        app.quit();
+      },
+    });
+    await refreshTray();
   });
 
-  app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => void core?.close());
+  // While watching, closing the window leaves the app in the tray; otherwise it quits.
+  app.on('window-all-closed', () => {
+    void call<{ running: boolean }>('watch.status', undefined).then((status) => {
+      if (quitting || !status?.running) app.quit();
+    });
+  });
+  app.on('before-quit', () => (quitting = true));
+  app.on('will-quit', () => {
+    tray?.destroy();
+    void core?.close();
+  });
 }

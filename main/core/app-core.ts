@@ -13,6 +13,7 @@ import { resolveDirect, type ResolveProxy } from '../probe/proxy';
 import type { ProbeRun } from '../../shared/probe/probe-result';
 import { startSandbox, type Sandbox } from '../sandbox';
 import {
+  runSimulation,
   runSimulationSeries,
   simulationUnavailable,
   SimulationUnavailableError,
@@ -20,6 +21,8 @@ import {
 } from '../simulation';
 import type { SimulationSeries, SimulationUnavailable } from '../../shared/simulation/simulation-result';
 import { lazyBrowserEngine } from './browser-engine';
+import { createWatchService, WatchHistory } from '../watch';
+import type { WatchAlert } from '../../shared/watch/watch-incident';
 import { runDiagnosis } from '../diagnosis/run-diagnosis';
 import { DiagnosisHistory } from '../history/diagnosis-history';
 import { ALL_CHECKS } from '../checklist/checks';
@@ -51,6 +54,8 @@ export interface AppCoreOptions {
   log?: (message: string) => void;
   /** Where electron-log writes (the app only). */
   logsDir?: string;
+  /** Shows a watch alert (the Electron adapter: a desktop notification); elsewhere only the event is sent. */
+  notifyWatchAlert?: (alert: WatchAlert) => void;
   /** Things the user must hear about at start (e.g. the Electron adapter found a damaged settings file). */
   notices?: LocalizedText[];
 }
@@ -90,6 +95,43 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const browserEngine = options.browserEngine ?? lazyBrowserEngine();
   let lastDiagnosis: Diagnosis | null = null;
   const history = new DiagnosisHistory(join(options.dataDir, 'history'));
+  const watch = createWatchService({
+    history: WatchHistory.open(join(options.dataDir, 'watch-history.sqlite')),
+    // The watch follows the active store; its redirect check runs in the same engine as the app's.
+    target: async () => {
+      const active = await workspace.active();
+      if (!active) return null;
+      const pem = active.key.pem;
+      return {
+        id: active.summary.id,
+        storeName: active.summary.storeName,
+        profile: active.profile,
+        simulate: pem
+          ? async (signal) => {
+              const r = await runSimulation({
+                profile: active.profile,
+                store: active.store,
+                privateKeyPem: pem,
+                browser: browserEngine,
+                signal,
+                screenshots: { mode: 'none' },
+                inspectStorePage: false,
+              });
+              return { outcome: r.outcome, timeToReadyMs: r.timeToReadyMs };
+            }
+          : null,
+        simulationUnavailableReason: pem ? null : text('没有商户私钥。', 'No merchant key.'),
+      };
+    },
+    notify: (alert) => {
+      options.notifyWatchAlert?.(alert);
+      events.emit('watch', { storeId: alert.storeId, kind: 'alert' });
+    },
+    onSample: (storeId) => events.emit('watch', { storeId, kind: 'sample' }),
+    resolveProxy: options.resolveProxy,
+    log,
+  });
+  await watch.start();
 
   const demoStatus = () =>
     sandbox ? { running: true, scenario: sandbox.scenario, scenarios: [...SCENARIOS] } : null;
@@ -141,10 +183,21 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     },
     'stores.list': () => workspace.list(),
     'stores.pickFile': async ({ kind }) => ({ path: options.pickFile ? await options.pickFile(kind) : null }),
-    'stores.import': ({ storePath, platformPath, profileName }) =>
-      workspace.importFiles(storePath, platformPath, profileName),
-    'stores.setActive': ({ id }) => workspace.setActive(id),
-    'stores.remove': ({ id }) => workspace.remove(id),
+    'stores.import': async ({ storePath, platformPath, profileName }) => {
+      const outcome = await workspace.importFiles(storePath, platformPath, profileName);
+      if (outcome.ok) await watch.activeStoreChanged();
+      return outcome;
+    },
+    'stores.setActive': async ({ id }) => {
+      const stores = await workspace.setActive(id);
+      await watch.activeStoreChanged();
+      return stores;
+    },
+    'stores.remove': async ({ id }) => {
+      const stores = await workspace.remove(id);
+      await watch.activeStoreChanged();
+      return stores;
+    },
     'checklist.run': async ({ taskId, only }) => {
       const active = await requireActive();
       const signal = tasks.start(taskId);
@@ -280,6 +333,10 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     'history.compare': async ({ storeId }) => history.compareLatest(storeId),
     'probe.last': async () => lastProbes,
     'checklist.last': async () => lastChecklist,
+    'watch.status': async () => watch.status(),
+    'watch.updateSettings': (patch) => watch.updateSettings(patch),
+    'watch.chart': (request) => watch.chart(request),
+    'watch.export': ({ from, to }) => watch.exportWindow(from, to),
     'shell.openExternal': async ({ url }) => {
       if (!options.openExternal) return { opened: false };
       await options.openExternal(url);
@@ -292,6 +349,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     onEvent: (listener) => events.on(listener),
     close: async () => {
       tasks.cancelAll();
+      await watch.close();
       await browserEngine.close();
       await sandbox?.close();
     },

@@ -3,6 +3,7 @@ import { ChecklistRunSchema } from '../checklist/check-result';
 import { CHECK_IDS } from '../checklist/catalog';
 import { ConfigIssueSchema } from '../config/import-result';
 import { ProbeRunSchema } from '../probe/probe-result';
+import { WATCH_CHANNELS } from '../watch/watch-api';
 import { DiagnosisComparisonSchema, DiagnosisSchema, DiagnosisSummarySchema } from '../diagnosis/diagnosis';
 import { SimulationSeriesSchema, SimulationUnavailableSchema } from '../simulation/simulation-result';
 import { ScenarioSchema } from '../sandbox/scenarios';
@@ -181,6 +182,7 @@ export const channels = {
     input: z.object({ storeId: z.string().min(1) }).strict(),
     output: DiagnosisComparisonSchema.nullable(),
   },
+  ...WATCH_CHANNELS,
   'shell.openExternal': {
     // Only https leaves the app; anything else is refused before it reaches the OS.
     input: z.object({ url: z.url({ protocol: /^https$/ }) }).strict(),
@@ -207,6 +209,8 @@ export type ProgressEvent = z.infer<typeof ProgressEventSchema>;
 
 export const events = {
   progress: ProgressEventSchema,
+  /** A watch sample was taken (the chart screen refreshes) or an alert raised. */
+  watch: z.object({ storeId: z.string(), kind: z.enum(['sample', 'alert']) }),
 } as const;
 export type Events = typeof events;
 export type EventName = keyof Events;
