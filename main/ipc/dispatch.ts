@@ -1,11 +1,18 @@
-import { channels, type Channel, type ChannelInput, type ChannelOutput, type IpcEnvelope } from '../../shared/ipc/contract';
+import {
+  channels,
+  type Channel,
+  type ChannelInput,
+  type ChannelOutput,
+  type IpcEnvelope,
+} from '../../shared/ipc/contract';
 
 /** The main-side implementation of every channel: plain async functions, no Electron. */
 export type Handlers = { [C in Channel]: (input: ChannelInput<C>) => Promise<ChannelOutput<C>> };
 
 export type Dispatch = (channel: unknown, input: unknown) => Promise<IpcEnvelope<unknown>>;
 
-const isChannel = (name: unknown): name is Channel => typeof name === 'string' && Object.hasOwn(channels, name);
+const isChannel = (name: unknown): name is Channel =>
+  typeof name === 'string' && Object.hasOwn(channels, name);
 
 /**
  * Validates a request against the contract, runs its handler and validates the answer too, so a
@@ -15,7 +22,10 @@ const isChannel = (name: unknown): name is Channel => typeof name === 'string' &
 export function createDispatcher(handlers: Handlers, log: (message: string) => void = () => {}): Dispatch {
   return async (channel, input) => {
     if (!isChannel(channel)) {
-      return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Unknown channel: ${String(channel)}` } };
+      return {
+        ok: false,
+        error: { code: 'UNKNOWN_CHANNEL', message: `Unknown channel: ${String(channel)}` },
+      };
     }
     const spec = channels[channel];
     const parsed = spec.input.safeParse(input);
