@@ -3,6 +3,7 @@ import { APP_IDENTITY } from '../core/app-identity';
 import { CliInputError, EXIT, say, type CliIo } from './cli-io';
 import { bundleCommand, bundleHelp } from './commands/bundle-command';
 import { checkCommand, checkHelp } from './commands/check-command';
+import { diagnoseCommand, diagnoseHelp } from './commands/diagnose-command';
 import { probeCommand, probeHelp } from './commands/probe-command';
 import { sandboxCommand, sandboxHelp } from './commands/sandbox-command';
 import { submitCommand, submitHelp } from './commands/submit-command';
@@ -18,6 +19,7 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   sandbox: { help: sandboxHelp, run: sandboxCommand },
   check: { help: checkHelp, run: checkCommand },
+  diagnose: { help: diagnoseHelp, run: diagnoseCommand },
   probe: { help: probeHelp, run: probeCommand },
   watch: { help: watchHelp, run: watchCommand },
   simulate: { help: simulateHelp, run: simulateCommand },

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -145,5 +146,58 @@ describe('baitiao-doctor check', () => {
     const noPlatform = await run(['check', '--store', join(dir, 'store.json')], { LANG: 'en_US.UTF-8' });
     expect(noPlatform.code).toBe(2);
     expect(noPlatform.stderr).toContain('--platform');
+  });
+});
+
+describe('baitiao-doctor diagnose', () => {
+  const args = () => [
+    'diagnose',
+    '--store',
+    join(dir, 'store.json'),
+    '--platform',
+    join(dir, 'platform.json'),
+  ];
+
+  it('healthy: exit 0, the §7 outcome, the checks and a bundle that verifies and holds no private key', async () => {
+    expect(await setScenario('healthy')).toBe(200);
+    const out = join(dir, 'healthy.zip');
+    const result = await run([...args(), '--symptom', 'page-not-loading', '--out', out, '--json']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const parsed = JSON.parse(result.stdout) as {
+      outcome: string;
+      checks: { id: string; status: string }[];
+      bundle: string;
+    };
+    expect(parsed.outcome).toBe('REDIRECT_OK');
+    expect(parsed.bundle).toBe(out);
+    expect(parsed.checks.find((c) => c.id === 'page.return-leg')?.status).toBe('pass');
+    const verify = await run(['bundle', 'verify', out, '--json']);
+    expect(verify.code).toBe(0);
+    const listing = execFileSync('unzip', ['-p', out], { maxBuffer: 64 * 1024 * 1024 }).toString('latin1');
+    const keyBody = readFileSync(join(dir, 'keys/merchant_private.pem'), 'utf8').split('\n')[1]!;
+    expect(listing).not.toContain(keyBody);
+    expect(listing).not.toContain('PRIVATE KEY-----');
+  });
+
+  it('a failing scenario: exit 1 and the outcome named (支付失败 class)', async () => {
+    expect(await setScenario('domain-not-authorized')).toBe(200);
+    const result = await run([
+      ...args(),
+      '--symptom',
+      'payment-failed',
+      '--out',
+      join(dir, 'domain.zip'),
+      '--json',
+    ]);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).outcome).toBe('DOMAIN_NOT_AUTHORIZED');
+    await setScenario('healthy');
+  });
+
+  it('a bad --symptom is bad input: exit 2 naming the option', async () => {
+    const result = await run([...args(), '--symptom', 'sad'], { LANG: 'en_US.UTF-8' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--symptom');
   });
 });

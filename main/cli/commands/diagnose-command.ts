@@ -1,0 +1,160 @@
+import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { parseArgs } from 'node:util';
+import { text } from '../../../shared/i18n/localized-text';
+import { SYMPTOM_CATEGORIES, type SymptomCategory } from '../../../shared/report/symptom-form';
+import { OUTCOME_EXPLANATIONS } from '../../../shared/simulation/outcome-explanations';
+import { writeBundle } from '../../bundle';
+import { importNotesFrom, keyFactsFromImport } from '../../checklist/checklist-input';
+import { machineFacts } from '../../checklist/run-store-checklist';
+import { APP_IDENTITY } from '../../core/app-identity';
+import { diagnosisBundleSources } from '../../diagnosis/diagnosis-report';
+import { runDiagnosis } from '../../diagnosis/run-diagnosis';
+import { proxyFromEnvironment } from '../../probe';
+import { findBrowser, SimulationUnavailableError, type BrowserLauncher } from '../../simulation';
+import { createPlaywrightLauncher } from '../../simulation/playwright-launcher';
+import { CliInputError, EXIT, say, type CliIo } from '../cli-io';
+import { loadStoreAndProfile } from '../config-input';
+
+export const diagnoseHelp = text(
+  'diagnose --store store.json --platform platform.json [--symptom 类别] [--browser 路径] [--out 诊断包.zip] [--json]   完整诊断并生成诊断包',
+  'diagnose --store store.json --platform platform.json [--symptom CATEGORY] [--browser PATH] [--out FILE.zip] [--json]   full diagnosis and a diagnostic bundle',
+);
+
+/** Friendly spellings of the report's symptom categories, so `--symptom blank-page` works too. */
+const SYMPTOM_ALIASES: Record<string, SymptomCategory> = {
+  'page-not-loading': 'PAGE_NOT_LOADING',
+  'never-loads': 'PAGE_NOT_LOADING',
+  'payment-failed': 'PAYMENT_FAILED_MESSAGE',
+  'payment-failed-message': 'PAYMENT_FAILED_MESSAGE',
+  'blank-or-garbled': 'BLANK_OR_GARBLED_PAGE',
+  'blank-page': 'BLANK_OR_GARBLED_PAGE',
+  'garbled-page': 'BLANK_OR_GARBLED_PAGE',
+  other: 'OTHER',
+};
+
+function symptomOption(raw: string | undefined): SymptomCategory {
+  if (raw === undefined) return 'OTHER';
+  const upper = raw.toUpperCase().replace(/-/g, '_');
+  const found = (SYMPTOM_CATEGORIES as readonly string[]).includes(upper)
+    ? (upper as SymptomCategory)
+    : SYMPTOM_ALIASES[raw.toLowerCase()];
+  if (!found) {
+    const valid = [...SYMPTOM_CATEGORIES, ...Object.keys(SYMPTOM_ALIASES)].join(', ');
+    throw new CliInputError(
+      text(
+        `--symptom：没有「${raw}」这个类别。可用：${valid}`,
+        `--symptom: no category "${raw}". Valid: ${valid}`,
+      ),
+    );
+  }
+  return found;
+}
+
+/**
+ * The whole diagnosis in one command, as the app's 开始诊断 does it (simulation, timings, checklist, one
+ * verdict), then the report and a verified-to-write bundle at --out, ready to send to platform support.
+ */
+export async function diagnoseCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      store: { type: 'string' },
+      platform: { type: 'string' },
+      symptom: { type: 'string' },
+      browser: { type: 'string' },
+      out: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const category = symptomOption(values.symptom);
+  const { store, profile } = await loadStoreAndProfile(io, values.store, values.platform);
+  const found = findBrowser({ explicitPath: values.browser ?? null });
+  if (!found.found && found.givenPathBroken) throw new CliInputError(found.reason);
+  const launcher: BrowserLauncher = found.found
+    ? createPlaywrightLauncher({ executablePath: found.path })
+    : {
+        openSession: async () => {
+          throw new SimulationUnavailableError(found.reason, 'no browser');
+        },
+        close: async () => {},
+      };
+  const log: string[] = [];
+  const note = (line: string) => {
+    log.push(`${new Date().toISOString()} ${line}`);
+    if (io.interactive && !values.json) io.err(line);
+  };
+  const key = keyFactsFromImport(store);
+  const { merchantPrivateKey: _ref, ...checkedStore } = store.value;
+  let diagnosis;
+  try {
+    diagnosis = await runDiagnosis({
+      storeId: `${store.value.merchantNo}-${store.value.appId}`,
+      store: checkedStore,
+      profile,
+      key,
+      importNotes: importNotesFrom(values.store!, store.warnings),
+      machine: machineFacts(tmpdir(), APP_IDENTITY.version, `node ${process.versions.node}`),
+      resolveProxy: proxyFromEnvironment(process.env),
+      browser: launcher,
+      signal: io.stopSignal,
+      onProgress: (p) => {
+        if (p.step === 'started' || p.step === 'done') note(p.step);
+        else if (p.step === 'simulation' && p.event.type === 'run-finished')
+          note(`simulation: ${p.event.outcome}`);
+        else if (p.step === 'checklist' && p.event.type === 'finished')
+          note(`check ${p.event.id}: ${p.event.result.status}`);
+      },
+    });
+  } finally {
+    await launcher.close();
+  }
+  const out = resolve(
+    values.out ?? `baitiao-diagnosis-${diagnosis.finishedAt.slice(0, 19).replace(/[:T]/g, '-')}.zip`,
+  );
+  const sources = diagnosisBundleSources({
+    diagnosis,
+    store: checkedStore,
+    profile,
+    symptom: { category, description: '', firstSeen: null, frequency: null },
+    locale: io.language,
+    runtime: `node ${process.versions.node}`,
+    logs: [{ name: 'run.log', text: log.join('\n') + '\n' }],
+    privateKeyPem: key.pem,
+  });
+  const written = await writeBundle(sources, out);
+  const failed = diagnosis.checklist.results.some((r) => r.status === 'fail' || r.status === 'error');
+  const ok = !failed && diagnosis.outcome === 'REDIRECT_OK';
+  if (values.json) {
+    io.out(
+      JSON.stringify({
+        outcome: diagnosis.outcome,
+        verdict: diagnosis.verdict,
+        checks: diagnosis.checklist.results.map((r) => ({ id: r.id, status: r.status })),
+        bundle: written.path,
+        report_id: sources.report.report_id,
+      }),
+    );
+  } else {
+    const v = diagnosis.verdict;
+    const sideWords = {
+      store: text('店铺这边', 'the store'),
+      platform: text('平台那边', 'the platform'),
+      'merchant-machine': text('这台电脑或它的网络', 'this computer or its network'),
+      none: text('没有问题', 'nobody'),
+    }[v.side];
+    io.out(`${diagnosis.outcome ?? '—'}  ${say(io, v.headline)}`);
+    if (diagnosis.outcome)
+      io.out(
+        say(io, text('买家看到：', 'The buyer sees: ')) +
+          say(io, OUTCOME_EXPLANATIONS[diagnosis.outcome].buyerSaw),
+      );
+    io.out(say(io, text('问题在：', 'Whose side: ')) + say(io, sideWords));
+    io.out(say(io, text('先做这一步：', 'Do this first: ')) + say(io, v.firstAction));
+    const failing = diagnosis.checklist.results.filter((r) => r.status === 'fail' || r.status === 'error');
+    for (const r of failing) io.out(`  ✗ ${r.id}: ${say(io, r.summary)}`);
+    io.out(say(io, text(`诊断包：${written.path}`, `Diagnostic bundle: ${written.path}`)));
+  }
+  return ok ? EXIT.ok : EXIT.problemFound;
+}
