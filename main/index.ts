@@ -68,6 +68,7 @@ if (!app.requestSingleInstanceLock()) {
     core = await createAppCore({
       notices,
       logsDir: dirname(log.transports.file.getFile().path),
+      logFile: log.transports.file.getFile().path,
       dataDir: app.getPath('userData'),
       demo: true,
       settingsPersistence,

@@ -31,6 +31,7 @@ import { SettingsRepository, type KeyValuePersistence } from '../settings/settin
 import { APP_IDENTITY } from './app-identity';
 import { EventBus } from './event-bus';
 import { StoreWorkspace } from './store-workspace';
+import { createReportService } from './report-service';
 import { TaskRegistry } from './task-registry';
 
 export interface AppCoreOptions {
@@ -45,7 +46,9 @@ export interface AppCoreOptions {
   /** Opens an https link in the user's browser; only the Electron adapter can. */
   openExternal?: (url: string) => Promise<void>;
   /** The open-file dialog; only the Electron adapter has one. */
-  pickFile?: (kind: 'store' | 'platform' | 'key') => Promise<string | null>;
+  pickFile?: (kind: 'store' | 'platform' | 'key' | 'bundle') => Promise<string | null>;
+  /** The app's own log file (electron-log), which goes, redacted, into a report's bundle. */
+  logFile?: string | null;
   /** The engine for simulated redirects: Electron's in the app; else an installed Chromium is found. */
   browserEngine?: BrowserLauncher;
   /** How the browser engine routes a URL (Electron's session.resolveProxy); direct elsewhere. */
@@ -132,6 +135,18 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     log,
   });
   await watch.start();
+  const reports = createReportService({
+    dataDir: options.dataDir,
+    runtime,
+    language: () => settings.get().language,
+    lastDiagnosis: () => lastDiagnosis,
+    active: () => workspace.active(),
+    intakeFor: (merchantNo) => workspace.intakeFor(merchantNo),
+    watchExport: (from, to) => watch.exportWindow(from, to),
+    logFile: options.logFile ?? null,
+    onOutboxChange: (reportId) => events.emit('outbox', { reportId }),
+    log,
+  });
 
   const demoStatus = () =>
     sandbox ? { running: true, scenario: sandbox.scenario, scenarios: [...SCENARIOS] } : null;
@@ -333,6 +348,13 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     'history.compare': async ({ storeId }) => history.compareLatest(storeId),
     'probe.last': async () => lastProbes,
     'checklist.last': async () => lastChecklist,
+    'report.preview': (input) => reports.preview(input),
+    'report.export': ({ reportId, path }) => reports.export(reportId, path),
+    'report.submit': ({ reportId }) => reports.submit(reportId),
+    'outbox.list': () => reports.list(),
+    'outbox.retryNow': ({ reportId }) => reports.retryNow(reportId),
+    'outbox.pollTicket': ({ reportId }) => reports.pollTicket(reportId),
+    'bundle.open': ({ path }) => reports.open(path),
     'watch.status': async () => watch.status(),
     'watch.updateSettings': (patch) => watch.updateSettings(patch),
     'watch.chart': (request) => watch.chart(request),
@@ -349,6 +371,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     onEvent: (listener) => events.on(listener),
     close: async () => {
       tasks.cancelAll();
+      await reports.close();
       await watch.close();
       await browserEngine.close();
       await sandbox?.close();

@@ -16,6 +16,7 @@ import {
 import { importNotesFrom } from '../checklist/checklist-input';
 import type { ImportNotes, KeyFacts } from '../checklist/check-context';
 import type { Sandbox } from '../sandbox';
+import type { IntakeTarget } from '../outbox';
 
 export const DEMO_STORE_ID = 'demo';
 
@@ -142,6 +143,36 @@ export class StoreWorkspace {
     if (name === 'production') {
       const shipped = loadShippedProfile('production');
       return shipped.ok ? shipped.value : null;
+    }
+    return null;
+  }
+
+  /**
+   * The support intake and signing key for a merchant number, from the stores held here: a queued report
+   * is sent for the merchant that wrote it, even after the merchant switched to another store.
+   */
+  async intakeFor(merchantNo: string): Promise<IntakeTarget | null> {
+    if (this.sandbox && this.sandbox.store.merchantNo === merchantNo) {
+      const { profile } = this.sandbox;
+      return {
+        supportApiUrl: profile.supportApiUrl,
+        extraCaCertificates: profile.extraCaCertificates,
+        merchantNo,
+        privateKeyPem: this.sandbox.merchantPrivateKeyPem,
+      };
+    }
+    for (const record of this.registry.list()) {
+      if (record.config.merchantNo !== merchantNo) continue;
+      const profile = this.profileNamed(record.profileName);
+      const pem = await this.registry.getKey(record.id);
+      if (profile && pem) {
+        return {
+          supportApiUrl: profile.supportApiUrl,
+          extraCaCertificates: profile.extraCaCertificates,
+          merchantNo,
+          privateKeyPem: pem,
+        };
+      }
     }
     return null;
   }

@@ -4,6 +4,10 @@ import { CHECK_IDS } from '../checklist/catalog';
 import { ConfigIssueSchema } from '../config/import-result';
 import { ProbeRunSchema } from '../probe/probe-result';
 import { WATCH_CHANNELS } from '../watch/watch-api';
+import { BundleOpenResultSchema, BundlePreviewViewSchema } from '../report/bundle-view';
+import { OutboxItemViewSchema } from '../report/outbox-view';
+import { ReportSectionSchema } from '../report/sections';
+import { ContactSchema, SymptomFormSchema } from '../report/symptom-form';
 import { DiagnosisComparisonSchema, DiagnosisSchema, DiagnosisSummarySchema } from '../diagnosis/diagnosis';
 import { SimulationSeriesSchema, SimulationUnavailableSchema } from '../simulation/simulation-result';
 import { ScenarioSchema } from '../sandbox/scenarios';
@@ -109,7 +113,7 @@ export const channels = {
   'demo.setScenario': { input: z.object({ scenario: ScenarioSchema }).strict(), output: DemoStatusSchema },
   'stores.list': { input: NoInput, output: StoresSchema },
   'stores.pickFile': {
-    input: z.object({ kind: z.enum(['store', 'platform', 'key']) }).strict(),
+    input: z.object({ kind: z.enum(['store', 'platform', 'key', 'bundle']) }).strict(),
     output: z.object({ path: FilePathSchema.nullable() }),
   },
   'stores.import': {
@@ -183,6 +187,43 @@ export const channels = {
     output: DiagnosisComparisonSchema.nullable(),
   },
   ...WATCH_CHANNELS,
+  'report.preview': {
+    // Exactly what would leave the machine, redacted, section by section, from the last diagnosis.
+    input: z
+      .object({
+        symptom: SymptomFormSchema,
+        contact: ContactSchema.nullable().optional(),
+        exclude: z.array(ReportSectionSchema).optional(),
+        /** Attach watch history of this window (epoch ms), if watch mode recorded any. */
+        watchWindow: z.object({ from: z.number().int().min(0), to: z.number().int().min(0) }).optional(),
+      })
+      .strict(),
+    output: BundlePreviewViewSchema,
+  },
+  'report.export': {
+    // Writes the previewed bundle (the file the merchant emails or support opens); returns where.
+    input: z.object({ reportId: z.string().min(1), path: FilePathSchema.optional() }).strict(),
+    output: z.object({ path: z.string(), bytes: z.number().int(), sha256: z.string() }),
+  },
+  'report.submit': {
+    // Durable before this resolves: written to the outbox, then sent in the background until delivered.
+    input: z.object({ reportId: z.string().min(1) }).strict(),
+    output: OutboxItemViewSchema,
+  },
+  'outbox.list': { input: NoInput, output: z.array(OutboxItemViewSchema) },
+  'outbox.retryNow': {
+    input: z.object({ reportId: z.string().min(1) }).strict(),
+    output: OutboxItemViewSchema.nullable(),
+  },
+  'outbox.pollTicket': {
+    input: z.object({ reportId: z.string().min(1) }).strict(),
+    output: OutboxItemViewSchema,
+  },
+  'bundle.open': {
+    // Support mode: verify a bundle, then show it; hostile or tampered bundles are refused with reasons.
+    input: z.object({ path: FilePathSchema }).strict(),
+    output: BundleOpenResultSchema,
+  },
   'shell.openExternal': {
     // Only https leaves the app; anything else is refused before it reaches the OS.
     input: z.object({ url: z.url({ protocol: /^https$/ }) }).strict(),
@@ -211,6 +252,8 @@ export const events = {
   progress: ProgressEventSchema,
   /** A watch sample was taken (the chart screen refreshes) or an alert raised. */
   watch: z.object({ storeId: z.string(), kind: z.enum(['sample', 'alert']) }),
+  /** An outbox item changed state (sent, delivered, ticket status). */
+  outbox: z.object({ reportId: z.string() }),
 } as const;
 export type Events = typeof events;
 export type EventName = keyof Events;

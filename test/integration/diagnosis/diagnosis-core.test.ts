@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnosis, DiagnosisComparison } from '../../../shared/diagnosis/diagnosis';
+import type { BundlePreviewView, BundleOpenResult } from '../../../shared/report/bundle-view';
+import type { OutboxItemView } from '../../../shared/report/outbox-view';
 import { createAppCore, type AppCore } from '../../../main/core/app-core';
 
 // The whole 开始诊断 flow through the real core: the sandbox, Debian's Chromium, probes and checklist.
@@ -54,5 +56,49 @@ describe('diagnosis through the app core', () => {
     expect(comparison.changes).toContainEqual({ id: 'risk.status', before: 'pass', now: 'fail' });
     expect((await call<unknown[]>('history.list', { storeId: d.storeId })).length).toBe(2);
     await call('demo.setScenario', { scenario: 'healthy' });
+  });
+});
+
+describe('report, outbox and support mode through the app core', () => {
+  it('previews exactly what leaves, leaves a section out, submits durably, gets a ticket, and the bundle opens', async () => {
+    await call('demo.setScenario', { scenario: 'blank-cashier' });
+    const d = await call<Diagnosis>('diagnosis.run', { taskId: 'd3' });
+    expect(d.outcome).toBe('BLANK_PAGE');
+    const symptom = {
+      category: 'BLANK_OR_GARBLED_PAGE',
+      description: '买家说页面是白的，联系我 13812345678',
+      firstSeen: null,
+      frequency: 'OFTEN',
+    };
+    const preview = await call<BundlePreviewView>('report.preview', { symptom, exclude: ['logs'] });
+    const logs = preview.sections.find((s) => s.section === 'logs');
+    expect(logs?.included).toBe(false);
+    const everything = JSON.stringify(preview);
+    expect(everything).not.toContain('13812345678');
+    expect(everything).not.toContain('PRIVATE KEY');
+    expect(preview.manifest.files.map((f) => f.path)).toContain('report.json');
+    expect(preview.manifest.files.some((f) => f.path.startsWith('logs/'))).toBe(false);
+
+    const queued = await call<OutboxItemView>('report.submit', { reportId: preview.reportId });
+    expect(queued.reportId).toBe(preview.reportId);
+    let item = queued;
+    for (let i = 0; i < 100 && item.state !== 'delivered'; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      item = (await call<OutboxItemView[]>('outbox.list')).find((x) => x.reportId === preview.reportId)!;
+    }
+    expect(item.state).toBe('delivered');
+    expect(item.ticketId).toBeTruthy();
+    const polled = await call<OutboxItemView>('outbox.pollTicket', { reportId: preview.reportId });
+    expect(polled.ticket?.status).toBe('RECEIVED');
+
+    const exported = await call<{ path: string }>('report.export', { reportId: preview.reportId });
+    const opened = await call<BundleOpenResult>('bundle.open', { path: exported.path });
+    expect(opened.ok).toBe(true);
+    await call('demo.setScenario', { scenario: 'healthy' });
+  });
+
+  it('support mode refuses a file that is not a zip, with a reason', async () => {
+    const answer = await call<BundleOpenResult>('bundle.open', { path: __filename });
+    expect(answer.ok).toBe(false);
   });
 });
