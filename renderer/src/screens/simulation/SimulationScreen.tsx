@@ -1,0 +1,382 @@
+import { PlayCircleOutlined, ReloadOutlined, StopOutlined, WarningFilled } from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  Card,
+  Empty,
+  Flex,
+  Progress,
+  Result,
+  Segmented,
+  Skeleton,
+  Tag,
+  Typography,
+} from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type {
+  SimulationSeries,
+  SimulationUnavailable,
+} from '../../../../shared/simulation/simulation-result';
+import { useLocalized } from '../../i18n/use-localized';
+import { useWorkspace } from '../../workspace/workspace-context';
+import { RUN_COUNTS, STAGES } from './format';
+import { HopTimeline } from './HopTimeline';
+import { OutcomeCard, OutcomeTag } from './OutcomeCard';
+import { cashierStateWords, RunDetails } from './RunDetails';
+import { Screenshots } from './Screenshots';
+import { SeriesSummary } from './SeriesSummary';
+import {
+  cancelSimulation,
+  loadLastSimulation,
+  runSimulation,
+  useSimulationSession,
+  type SimulationSession,
+} from './simulation-session';
+import { StageTimings } from './StageTimings';
+import './simulation.css';
+
+const DEFAULT_RUNS = 1;
+
+/**
+ * 模拟支付: the store's Baitiao payment done for real in a browser, hop by hop as it happens, then the
+ * outcome in plain words (what the buyer saw, what it means, what to do, whose side), the pages as they
+ * looked, and the details for support. Several runs in a row (intermittency mode) add the success rate,
+ * the outcomes counted and the time to a ready cashier.
+ */
+export default function SimulationScreen() {
+  const { t } = useTranslation();
+  const { state: workspace } = useWorkspace();
+  const session = useSimulationSession();
+  const [runs, setRuns] = useState<number>(session.runs ?? DEFAULT_RUNS);
+
+  useEffect(() => {
+    void loadLastSimulation();
+  }, []);
+
+  const running = session.phase === 'running';
+  const store = workspace.workspace?.activeStore ?? null;
+  const noStore = workspace.status === 'ready' && store === null;
+  const hasResult = session.result !== null;
+  const otherStore = session.store && store && session.store.id !== store.id ? session.store : null;
+
+  const start = () => {
+    if (store) void runSimulation({ id: store.id, name: store.storeName }, runs);
+  };
+
+  return (
+    <Flex vertical gap="large" className="screen simulation-screen">
+      <div>
+        <Typography.Title level={1} className="screen-title">
+          {t('simulation.title')}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">{t('simulation.intro')}</Typography.Paragraph>
+      </div>
+
+      <Card data-testid="simulation-controls">
+        <Flex vertical gap="middle">
+          {store && (
+            <Flex align="center" gap="small" wrap data-testid="simulation-store">
+              <span className="text-secondary">{t('simulation.store')}</span>
+              <Typography.Text strong>{store.storeName}</Typography.Text>
+              <Tag color={store.environment === 'production' ? 'volcano' : 'green'}>
+                {t(`home.store.environments.${store.environment}`)}
+              </Tag>
+            </Flex>
+          )}
+          {noStore ? (
+            <Empty
+              description={
+                <Flex vertical gap={4}>
+                  <Typography.Text strong>{t('simulation.noStore')}</Typography.Text>
+                  <Typography.Text type="secondary">{t('simulation.noStoreHint')}</Typography.Text>
+                </Flex>
+              }
+            >
+              <Button type="primary" onClick={() => (window.location.hash = '#/stores')}>
+                {t('simulation.goToStores')}
+              </Button>
+            </Empty>
+          ) : (
+            <Flex gap="middle" align="center" wrap>
+              <Flex vertical gap={4}>
+                <span id="simulation-runs-label">{t('simulation.runsLabel')}</span>
+                <Segmented<number>
+                  aria-labelledby="simulation-runs-label"
+                  aria-describedby="simulation-runs-help"
+                  value={runs}
+                  disabled={running}
+                  onChange={setRuns}
+                  options={RUN_COUNTS.map((value) => ({
+                    value,
+                    label: t('simulation.runsOption', { count: value }),
+                  }))}
+                  data-testid="simulation-runs"
+                />
+                <Typography.Text type="secondary" id="simulation-runs-help">
+                  {t('simulation.runsHelp')}
+                </Typography.Text>
+              </Flex>
+              <Flex gap="middle" wrap>
+                <Button
+                  type="primary"
+                  size="large"
+                  icon={hasResult ? <ReloadOutlined /> : <PlayCircleOutlined />}
+                  loading={running}
+                  disabled={running || !store}
+                  onClick={start}
+                >
+                  {hasResult && !running ? t('simulation.retry') : t('simulation.run')}
+                </Button>
+                {running && (
+                  <Button
+                    size="large"
+                    danger
+                    icon={<StopOutlined />}
+                    loading={session.cancelling}
+                    onClick={() => void cancelSimulation()}
+                  >
+                    {t('simulation.cancel')}
+                  </Button>
+                )}
+              </Flex>
+            </Flex>
+          )}
+          <ProgressView session={session} />
+        </Flex>
+      </Card>
+
+      <SessionNotes session={session} />
+      {otherStore && session.phase === 'idle' && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('simulation.otherStore', { name: otherStore.name })}
+          data-testid="simulation-other-store"
+        />
+      )}
+
+      {session.phase === 'loading-last' && (
+        <Card aria-busy aria-label={t('simulation.loadingLast')}>
+          <Skeleton active />
+        </Card>
+      )}
+
+      {session.phase === 'idle' && !hasResult && !noStore && (
+        <Empty
+          description={
+            <Flex vertical gap={4}>
+              <Typography.Text strong>{t('simulation.notRunYet')}</Typography.Text>
+              <Typography.Text type="secondary">{t('simulation.notRunYetHint')}</Typography.Text>
+            </Flex>
+          }
+        />
+      )}
+
+      {running && <LiveView session={session} />}
+      {!running && session.result?.kind === 'simulation-unavailable' && (
+        <Unavailable unavailable={session.result} />
+      )}
+      {!running && session.result?.kind === 'simulation-series' && (
+        <SeriesView
+          // Another series starts on its last run again.
+          key={session.result.runs[0]?.runId ?? 'empty'}
+          series={session.result}
+        />
+      )}
+    </Flex>
+  );
+}
+
+/** Where the run in progress is: which run of how many, which stage, and how the finished ones went. */
+function ProgressView({ session }: { session: SimulationSession }) {
+  const { t } = useTranslation();
+  if (session.phase !== 'running') return null;
+  const total = session.runs ?? 1;
+  const done = session.finished.length;
+  const live = session.live && session.live.run === done ? session.live : null;
+  const stagesDone = live ? live.stages.filter((stage) => stage.status !== 'running').length : 0;
+  const percent = Math.min(100, Math.round(((done + stagesDone / STAGES.length) / total) * 100));
+  const current = live?.stages.findLast((stage) => stage.status === 'running');
+  const doing = current
+    ? t(`simulation.stages.${current.stage}.doing`)
+    : done === 0
+      ? t('simulation.progressStarting')
+      : t('simulation.progressNext');
+  const ok = session.finished.filter((run) => run.outcome === 'REDIRECT_OK').length;
+  return (
+    <div
+      role="status"
+      aria-live="polite"
+      aria-label={t('simulation.progressLabel')}
+      data-testid="simulation-progress"
+    >
+      <Progress percent={percent} status="active" aria-label={t('simulation.progressLabel')} />
+      <Flex gap="middle" wrap>
+        <span data-testid="simulation-progress-current">
+          {total > 1 && done < total ? t('simulation.progressRun', { n: done + 1, total, doing }) : doing}
+        </span>
+        {total > 1 && (
+          <span className="text-secondary" data-testid="simulation-progress-count">
+            {t('simulation.progressDone', { done, total, ok })}
+          </span>
+        )}
+      </Flex>
+      {session.finished.length > 0 && (
+        <Flex gap={4} wrap className="sim-progress-runs" aria-hidden>
+          {session.finished.map((run) => (
+            <OutcomeTag key={run.run} code={run.outcome} />
+          ))}
+        </Flex>
+      )}
+    </div>
+  );
+}
+
+/** The run going on now: its stages and its hops as they happen. */
+function LiveView({ session }: { session: SimulationSession }) {
+  const { t } = useTranslation();
+  const live = session.live;
+  const cashier = live?.cashier;
+  return (
+    <Card
+      title={<h2 className="card-title">{t('simulation.live.title')}</h2>}
+      data-testid="simulation-live"
+      extra={
+        cashier?.state ? (
+          <Typography.Text data-testid="simulation-cashier-live">
+            {cashier.errorCode
+              ? t('simulation.live.cashierError', {
+                  state: cashierStateWords(cashier.state, t),
+                  code: cashier.errorCode,
+                })
+              : t('simulation.live.cashier', { state: cashierStateWords(cashier.state, t) })}
+          </Typography.Text>
+        ) : null
+      }
+    >
+      <Flex vertical gap="large">
+        <section aria-labelledby="sim-live-stages">
+          <h3 id="sim-live-stages" className="sim-section-title">
+            {t('simulation.stageTimings.title')}
+          </h3>
+          <StageTimings stages={live?.stages ?? []} />
+        </section>
+        <section aria-labelledby="sim-live-hops">
+          <h3 id="sim-live-hops" className="sim-section-title">
+            {t('simulation.hops.title')}
+          </h3>
+          <HopTimeline hops={live?.hops ?? []} live />
+        </section>
+      </Flex>
+    </Card>
+  );
+}
+
+/** A finished series: the summary when there were several runs, then one run in full. */
+function SeriesView({ series }: { series: SimulationSeries }) {
+  const { t } = useTranslation();
+  const [selected, setSelected] = useState(Math.max(0, series.runs.length - 1));
+  const result = series.runs[selected];
+  const several = series.requested > 1 || series.runs.length > 1;
+  return (
+    <>
+      {several && <SeriesSummary series={series} selected={selected} onSelect={setSelected} />}
+      {result && (
+        <>
+          <OutcomeCard result={result} runNumber={several ? selected + 1 : null} />
+          <Card
+            title={<h2 className="card-title">{t('simulation.journey.title')}</h2>}
+            data-testid="simulation-journey"
+          >
+            <Flex vertical gap="large">
+              <section aria-labelledby="sim-stages-title">
+                <h3 id="sim-stages-title" className="sim-section-title">
+                  {t('simulation.stageTimings.title')}
+                </h3>
+                <StageTimings stages={result.stages} />
+              </section>
+              <section aria-labelledby="sim-hops-title">
+                <h3 id="sim-hops-title" className="sim-section-title">
+                  {t('simulation.hops.title')}
+                </h3>
+                <Typography.Paragraph type="secondary">{t('simulation.hops.intro')}</Typography.Paragraph>
+                <HopTimeline hops={result.hops} live={false} />
+              </section>
+            </Flex>
+          </Card>
+          <Card
+            title={<h2 className="card-title">{t('simulation.screenshots.title')}</h2>}
+            data-testid="simulation-screenshots"
+          >
+            <Flex vertical gap="middle">
+              <Typography.Text type="secondary">{t('simulation.screenshots.intro')}</Typography.Text>
+              <Screenshots runs={series.runs} index={selected} />
+            </Flex>
+          </Card>
+          <section aria-labelledby="sim-details-title">
+            <h2 id="sim-details-title" className="check-section-title">
+              {t('simulation.details.title')}
+            </h2>
+            <Typography.Paragraph type="secondary">{t('simulation.details.intro')}</Typography.Paragraph>
+            <RunDetails result={result} />
+          </section>
+        </>
+      )}
+    </>
+  );
+}
+
+/** No browser could run it: why, in plain words, and what still works. */
+function Unavailable({ unavailable }: { unavailable: SimulationUnavailable }) {
+  const { t } = useTranslation();
+  const localized = useLocalized();
+  return (
+    <Card data-testid="simulation-unavailable">
+      <Result
+        status="warning"
+        icon={<WarningFilled />}
+        title={t('simulation.unavailable.title')}
+        subTitle={<span data-testid="simulation-unavailable-reason">{localized(unavailable.reason)}</span>}
+      >
+        <Flex vertical gap="small">
+          <Typography.Text>{t('simulation.unavailable.hint')}</Typography.Text>
+          <Typography.Text type="secondary" className="sim-technical">
+            {t('simulation.unavailable.detail', { detail: unavailable.detail })}
+          </Typography.Text>
+        </Flex>
+      </Result>
+    </Card>
+  );
+}
+
+function SessionNotes({ session }: { session: SimulationSession }) {
+  const { t } = useTranslation();
+  const series = session.result?.kind === 'simulation-series' ? session.result : null;
+  return (
+    <>
+      {series?.cancelled && session.phase === 'idle' && (
+        <Alert
+          type="warning"
+          showIcon
+          title={series.runs.length > 0 ? t('simulation.cancelled') : t('simulation.cancelledEmpty')}
+          data-testid="simulation-cancelled"
+        />
+      )}
+      {session.error && (
+        <Alert
+          type="error"
+          showIcon
+          title={
+            session.error.kind === 'run'
+              ? t('simulation.failedRun')
+              : session.error.kind === 'cancel'
+                ? t('simulation.failedCancel')
+                : t('simulation.failedLast')
+          }
+          description={t('simulation.errorDetail', { reason: session.error.reason })}
+        />
+      )}
+    </>
+  );
+}
