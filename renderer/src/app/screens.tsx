@@ -1,6 +1,9 @@
 import {
+  CreditCardOutlined,
   DashboardOutlined,
+  HistoryOutlined,
   HomeOutlined,
+  QuestionCircleOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   ShopOutlined,
@@ -34,10 +37,28 @@ export const SCREENS = [
     component: lazy(() => import('../screens/checklist/ChecklistScreen')),
   },
   {
+    key: 'simulation',
+    label: 'simulation',
+    icon: <CreditCardOutlined />,
+    component: lazy(() => import('../screens/simulation/SimulationScreen')),
+  },
+  {
     key: 'timings',
     label: 'timings',
     icon: <DashboardOutlined />,
     component: lazy(() => import('../screens/timings/TimingsScreen')),
+  },
+  {
+    key: 'history',
+    label: 'history',
+    icon: <HistoryOutlined />,
+    component: lazy(() => import('../screens/history/HistoryScreen')),
+  },
+  {
+    key: 'explain',
+    label: 'explain',
+    icon: <QuestionCircleOutlined />,
+    component: lazy(() => import('../screens/explain/ExplainScreen')),
   },
   {
     key: 'stores',
