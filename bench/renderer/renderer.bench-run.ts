@@ -1,0 +1,96 @@
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+import react from '@vitejs/plugin-react';
+import { it } from 'vitest';
+import { launchChromium, openSession, RENDERER_DIR, startRendererServer } from '../../test/e2e/harness';
+import { machineLine, median, writeBenchmarkSection } from '../support/benchmarks-file';
+
+const HEADING = '## Renderer start-up (issue 6)';
+const ROUNDS = 9;
+
+/** The JS a first paint needs: the entry script and every module it preloads, gzipped, in KB. */
+function initialJsKb(dir: string): { kb: number; files: number } {
+  const html = readFileSync(join(dir, 'index.html'), 'utf8');
+  const paths = [...html.matchAll(/(?:src|href)="\.?\/?([^"]+\.js)"/g)].map((m) => m[1]!);
+  const bytes = paths.reduce((sum, p) => sum + gzipSync(readFileSync(join(dir, p)), { level: 9 }).length, 0);
+  return { kb: bytes / 1024, files: paths.length };
+}
+
+/** A bare Vite + React page, the reference: what any React app costs before it does anything. */
+async function buildBareReactPage(): Promise<string> {
+  const root = mkdtempSync(join(tmpdir(), 'bare-react-'));
+  mkdirSync(join(root, 'src'));
+  writeFileSync(
+    join(root, 'index.html'),
+    '<!doctype html><html><body><div id="root"></div><script type="module" src="/src/main.jsx"></script></body></html>',
+  );
+  writeFileSync(
+    join(root, 'src/main.jsx'),
+    "import { createRoot } from 'react-dom/client';\ncreateRoot(document.getElementById('root')).render(<h1 id=\"ready\">hello</h1>);\n",
+  );
+  await build({
+    root,
+    logLevel: 'silent',
+    plugins: [react()],
+    base: './',
+    build: { outDir: join(root, 'dist') },
+  });
+  return join(root, 'dist');
+}
+
+it('initial JS (gzip) and navigation → interactive home, beside a bare Vite React page', async () => {
+  const bareDir = await buildBareReactPage();
+  const browser = await launchChromium();
+  const appServer = await startRendererServer(RENDERER_DIR);
+  const bareServer = await startRendererServer(bareDir);
+  try {
+    const appTimes: number[] = [];
+    const session = await openSession(browser, appServer);
+    for (let i = 0; i < ROUNDS; i++) {
+      const t0 = performance.now();
+      await session.page.goto(`${appServer.origin}/#/home`);
+      // Interactive: the big 开始诊断 button is there and enabled.
+      await session.page
+        .getByRole('button', { name: /开始诊断/ })
+        .first()
+        .waitFor({ state: 'visible' });
+      appTimes.push(performance.now() - t0);
+    }
+    await session.close();
+    const bareTimes: number[] = [];
+    const page = await browser.newPage();
+    for (let i = 0; i < ROUNDS; i++) {
+      const t0 = performance.now();
+      await page.goto(`${bareServer.origin}/`);
+      await page.locator('#ready').waitFor({ state: 'visible' });
+      bareTimes.push(performance.now() - t0);
+    }
+    await page.close();
+    const app = initialJsKb(RENDERER_DIR);
+    const bare = initialJsKb(bareDir);
+    const chunks = readdirSync(join(RENDERER_DIR, 'assets')).filter((f) => f.endsWith('.js')).length;
+    const section = [
+      HEADING,
+      '',
+      machineLine(),
+      '',
+      `Built renderer (out/renderer, minified) in Debian's Chromium, headless, served from loopback; the app page gets window.doctor over the real core as in the e2e tests. Median of ${ROUNDS} navigations each.`,
+      '',
+      '| measure | Baitiao Doctor | bare Vite React page | ratio |',
+      '|---|---|---|---|',
+      `| initial JS, KB gzip (${app.files} files of ${chunks}; goal ≤ 350) | ${app.kb.toFixed(1)} | ${bare.kb.toFixed(1)} | ${(app.kb / bare.kb).toFixed(1)} |`,
+      `| navigation → interactive home, ms (goal ≤ 500) | ${median(appTimes).toFixed(0)} | ${median(bareTimes).toFixed(0)} | ${(median(appTimes) / median(bareTimes)).toFixed(1)} |`,
+      '',
+      'Screens other than Home (checklist, timings, simulation, report, support, watch) load on first visit.',
+    ].join('\n');
+    console.log(section);
+    writeBenchmarkSection(HEADING, section);
+  } finally {
+    await appServer.close();
+    await bareServer.close();
+    await browser.close();
+  }
+});
