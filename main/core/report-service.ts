@@ -41,6 +41,7 @@ export function createReportService(options: ReportServiceOptions) {
   // One background worker: it wakes on submission and otherwise every minute (retries, ticket polls).
   const stop = new AbortController();
   let wake: (() => void) | null = null;
+  stop.signal.addEventListener('abort', () => wake?.(), { once: true });
   const worker = (async () => {
     while (!stop.signal.aborted) {
       try {
@@ -54,12 +55,13 @@ export function createReportService(options: ReportServiceOptions) {
         .map((i) => (i.nextAttemptAt ? Date.parse(i.nextAttemptAt) - Date.now() : Number.POSITIVE_INFINITY))
         .reduce((a, b) => Math.min(a, b), 60_000);
       await new Promise<void>((resolve) => {
+        // Closing may have begun while this pass ran: then there is nothing to wait for.
+        if (stop.signal.aborted) return resolve();
         const timer = setTimeout(resolve, Math.max(250, Math.min(due, 60_000)));
         wake = () => {
           clearTimeout(timer);
           resolve();
         };
-        stop.signal.addEventListener('abort', () => wake?.(), { once: true });
       });
     }
   })();
