@@ -1,0 +1,37 @@
+import type { ReportSection } from '../../shared/report/sections';
+
+/** Member names of protocol §6. */
+export const MANIFEST_PATH = 'manifest.json';
+export const REPORT_PATH = 'report.json';
+export const HAR_PATH = 'network.har';
+export const SCREENSHOTS_DIR = 'screenshots/';
+export const LOGS_DIR = 'logs/';
+
+export const MEDIA_TYPES = {
+  json: 'application/json',
+  // HAR has no registered media type; it is JSON, and viewers sniff the .har name.
+  har: 'application/json',
+  log: 'text/plain; charset=utf-8',
+} as const;
+
+/** Which section a member belongs to (its checkbox on the consent screen). */
+export function sectionOfMember(path: string): ReportSection {
+  if (path === HAR_PATH) return 'har';
+  if (path.startsWith(SCREENSHOTS_DIR)) return 'screenshots';
+  if (path.startsWith(LOGS_DIR)) return 'logs';
+  return 'report';
+}
+
+/** logs/<name>.log from whatever a log was called: safe characters only, unique within the bundle. */
+export function logMemberPath(name: string, taken: Set<string>): string {
+  const stem =
+    name
+      .replace(/\.log$/i, '')
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .replace(/^[^A-Za-z0-9]+/, '')
+      .slice(0, 60) || 'app';
+  let path = `${LOGS_DIR}${stem}.log`;
+  for (let n = 2; taken.has(path); n++) path = `${LOGS_DIR}${stem}-${n}.log`;
+  taken.add(path);
+  return path;
+}
