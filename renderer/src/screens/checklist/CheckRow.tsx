@@ -1,10 +1,11 @@
-import { DownOutlined, RedoOutlined, RightOutlined } from '@ant-design/icons';
+import { DownOutlined, QuestionCircleOutlined, RedoOutlined, RightOutlined } from '@ant-design/icons';
 import { Button, Flex, Typography } from 'antd';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckResult } from '../../../../shared/checklist/check-result';
 import type { LocalizedText } from '../../../../shared/i18n/localized-text';
 import { useLocalized } from '../../i18n/use-localized';
+import { openExplanation } from '../explain/explain-target';
 import { StatusTag, type ShownStatus } from './status';
 import { useDuration } from './use-duration';
 
@@ -99,6 +100,17 @@ export function CheckRow({ id, title, status, result, expanded, onToggle, onReru
               </h4>
               <p>{localized(result.remediation)}</p>
             </div>
+          )}
+          {(result.status === 'fail' || result.status === 'warn' || result.status === 'error') && (
+            <Button
+              type="link"
+              className="check-explain"
+              icon={<QuestionCircleOutlined />}
+              onClick={() => openExplanation({ kind: 'check', result })}
+              aria-label={t('explain.openLabel', { title: titleText })}
+            >
+              {t('diagnosis.verdict.explain')}
+            </Button>
           )}
           <Evidence evidence={result.evidence} />
         </div>

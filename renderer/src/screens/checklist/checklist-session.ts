@@ -113,6 +113,12 @@ export async function loadLastRun(): Promise<void> {
   }
 }
 
+/** A run made elsewhere (a whole diagnosis on Home) becomes what this screen shows, unless one is going. */
+export function showChecklistRun(run: ChecklistRun, store: { id: string; name: string }): void {
+  if (state.phase === 'running') return;
+  update({ phase: 'idle', results: run.results, info: infoOf(run), store, error: null, lastLoaded: true });
+}
+
 const onProgress = (event: EventPayload<'progress'>) => {
   if (event.kind !== 'checklist' || event.taskId !== state.taskId || state.phase !== 'running') return;
   const progress = { done: event.done, total: event.total };

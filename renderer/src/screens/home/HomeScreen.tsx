@@ -4,8 +4,12 @@ import { useTranslation } from 'react-i18next';
 import type { ProfileSummary, StoreSummary } from '../../../../shared/ipc/contract';
 import { KeyStatus, ProfileName } from '../../workspace/store-facts';
 import { useWorkspace } from '../../workspace/workspace-context';
+import { DiagnosisPanel } from './DiagnosisPanel';
 
-/** The first screen: which shop and which payment platform the assistant is working with. */
+/**
+ * The first screen: 开始诊断 for the shop in use and its verdict, then which shop and which payment
+ * platform the assistant is working with.
+ */
 export default function HomeScreen() {
   const { t } = useTranslation();
   const { state, reload } = useWorkspace();
@@ -36,6 +40,7 @@ export default function HomeScreen() {
       )}
       {state.status === 'ready' && (
         <>
+          <DiagnosisPanel store={state.workspace.activeStore} />
           <StoreCard store={state.workspace.activeStore} />
           <ProfileCard profile={state.workspace.profile} />
         </>

@@ -1,0 +1,132 @@
+import { QuestionCircleOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Typography } from 'antd';
+import type { RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Diagnosis } from '../../../../shared/diagnosis/diagnosis';
+import { OUTCOME_EXPLANATIONS } from '../../../../shared/simulation/outcome-explanations';
+import { useScreenRoute } from '../../app/use-screen-route';
+import { useLocalized } from '../../i18n/use-localized';
+import { useDuration } from '../checklist/use-duration';
+import { CooldownNote } from '../diagnosis/CooldownNote';
+import { riskCooldownEnd, useDateTime } from '../diagnosis/format';
+import { OutcomeLabel, SideBadge, VerdictStatusTag } from '../diagnosis/looks';
+import { openExplanation, type ExplainTarget } from '../explain/explain-target';
+
+/** What "这是什么意思？" opens: the outcome or the check the verdict rests on, or the all-clear outcome. */
+export function verdictTarget(diagnosis: Diagnosis): ExplainTarget | null {
+  const { cause } = diagnosis.verdict;
+  if (cause?.kind === 'outcome') return { kind: 'outcome', code: cause.code };
+  if (cause?.kind === 'check') {
+    const result = diagnosis.checklist.results.find((r) => r.id === cause.id);
+    if (result) return { kind: 'check', result };
+  }
+  return diagnosis.outcome ? { kind: 'outcome', code: diagnosis.outcome } : null;
+}
+
+/**
+ * The one thing a shop owner reads after a diagnosis: the verdict as an icon and words, the headline,
+ * the first thing to do, whose side it is on, what a buyer would have seen; then the way to the details.
+ */
+export function VerdictCard({
+  diagnosis,
+  headingRef,
+}: {
+  diagnosis: Diagnosis;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+}) {
+  const { t } = useTranslation();
+  const localized = useLocalized();
+  const dateTime = useDateTime();
+  const duration = useDuration();
+  const [, navigate] = useScreenRoute();
+  const { verdict, outcome, simulation } = diagnosis;
+  const cooldown = riskCooldownEnd(diagnosis);
+  const target = verdictTarget(diagnosis);
+  const tookMs = Math.max(0, Date.parse(diagnosis.finishedAt) - Date.parse(diagnosis.startedAt));
+
+  return (
+    <Card
+      className={`verdict-card verdict-card-${verdict.status}`}
+      data-testid="verdict-card"
+      data-status={verdict.status}
+      data-side={verdict.side}
+      data-outcome={outcome ?? 'none'}
+      role="region"
+      aria-labelledby="verdict-heading"
+    >
+      <Flex vertical gap="middle">
+        <Flex align="center" justify="space-between" gap="small" wrap>
+          <h2 id="verdict-heading" ref={headingRef} tabIndex={-1} className="card-title verdict-heading">
+            {t('diagnosis.verdict.title')}
+          </h2>
+          <VerdictStatusTag status={verdict.status} />
+        </Flex>
+        <p className="verdict-headline" data-testid="verdict-headline">
+          {localized(verdict.headline)}
+        </p>
+        <div className="verdict-first-action" data-testid="verdict-first-action">
+          <h3 className="verdict-first-action-title">{t('diagnosis.verdict.firstAction')}</h3>
+          <p>{localized(verdict.firstAction)}</p>
+          {cooldown && <CooldownNote until={cooldown} />}
+        </div>
+        <div className="verdict-facts">
+          <section className="verdict-fact" aria-labelledby="verdict-side-title" data-testid="verdict-side">
+            <h3 id="verdict-side-title" className="verdict-fact-title">
+              {t('diagnosis.verdict.side')}
+            </h3>
+            <SideBadge side={verdict.side} />
+          </section>
+          <section
+            className="verdict-fact"
+            aria-labelledby="verdict-outcome-title"
+            data-testid="verdict-outcome"
+          >
+            <h3 id="verdict-outcome-title" className="verdict-fact-title">
+              {t('diagnosis.verdict.outcome')}
+            </h3>
+            <OutcomeLabel outcome={outcome} />
+            {outcome ? (
+              <Typography.Text type="secondary">
+                {t('diagnosis.verdict.buyerSaw', { text: localized(OUTCOME_EXPLANATIONS[outcome].buyerSaw) })}
+              </Typography.Text>
+            ) : (
+              simulation.kind === 'simulation-unavailable' && (
+                <Typography.Text type="secondary">{localized(simulation.reason)}</Typography.Text>
+              )
+            )}
+          </section>
+        </div>
+        <Flex gap="small" wrap>
+          <Button
+            icon={<QuestionCircleOutlined />}
+            onClick={() => openExplanation(target)}
+            data-testid="verdict-explain"
+          >
+            {t('diagnosis.verdict.explain')}
+          </Button>
+        </Flex>
+        <Flex className="verdict-links" align="center" gap="small" wrap>
+          <span className="text-secondary">{t('diagnosis.verdict.details')}</span>
+          <Button type="link" onClick={() => navigate('checklist')}>
+            {t('diagnosis.verdict.toChecklist')}
+          </Button>
+          <Button type="link" onClick={() => navigate('simulation')}>
+            {t('diagnosis.verdict.toSimulation')}
+          </Button>
+          <Button type="link" onClick={() => navigate('timings')}>
+            {t('diagnosis.verdict.toTimings')}
+          </Button>
+          <Button type="link" onClick={() => navigate('history')}>
+            {t('diagnosis.verdict.toHistory')}
+          </Button>
+        </Flex>
+        <Typography.Text type="secondary" data-testid="verdict-time">
+          {t('diagnosis.verdict.finishedAt', {
+            time: dateTime(diagnosis.finishedAt),
+            duration: duration(tookMs),
+          })}
+        </Typography.Text>
+      </Flex>
+    </Card>
+  );
+}
