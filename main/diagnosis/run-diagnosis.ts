@@ -79,7 +79,13 @@ export async function runDiagnosis(input: DiagnosisInput): Promise<Diagnosis> {
     simulate(input),
     runProbes({
       targets: [...defaultProbeTargets(input), { role: 'store', url: input.store.storeUrl }],
-      settings: { count: input.probeCount ?? 3, intervalMs: 200 },
+      // Shorter waits than the timings screen: a host that does not answer in 5 s is already the finding,
+      // and the shop owner is waiting for a verdict.
+      settings: {
+        count: input.probeCount ?? 3,
+        intervalMs: 200,
+        timeouts: { firstByteMs: 5_000, bodyIdleMs: 5_000, bodyTotalMs: 10_000 },
+      },
       resolveProxy: input.resolveProxy,
       extraCaCertificates: input.profile.extraCaCertificates,
       signal: input.signal,

@@ -1,0 +1,271 @@
+import {
+  CloudUploadOutlined,
+  EyeOutlined,
+  FileAddOutlined,
+  InboxOutlined,
+  PlayCircleOutlined,
+  SaveOutlined,
+} from '@ant-design/icons';
+import { Alert, Button, Card, Empty, Flex, Skeleton, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Diagnosis } from '../../../../shared/diagnosis/diagnosis';
+import { useScreenRoute } from '../../app/use-screen-route';
+import { useLocalized } from '../../i18n/use-localized';
+import { doctor } from '../../ipc/doctor';
+import { useWorkspace } from '../../workspace/workspace-context';
+import { useDiagnosisSession } from '../diagnosis/diagnosis-session';
+import { useDateTime } from '../diagnosis/format';
+import { PreviewPanel } from './PreviewPanel';
+import {
+  exportReport,
+  previewReport,
+  startNewReport,
+  submitReport,
+  useReportSession,
+} from './report-session';
+import { SymptomForm } from './SymptomForm';
+import { useBytes } from './use-bytes';
+import './report.css';
+
+type Loaded<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'failed'; reason: string };
+
+/**
+ * 问题报告: what the merchant saw, in their words, on top of the last diagnosis; a preview of exactly
+ * what would be sent, section by section; then 提交给平台客服 (queued durably, sent by the outbox) or
+ * 导出诊断包 (a file to send any other way).
+ */
+export default function ReportScreen() {
+  const { t } = useTranslation();
+  const [, navigate] = useScreenRoute();
+  const { state: workspace } = useWorkspace();
+  const diagnosisSession = useDiagnosisSession();
+  const session = useReportSession();
+  const [last, setLast] = useState<Loaded<Diagnosis | null>>({ status: 'loading' });
+  const [watchHasData, setWatchHasData] = useState(false);
+
+  // Main's last diagnosis is what a report is built from; asked again whenever one finishes here.
+  useEffect(() => {
+    let current = true;
+    doctor
+      .invoke('diagnosis.last', undefined)
+      .then((value) => current && setLast({ status: 'ready', value }))
+      .catch(
+        (error: unknown) =>
+          current &&
+          setLast({ status: 'failed', reason: error instanceof Error ? error.message : String(error) }),
+      );
+    return () => {
+      current = false;
+    };
+  }, [diagnosisSession.finishedRuns]);
+
+  useEffect(() => {
+    let current = true;
+    doctor
+      .invoke('watch.status', undefined)
+      .then((status) => current && setWatchHasData(status.lastSample !== null))
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  const store = workspace.workspace?.activeStore ?? null;
+  const diagnosis = last.status === 'ready' && last.value && !last.value.cancelled ? last.value : null;
+  const forThisStore = diagnosis !== null && store !== null && diagnosis.storeId === store.id;
+  const stale =
+    session.preview !== null &&
+    (session.previewedVersion !== session.draftVersion || session.previewedDiagnosisId !== diagnosis?.id);
+  const busy = session.busy !== null;
+
+  return (
+    <Flex vertical gap="large" className="screen report-screen">
+      <div>
+        <Typography.Title level={1} className="screen-title">
+          {t('report.title')}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">{t('report.intro')}</Typography.Paragraph>
+      </div>
+
+      {last.status === 'loading' && (
+        <Card aria-busy aria-label={t('report.loading')}>
+          <Skeleton active />
+        </Card>
+      )}
+      {last.status === 'failed' && (
+        <Alert
+          type="error"
+          showIcon
+          title={t('report.failedLast')}
+          description={t('report.errorDetail', { reason: last.reason })}
+        />
+      )}
+
+      {last.status === 'ready' && diagnosisSession.phase === 'running' && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('report.diagnosisRunning')}
+          data-testid="report-diagnosis-running"
+        />
+      )}
+
+      {last.status === 'ready' && diagnosisSession.phase !== 'running' && !forThisStore && (
+        <Card data-testid="report-needs-diagnosis">
+          <Empty
+            description={
+              <Flex vertical gap={4}>
+                <Typography.Text strong>
+                  {diagnosis
+                    ? t('report.otherStore', { name: diagnosis.storeName })
+                    : t('report.needDiagnosis')}
+                </Typography.Text>
+                <Typography.Text type="secondary">{t('report.needDiagnosisHint')}</Typography.Text>
+              </Flex>
+            }
+          >
+            <Button type="primary" icon={<PlayCircleOutlined />} onClick={() => navigate('home')}>
+              {t('report.goDiagnose')}
+            </Button>
+          </Empty>
+        </Card>
+      )}
+
+      {forThisStore && diagnosis && diagnosisSession.phase !== 'running' && (
+        <>
+          <BasedOn diagnosis={diagnosis} />
+          {session.submitted && (
+            <Alert
+              type="success"
+              showIcon
+              title={t('report.submitted')}
+              action={
+                <Flex gap="small" wrap>
+                  <Button size="small" icon={<InboxOutlined />} onClick={() => navigate('outbox')}>
+                    {t('report.toOutbox')}
+                  </Button>
+                  <Button size="small" icon={<FileAddOutlined />} onClick={startNewReport}>
+                    {t('report.newReport')}
+                  </Button>
+                </Flex>
+              }
+              data-testid="report-submitted"
+            />
+          )}
+          <SymptomForm watchHasData={watchHasData} disabled={busy || session.submitted !== null} />
+          <Flex gap="middle" align="center" wrap>
+            <Button
+              type={session.preview && !stale ? 'default' : 'primary'}
+              size="large"
+              icon={<EyeOutlined />}
+              loading={session.busy === 'previewing'}
+              disabled={busy || session.submitted !== null}
+              onClick={() => void previewReport(diagnosis.id)}
+            >
+              {session.preview ? t('report.previewAgain') : t('report.previewButton')}
+            </Button>
+            <Typography.Text type="secondary">{t('report.previewHint')}</Typography.Text>
+          </Flex>
+          <ErrorNote />
+          <PreviewPanel diagnosisId={diagnosis.id} stale={stale} />
+          {session.preview && <Actions stale={stale} />}
+        </>
+      )}
+    </Flex>
+  );
+}
+
+/** Which diagnosis the report carries, so the merchant knows what support will see. */
+function BasedOn({ diagnosis }: { diagnosis: Diagnosis }) {
+  const { t } = useTranslation();
+  const localized = useLocalized();
+  const dateTime = useDateTime();
+  return (
+    <Alert
+      type="info"
+      showIcon
+      title={t('report.basedOn', { time: dateTime(diagnosis.finishedAt), store: diagnosis.storeName })}
+      description={localized(diagnosis.verdict.headline)}
+      data-testid="report-based-on"
+    />
+  );
+}
+
+function ErrorNote() {
+  const { t } = useTranslation();
+  const { error } = useReportSession();
+  if (!error) return null;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      title={t(`report.failed.${error.kind}`)}
+      description={t('report.errorDetail', { reason: error.reason })}
+      data-testid="report-error"
+    />
+  );
+}
+
+/** The two ways out: to support through the outbox, or a file the merchant sends themselves. */
+function Actions({ stale }: { stale: boolean }) {
+  const { t } = useTranslation();
+  const [, navigate] = useScreenRoute();
+  const bytes = useBytes();
+  const session = useReportSession();
+  const { busy, exported, submitted } = session;
+  const blocked = stale || busy !== null;
+
+  const submit = async () => {
+    const item = await submitReport();
+    if (item) navigate('outbox');
+  };
+
+  return (
+    <Card title={<h2 className="card-title">{t('report.actions.title')}</h2>} data-testid="report-actions">
+      <Flex vertical gap="middle">
+        {stale && <Typography.Text type="warning">{t('report.actions.staleHint')}</Typography.Text>}
+        <Flex gap="large" wrap>
+          <Flex vertical gap="small" className="report-action">
+            <Button
+              type="primary"
+              size="large"
+              icon={<CloudUploadOutlined />}
+              loading={busy === 'submitting'}
+              disabled={blocked || submitted !== null}
+              onClick={() => void submit()}
+            >
+              {t('report.actions.submit')}
+            </Button>
+            <Typography.Text type="secondary">{t('report.actions.submitHint')}</Typography.Text>
+          </Flex>
+          <Flex vertical gap="small" className="report-action">
+            <Button
+              size="large"
+              icon={<SaveOutlined />}
+              loading={busy === 'exporting'}
+              disabled={blocked}
+              onClick={() => void exportReport()}
+            >
+              {t('report.actions.export')}
+            </Button>
+            <Typography.Text type="secondary">{t('report.actions.exportHint')}</Typography.Text>
+          </Flex>
+        </Flex>
+        {exported && (
+          <Alert
+            type="success"
+            showIcon
+            title={t('report.actions.exported', { size: bytes(exported.bytes) })}
+            description={
+              <Typography.Text copyable={{ text: exported.path }} code data-testid="exported-path">
+                {exported.path}
+              </Typography.Text>
+            }
+            data-testid="report-exported"
+          />
+        )}
+      </Flex>
+    </Card>
+  );
+}

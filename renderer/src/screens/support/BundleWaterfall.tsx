@@ -1,0 +1,159 @@
+import { CloseCircleFilled } from '@ant-design/icons';
+import { Tag, Tooltip, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { WaterfallRow } from '../../../../shared/report/bundle-view';
+import { axisTicks, hostOf, useMilliseconds } from '../timings/phases';
+
+/** HAR's phases as the timings screen draws them (HAR's connect includes ssl: the TLS part is split off). */
+const PHASES = ['blocked', 'dns', 'connect', 'tls', 'send', 'wait', 'receive'] as const;
+type Phase = (typeof PHASES)[number];
+
+interface Segment {
+  phase: Phase;
+  start: number;
+  ms: number;
+}
+
+/** A HAR time: -1 means "did not happen". */
+const time = (value: number) => (value > 0 ? value : 0);
+
+function segmentsOf(row: WaterfallRow): Segment[] {
+  const { timings } = row;
+  const ssl = time(timings.ssl);
+  const durations: Record<Phase, number> = {
+    blocked: time(timings.blocked),
+    dns: time(timings.dns),
+    connect: Math.max(0, time(timings.connect) - ssl),
+    tls: ssl,
+    send: time(timings.send),
+    wait: time(timings.wait),
+    receive: time(timings.receive),
+  };
+  const segments: Segment[] = [];
+  let start = row.startMs;
+  for (const phase of PHASES) {
+    const ms = durations[phase];
+    if (ms <= 0) continue;
+    segments.push({ phase, start, ms });
+    start += ms;
+  }
+  return segments;
+}
+
+const asPercent = (share: number) => `${share * 100}%`;
+
+/**
+ * network.har of the bundle as a waterfall, in the timings screen's look (its classes, colours and
+ * patterns): one row per request on one time scale, a failed or refused request named in words.
+ */
+export function BundleWaterfall({ rows, truncated }: { rows: readonly WaterfallRow[]; truncated: boolean }) {
+  const { t } = useTranslation();
+  const ms = useMilliseconds();
+  const end = Math.max(1, ...rows.map((row) => row.startMs + Math.max(row.totalMs, 0)));
+  const ticks = axisTicks(end);
+  const axisMax = Math.max(end, ticks.at(-1) ?? end);
+  const share = (value: number) => value / axisMax;
+  const shown = PHASES.filter((phase) => rows.some((row) => segmentsOf(row).some((s) => s.phase === phase)));
+
+  return (
+    <div className="waterfall" data-testid="bundle-waterfall">
+      <ul className="waterfall-legend" aria-label={t('timings.waterfall.legend')}>
+        {shown.map((phase) => (
+          <li key={phase} className="waterfall-legend-item">
+            <span className={`phase-swatch phase-${phase}`} aria-hidden />
+            {t(`timings.phases.${phase}.name`)}
+          </li>
+        ))}
+      </ul>
+      <div className="waterfall-grid waterfall-axis" aria-hidden>
+        <span className="text-secondary">{t('timings.waterfall.axis')}</span>
+        <div className="waterfall-track">
+          {ticks.map((tick) => (
+            <span key={tick} className="waterfall-tick" style={{ left: asPercent(share(tick)) }}>
+              {tick}
+            </span>
+          ))}
+        </div>
+        <span />
+      </div>
+      <ul className="waterfall-rows">
+        {rows.map((row, index) => {
+          const failed = row.error !== null || row.status === 0 || row.status >= 400;
+          return (
+            <li
+              key={index}
+              className={`waterfall-row${failed ? ' waterfall-row-failed' : ''}`}
+              data-testid="bundle-waterfall-row"
+            >
+              <div className="waterfall-grid">
+                <div className="waterfall-label">
+                  <span className="waterfall-role">
+                    {row.method} {hostOf(row.url)}
+                  </span>
+                  <Typography.Text type="secondary" className="waterfall-host" title={row.url}>
+                    {pathOf(row.url)}
+                  </Typography.Text>
+                </div>
+                <div
+                  className="waterfall-track"
+                  role="group"
+                  aria-label={t('support.waterfall.rowLabel', { method: row.method, url: row.url })}
+                >
+                  {segmentsOf(row).map((segment) => {
+                    const label = t('timings.waterfall.segment', {
+                      phase: t(`timings.phases.${segment.phase}.name`),
+                      duration: ms(segment.ms),
+                    });
+                    return (
+                      <Tooltip key={segment.phase} title={label} trigger={['hover', 'focus']}>
+                        <span
+                          className={`waterfall-segment phase-${segment.phase}`}
+                          style={{
+                            left: asPercent(share(segment.start)),
+                            width: asPercent(share(segment.ms)),
+                          }}
+                          tabIndex={0}
+                          role="img"
+                          aria-label={label}
+                        />
+                      </Tooltip>
+                    );
+                  })}
+                </div>
+                <div className="waterfall-total">
+                  {row.error ? (
+                    <Tag color="error" icon={<CloseCircleFilled />} className="status-tag">
+                      {t('support.waterfall.error')}
+                    </Tag>
+                  ) : (
+                    <span>
+                      {t('support.waterfall.statusAndTime', {
+                        status: row.status === 0 ? '—' : row.status,
+                        duration: ms(Math.max(row.totalMs, 0)),
+                      })}
+                    </span>
+                  )}
+                </div>
+              </div>
+              {row.error && (
+                <div className="waterfall-failure" role="note">
+                  <span className="support-mono">{row.error}</span>
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {truncated && <Typography.Text type="secondary">{t('support.waterfall.truncated')}</Typography.Text>}
+    </div>
+  );
+}
+
+function pathOf(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.pathname}${parsed.search}`;
+  } catch {
+    return url;
+  }
+}
