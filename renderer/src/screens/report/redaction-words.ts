@@ -1,25 +1,10 @@
+import { REDACTION_RULES } from '../../../../shared/report/redaction-rules';
+
 /**
- * The redaction rules the engine counts under (main/redaction/rules.ts), spelled out here because the
- * renderer cannot import main: each has plain words in report.redaction.rules. A rule this list does not
- * know yet is shown by its name rather than dropped.
+ * The redaction rules the engine counts under, from shared/ (one list for main and the renderer); each has
+ * plain words in report.redaction.rules. A rule the words do not know yet is shown by its name.
  */
-export const KNOWN_REDACTION_RULES = [
-  'known-secret',
-  'private-key-pem',
-  'private-key-base64',
-  'signature',
-  'url-credentials',
-  'authorization',
-  'cookie',
-  'set-cookie',
-  'token',
-  'secret-field',
-  'id-card-cn',
-  'bank-card',
-  'mobile-cn',
-  'email',
-  'image-metadata',
-] as const;
+export const KNOWN_REDACTION_RULES = REDACTION_RULES;
 export type KnownRedactionRule = (typeof KNOWN_REDACTION_RULES)[number];
 
 export const isKnownRule = (rule: string): rule is KnownRedactionRule =>
