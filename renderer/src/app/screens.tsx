@@ -1,8 +1,12 @@
 import {
   CreditCardOutlined,
   DashboardOutlined,
+  EyeOutlined,
+  FileTextOutlined,
+  FolderOpenOutlined,
   HistoryOutlined,
   HomeOutlined,
+  InboxOutlined,
   QuestionCircleOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
@@ -49,6 +53,12 @@ export const SCREENS = [
     component: lazy(() => import('../screens/timings/TimingsScreen')),
   },
   {
+    key: 'watch',
+    label: 'watch',
+    icon: <EyeOutlined />,
+    component: lazy(() => import('../screens/watch/WatchScreen')),
+  },
+  {
     key: 'history',
     label: 'history',
     icon: <HistoryOutlined />,
@@ -61,10 +71,28 @@ export const SCREENS = [
     component: lazy(() => import('../screens/explain/ExplainScreen')),
   },
   {
+    key: 'report',
+    label: 'report',
+    icon: <FileTextOutlined />,
+    component: lazy(() => import('../screens/report/ReportScreen')),
+  },
+  {
+    key: 'outbox',
+    label: 'outbox',
+    icon: <InboxOutlined />,
+    component: lazy(() => import('../screens/outbox/OutboxScreen')),
+  },
+  {
     key: 'stores',
     label: 'stores',
     icon: <ShopOutlined />,
     component: lazy(() => import('../screens/stores/StoresScreen')),
+  },
+  {
+    key: 'support',
+    label: 'support',
+    icon: <FolderOpenOutlined />,
+    component: lazy(() => import('../screens/support/SupportScreen')),
   },
   {
     key: 'settings',

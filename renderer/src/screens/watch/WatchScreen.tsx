@@ -1,0 +1,135 @@
+import { ReloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Empty, Flex, Skeleton, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WatchSettingsPatch } from '../../../../shared/watch/watch-api';
+import type { WatchSettings } from '../../../../shared/watch/watch-settings';
+import { useScreenRoute } from '../../app/use-screen-route';
+import { useWorkspace } from '../../workspace/workspace-context';
+import { RANGES } from './chart-geometry';
+import { ChartCard } from './ChartCard';
+import type { Measure } from './HistoryChart';
+import { IncidentList } from './IncidentList';
+import { SettingsCard } from './SettingsCard';
+import { StatusCard } from './StatusCard';
+import { useWatchData, type ChartView } from './watch-data';
+import './watch.css';
+
+const DEFAULT_VIEW: ChartView = { granularity: 'hour', count: RANGES.hour[0] };
+
+/**
+ * 持续监测: the payment path checked every few minutes in the background (also from the tray with the
+ * window closed), so the shop owner hears of a Baitiao failure before the buyers do. Turn it on and pick
+ * how often; see what it is doing now, the success rate and timings over time with every failure marked
+ * and its outcome code, and the incidents.
+ */
+export default function WatchScreen() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { state: workspace } = useWorkspace();
+  const [, navigate] = useScreenRoute();
+  const activeStoreId = workspace.workspace?.activeStore?.id ?? null;
+  const [view, setView] = useState<ChartView>(DEFAULT_VIEW);
+  const [measure, setMeasure] = useState<Measure>('gateway');
+  const { status, chart, reload, update } = useWatchData(view, activeStoreId);
+  const [saving, setSaving] = useState(false);
+  const noStore = workspace.status === 'ready' && activeStoreId === null;
+
+  const change = async (current: WatchSettings, patch: WatchSettingsPatch) => {
+    setSaving(true);
+    try {
+      // The whole settings, not just the change: main's patch schema (WatchSettingsSchema.partial())
+      // fills every key left out with its default under zod 4, so { enabled: true } alone would also
+      // put the interval back to five minutes.
+      const next = await update({ ...current, ...patch });
+      const said =
+        patch.enabled === false
+          ? t('watch.toasts.off')
+          : patch.enabled === true
+            ? next.running
+              ? t('watch.toasts.on')
+              : t('watch.toasts.onNoStore')
+            : next.running
+              ? t('watch.toasts.savedRestarted')
+              : t('watch.toasts.saved');
+      void message.success({ key: 'watch-settings', content: said });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      void message.error({
+        key: 'watch-settings',
+        content: `${t('watch.errors.save')} ${t('watch.errors.detail', { reason })}`,
+        duration: 8,
+      });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Flex vertical gap="large" className="screen watch-screen">
+      <div>
+        <Typography.Title level={1} className="screen-title">
+          {t('watch.title')}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">{t('watch.intro')}</Typography.Paragraph>
+      </div>
+
+      {noStore && (
+        <Empty
+          description={
+            <Flex vertical gap={4}>
+              <Typography.Text strong>{t('watch.noStore')}</Typography.Text>
+              <Typography.Text type="secondary">{t('watch.noStoreHint')}</Typography.Text>
+            </Flex>
+          }
+        >
+          <Button type="primary" onClick={() => navigate('stores')}>
+            {t('watch.goToStores')}
+          </Button>
+        </Empty>
+      )}
+
+      {status.state === 'loading' && (
+        <Card aria-busy aria-label={t('watch.loading')}>
+          <Skeleton active />
+        </Card>
+      )}
+      {status.state === 'failed' && (
+        <Alert
+          type="error"
+          showIcon
+          title={t('watch.errors.load')}
+          description={t('watch.errors.detail', { reason: status.reason })}
+          action={
+            <Button icon={<ReloadOutlined />} onClick={reload}>
+              {t('watch.chart.retry')}
+            </Button>
+          }
+          data-testid="watch-error"
+        />
+      )}
+      {status.state === 'ready' && (
+        <>
+          <SettingsCard
+            settings={status.value.settings}
+            saving={saving}
+            onChange={(patch) => void change(status.value.settings, patch)}
+          />
+          <StatusCard status={status.value} />
+        </>
+      )}
+
+      {chart && (
+        <ChartCard
+          chart={chart}
+          view={view}
+          onView={setView}
+          measure={measure}
+          onMeasure={setMeasure}
+          onRetry={reload}
+        />
+      )}
+      {chart?.state === 'ready' && <IncidentList incidents={chart.value.incidents} />}
+    </Flex>
+  );
+}
