@@ -21,7 +21,20 @@ export const WatchStatusSchema = z.object({
 });
 export type WatchStatus = z.infer<typeof WatchStatusSchema>;
 
-export const WatchSettingsPatchSchema = WatchSettingsSchema.partial().strict();
+/**
+ * A change to some settings. Built from each field's schema without its default: zod fills defaults in
+ * even inside .partial(), which would turn `{ enabled: true }` into a reset of every other setting.
+ */
+const field = <T extends z.ZodType>(schema: z.ZodDefault<T>) => schema.unwrap().optional();
+const shape = WatchSettingsSchema.shape;
+export const WatchSettingsPatchSchema = z
+  .object({
+    enabled: field(shape.enabled),
+    intervalSeconds: field(shape.intervalSeconds),
+    simulationEverySamples: field(shape.simulationEverySamples),
+    retentionDays: field(shape.retentionDays),
+  })
+  .strict();
 export type WatchSettingsPatch = z.infer<typeof WatchSettingsPatchSchema>;
 
 export const WatchExportRequestSchema = z
