@@ -5,7 +5,6 @@ import {
   type BrowserSession,
   type SessionRequest,
 } from '../simulation';
-import { createPlaywrightLauncher } from '../simulation/playwright-launcher';
 
 /**
  * The browser engine a simulation runs in. The app hands in Electron's own (a hidden window per run);
@@ -20,6 +19,8 @@ export function lazyBrowserEngine(explicitPath?: string | null): BrowserLauncher
         const found = findBrowser({ explicitPath });
         if (!found.found)
           throw new SimulationUnavailableError(found.reason, `no browser: ${found.searched.join(', ')}`);
+        // Loaded on first use only: the app passes Electron's own engine and never needs playwright-core.
+        const { createPlaywrightLauncher } = await import('../simulation/playwright-launcher');
         launcher = createPlaywrightLauncher({ executablePath: found.path });
       }
       return launcher.openSession(request);
