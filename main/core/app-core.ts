@@ -203,6 +203,11 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       if (outcome.ok) await watch.activeStoreChanged();
       return outcome;
     },
+    'stores.create': async ({ config, privateKeyPem, profileName }) => {
+      const outcome = await workspace.createFromForm(config, privateKeyPem, profileName);
+      if (outcome.ok) await watch.activeStoreChanged();
+      return outcome;
+    },
     'stores.setActive': async ({ id }) => {
       const stores = await workspace.setActive(id);
       await watch.activeStoreChanged();

@@ -10,6 +10,7 @@ import {
   loadShippedProfile,
   loadStoreConfigFile,
   MemoryKeyVault,
+  parseStoreConfig,
   StoreRegistry,
   type KeyVault,
 } from '../config';
@@ -133,6 +134,43 @@ export class StoreWorkspace {
       store: summary,
       warnings: [...store.warnings, ...(platform?.ok ? platform.warnings : []), ...keyIssues],
     };
+  }
+
+  /**
+   * A store typed into the set-up form. It goes through the very importer a store.json goes through
+   * (as JSON named 店铺设置表单), so a mistake is named by the same field path and message.
+   */
+  async createFromForm(
+    config: Record<string, unknown>,
+    privateKeyPem: string,
+    profileName: string,
+  ): Promise<StoreImportOutcome> {
+    if (!this.profileNamed(profileName)) {
+      return {
+        ok: false,
+        errors: [
+          {
+            file: 'platform',
+            field: '$',
+            code: 'FIELD_INVALID_VALUE',
+            severity: 'error',
+            message: text(
+              `没有名为「${profileName}」的平台配置，请先导入它的 platform.json。`,
+              `There is no platform profile named "${profileName}": import its platform.json first.`,
+            ),
+          },
+        ],
+      };
+    }
+    const document = { ...config, configVersion: 1, signType: 'RSA2', merchantPrivateKey: privateKeyPem };
+    const store = await parseStoreConfig(Buffer.from(JSON.stringify(document, null, 2)), 'store-form.json');
+    if (!store.ok) return { ok: false, errors: store.errors };
+    const saved = await this.registry.add(store, { activate: true, profileName });
+    this.state.write({ demoActive: false });
+    this.importNotes.set(saved.record.id, importNotesFrom('store-form.json', store.warnings));
+    const summary = (await this.registry.summaries()).find((s) => s.id === saved.record.id)!;
+    const keyIssues: ConfigIssue[] = store.key.loaded ? store.key.warnings : store.key.errors;
+    return { ok: true, store: summary, warnings: [...store.warnings, ...keyIssues] };
   }
 
   /** The profile a store is checked against: imported, the live sandbox's, or the shipped template. */

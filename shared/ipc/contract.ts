@@ -127,6 +127,18 @@ export const channels = {
       .strict(),
     output: StoreImportOutcomeSchema,
   },
+  'stores.create': {
+    // The set-up form: the same fields as store.json, checked by the same importer, so the same messages
+    // name the same fields. The key is pasted PEM text; it goes to the key vault, never into the list.
+    input: z
+      .object({
+        config: z.record(z.string(), z.unknown()),
+        privateKeyPem: z.string().max(64 * 1024),
+        profileName: z.string().min(1).max(64),
+      })
+      .strict(),
+    output: StoreImportOutcomeSchema,
+  },
   'stores.setActive': { input: z.object({ id: z.string().min(1) }).strict(), output: StoresSchema },
   'stores.remove': { input: z.object({ id: z.string().min(1) }).strict(), output: StoresSchema },
   'checklist.run': {
