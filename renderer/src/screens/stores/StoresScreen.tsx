@@ -1,11 +1,12 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Result, Skeleton, Typography } from 'antd';
+import { App, Button, Card, Flex, Result, Skeleton, Tabs, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreSummary, Stores } from '../../../../shared/ipc/contract';
 import { useDoctorCall } from '../../ipc/use-doctor-call';
 import { useWorkspace } from '../../workspace/workspace-context';
 import { ImportPanel } from './ImportPanel';
+import { StoreForm } from './StoreForm';
 import { StoreList } from './StoreList';
 
 type ListState = { status: 'loading' } | { status: 'failed' } | { status: 'ready'; stores: Stores };
@@ -109,10 +110,34 @@ export default function StoresScreen() {
           />
         )}
       </Card>
-      <ImportPanel
-        defaultProfile={demoRunning ? 'sandbox' : 'production'}
-        activeId={list.status === 'ready' ? list.stores.activeId : null}
-        onImported={imported}
+      {/* Two ways to add a store: its files (store.json, platform.json), or the set-up form. */}
+      <Tabs
+        aria-label={t('storeForm.tabsLabel')}
+        items={[
+          {
+            key: 'import',
+            label: t('storeForm.tabs.import'),
+            children: (
+              <ImportPanel
+                defaultProfile={demoRunning ? 'sandbox' : 'production'}
+                activeId={list.status === 'ready' ? list.stores.activeId : null}
+                onImported={imported}
+              />
+            ),
+          },
+          {
+            key: 'form',
+            label: t('storeForm.tabs.form'),
+            children: (
+              <StoreForm
+                stores={list.status === 'ready' ? list.stores.stores : null}
+                demoRunning={demoRunning}
+                activeId={list.status === 'ready' ? list.stores.activeId : null}
+                onCreated={imported}
+              />
+            ),
+          },
+        ]}
       />
     </Flex>
   );

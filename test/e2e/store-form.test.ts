@@ -1,0 +1,182 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { ConfigIssue } from '../../shared/config/import-result';
+import { chromiumMissingReason, type AppSession } from './harness';
+import { useAppSuite, visible } from './suite';
+
+if (chromiumMissingReason) console.warn(chromiumMissingReason);
+
+const STORE_NAME = '手动填写的测试小店';
+
+const newKeyPem = () =>
+  generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  }).privateKey;
+
+/** The store the form is filled with: the demo sandbox's own store address, its paths beside it. */
+async function formValues(session: AppSession, merchantNo = '2088000000000088') {
+  const { activeStore } = await session.invoke('workspace.get', undefined);
+  if (!activeStore?.demo) throw new Error('the demo core reported no demo store');
+  const storeUrl = activeStore.storeUrl;
+  return {
+    storeName: STORE_NAME,
+    merchantNo,
+    appId: 'BTSB2026000000000088',
+    storeUrl,
+    notifyUrl: `${storeUrl}/pay/notify`,
+    returnUrl: `${storeUrl}/pay/return`,
+    amount: '99.00',
+    pem: newKeyPem(),
+  };
+}
+type Values = Awaited<ReturnType<typeof formValues>>;
+
+const field = (page: Page, key: string) =>
+  page.locator(`[data-testid="store-form-field"][data-field="${key}"]`);
+
+/** Stores screen → 手动填写, every field typed in as a shop owner would; the defaults left as they are. */
+async function fillForm(session: AppSession, values: Values): Promise<void> {
+  await session.open('#/stores');
+  const { page } = session;
+  await page.getByRole('tab', { name: '手动填写' }).click();
+  await visible(page.getByTestId('store-form'));
+  // Demo mode: a test store on the sandbox platform, UTF-8, until the owner says otherwise.
+  expect(await page.getByRole('radio', { name: '测试环境（不会真实收款）' }).isChecked()).toBe(true);
+  expect(await page.getByLabel('字符集', { exact: true }).inputValue()).toBe('UTF-8');
+  await visible(field(page, 'profileName').getByText('沙箱演示平台（sandbox）'));
+  await visible(
+    field(page, 'profileName').getByText('正式环境需要平台客户经理给的 platform.json', { exact: false }),
+  );
+
+  await page.getByLabel('店铺名称', { exact: true }).fill(values.storeName);
+  await page.getByLabel('商户号', { exact: true }).fill(values.merchantNo);
+  await page.getByLabel('应用编号（App ID）', { exact: true }).fill(values.appId);
+  await page.getByLabel('店铺网址', { exact: true }).fill(values.storeUrl);
+  await page.getByLabel('付款结果通知地址', { exact: true }).fill(values.notifyUrl);
+  await page.getByLabel('付款后返回的地址', { exact: true }).fill(values.returnUrl);
+  await page.getByRole('checkbox', { name: '24 期' }).check();
+  await page.getByLabel('测试金额（元）', { exact: true }).fill(values.amount);
+  await visible(
+    page.getByTestId('store-form-key-note').getByText('私钥只保存在这台电脑的系统钥匙串里，不会上传。'),
+  );
+  await page.getByLabel('商户私钥（粘贴 PEM 文本）', { exact: true }).fill(values.pem);
+}
+
+describe.skipIf(chromiumMissingReason !== null)('stores screen: the set-up form (Chromium)', () => {
+  const suite = useAppSuite();
+
+  test('a filled-in form is saved by main: listed, the store in use, its key not in stores.json', async () => {
+    const session = await suite.open();
+    const before = await session.invoke('stores.list', undefined);
+    const values = await formValues(session);
+    await fillForm(session, values);
+    const { page } = session;
+    await session.screenshot('store-form-filled', { whole: true });
+
+    await page.getByRole('button', { name: '保存店铺' }).click();
+    const success = page.getByTestId('store-form-success');
+    await visible(success.getByText(`已保存店铺：${STORE_NAME}`));
+    await visible(success.getByText('现在助手检查的就是这个店铺。'));
+    expect(session.calls).toContain('stores.create');
+
+    const after = await session.invoke('stores.list', undefined);
+    expect(after.stores).toHaveLength(before.stores.length + 1);
+    const saved = after.stores.find((store) => store.storeName === STORE_NAME);
+    if (!saved) throw new Error('stores.list does not have the store the form saved');
+    expect(saved).toMatchObject({
+      merchantNo: values.merchantNo,
+      appId: values.appId,
+      environment: 'sandbox',
+      storeUrl: values.storeUrl,
+      profileName: 'sandbox',
+      demo: false,
+    });
+    expect(saved.keyStatus).not.toBe('missing');
+    expect(after.activeId).toBe(saved.id);
+
+    // Listed, marked as the one in use; the demo store no longer is.
+    const item = page.getByTestId('store-list').getByTestId('store-item').filter({ hasText: STORE_NAME });
+    await visible(item.getByTestId('store-active'));
+    await visible(item.getByText(values.merchantNo, { exact: true }));
+    expect(await page.getByTestId('store-active').count()).toBe(1);
+    // The key went to the vault: not in the saved list, and not left in the form.
+    const storesJson = await readFile(join(session.dataDir, 'stores.json'), 'utf8');
+    expect(storesJson).toContain(values.merchantNo);
+    expect(storesJson).not.toContain('PRIVATE KEY');
+    expect(storesJson).not.toContain(values.pem.split('\n')[1]!);
+    expect(await page.getByLabel('商户私钥（粘贴 PEM 文本）', { exact: true }).inputValue()).toBe('');
+    await session.screenshot('store-form-saved', { whole: true });
+  });
+
+  test('a wrong merchant number: main’s message at that field, in the UI language; nothing is saved', async () => {
+    const session = await suite.open();
+    const before = await session.invoke('stores.list', undefined);
+    const values = await formValues(session, '12ab');
+    await fillForm(session, values);
+    const { page } = session;
+    await page.getByRole('button', { name: '保存店铺' }).click();
+
+    const errors = page.getByTestId('store-form-errors');
+    await visible(errors.getByText('没有保存：发现 1 个问题'));
+    await visible(errors.getByText('什么都没有保存。', { exact: false }));
+    expect(session.calls).toContain('stores.create');
+
+    // What main says about this very form (it saves nothing either), shown at the merchant number.
+    const answer = await session.invoke('stores.create', {
+      config: {
+        environment: 'sandbox',
+        merchantNo: values.merchantNo,
+        appId: values.appId,
+        storeName: values.storeName,
+        storeUrl: values.storeUrl,
+        notifyUrl: values.notifyUrl,
+        returnUrl: values.returnUrl,
+        charset: 'UTF-8',
+        baitiao: { enabled: true, installments: [3, 6, 12, 24], sellerPaysFee: false },
+        testOrder: { amount: values.amount, subject: '诊断测试订单' },
+      },
+      privateKeyPem: values.pem,
+      profileName: 'sandbox',
+    });
+    if (answer.ok) throw new Error('main accepted merchant number 12ab');
+    expect(answer.errors.map((issue) => issue.field)).toEqual(['$.merchantNo']);
+    const issue: ConfigIssue = answer.errors[0]!;
+
+    const merchantNo = field(page, 'merchantNo');
+    const shown = merchantNo.locator('.ant-form-item-explain-error');
+    await visible(shown);
+    const zh = (await shown.textContent()) ?? '';
+    expect(zh).toContain('"12ab"');
+    expect(issue.message['zh-CN'].endsWith(zh)).toBe(true);
+    expect(await page.getByLabel('商户号', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    // Only that field is marked.
+    expect(await page.locator('.ant-form-item-explain-error').count()).toBe(1);
+    await session.screenshot('store-form-error', { whole: true });
+
+    // Nothing was saved, by the form or by the check above.
+    expect(await session.invoke('stores.list', undefined)).toEqual(before);
+
+    // The same message in English when the UI changes language.
+    await page.getByRole('combobox', { name: '界面语言' }).click();
+    await page.locator('.ant-select-item-option[title="English"]').click();
+    await visible(merchantNo.getByText('Merchant number', { exact: true }));
+    // The Chinese one fades out as the English one comes in.
+    await visible(shown.filter({ hasText: 'is not valid' }));
+    await expect.poll(() => shown.count()).toBe(1);
+    const en = (await shown.textContent()) ?? '';
+    expect(issue.message['en-US'].endsWith(en)).toBe(true);
+
+    // Corrected, the message goes, and the form saves.
+    await page.getByLabel('Merchant number', { exact: true }).fill('2088000000000099');
+    await shown.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Save store' }).click();
+    await visible(page.getByTestId('store-form-success').getByText(`Store saved: ${STORE_NAME}`));
+    const after = await session.invoke('stores.list', undefined);
+    expect(after.stores.find((store) => store.id === after.activeId)?.merchantNo).toBe('2088000000000099');
+  });
+});
