@@ -208,4 +208,75 @@ describe.skipIf(chromiumMissingReason !== null)('home screen and demo banner (Ch
       page.getByTestId('store-card').getByText(activeStore?.storeName ?? '(none)', { exact: true }),
     );
   });
+
+  test('the side menu: the shop owner’s way first, then help and set-up, then support; it fits and the keyboard reaches every entry', async () => {
+    const session = await open();
+    await session.open();
+    const { page } = session;
+    const menu = page.getByRole('navigation', { name: '主菜单' });
+    await visible(menu.getByRole('menuitem', { name: '首页' }));
+
+    expect(await menu.locator('.ant-menu-item-group-title').allTextContents()).toEqual([
+      '排查付款问题',
+      '说明与设置',
+      '技术支持',
+    ]);
+    const entries = [
+      '首页',
+      '支付检查',
+      '模拟支付',
+      '网络测速',
+      '问题报告',
+      '发送记录',
+      '诊断历史',
+      '持续监测',
+      '问题说明',
+      '店铺设置',
+      '设置',
+      '打开诊断包',
+    ];
+    expect(await menu.getByRole('menuitem').allTextContents()).toEqual(entries);
+    // All of it in the 1024×700 window, without scrolling the menu.
+    const last = await menu.getByRole('menuitem', { name: '打开诊断包' }).boundingBox();
+    expect(last).not.toBeNull();
+    expect((last?.y ?? 0) + (last?.height ?? 0)).toBeLessThanOrEqual(700);
+
+    // Keyboard only: Tab into the menu, then the arrow keys go through every entry of every group.
+    const inMenu = async () => (await menu.locator(':focus').count()) > 0;
+    for (let presses = 0; presses < 10 && !(await inMenu()); presses += 1) await page.keyboard.press('Tab');
+    expect(await inMenu()).toBe(true);
+    const focused = menu.locator('[role="menuitem"]:focus');
+    const focusedEntry = async () => ((await focused.count()) > 0 ? await focused.textContent() : null);
+    const pressDown = async () => {
+      await page.keyboard.press('ArrowDown');
+      // The menu moves focus on the next frame.
+      await page.waitForTimeout(50);
+      return focusedEntry();
+    };
+    const reached = new Set<string>();
+    for (let presses = 0; presses < 40 && reached.size < entries.length; presses += 1) {
+      const entry = await pressDown();
+      if (entry) reached.add(entry);
+    }
+    expect([...reached].sort()).toEqual([...entries].sort());
+    for (let presses = 0; presses < 40 && (await focusedEntry()) !== '打开诊断包'; presses += 1)
+      await pressDown();
+    await page.keyboard.press('Enter');
+    await visible(page.getByRole('heading', { name: '打开诊断包', level: 1 }));
+    expect(new URL(page.url()).hash).toBe('#/support');
+    await session.screenshot('menu-groups');
+  });
+
+  test('the verdict leads to the problem report for the platform’s support', async () => {
+    const session = await open();
+    // A diagnosis main remembers: Home shows its verdict.
+    await session.invoke('diagnosis.run', { taskId: 'e2e-home-report-link' });
+    await session.open();
+    const { page } = session;
+    const verdict = page.getByTestId('verdict-card');
+    await visible(verdict);
+    await verdict.getByRole('button', { name: '写问题报告发给平台客服' }).click();
+    await visible(page.getByRole('heading', { name: '问题报告', level: 1 }));
+    expect(new URL(page.url()).hash).toBe('#/report');
+  });
 });

@@ -8,7 +8,11 @@ import { AppShell } from './AppShell';
 import { SettingsGate } from './SettingsGate';
 
 const THEME = {
-  components: { Layout: { headerBg: '#ffffff', siderBg: '#ffffff', headerPadding: '0 24px' } },
+  components: {
+    Layout: { headerBg: '#ffffff', siderBg: '#ffffff', headerPadding: '0 24px' },
+    // The side menu's entries and group titles a little tighter, so all of it fits a 700-pixel window.
+    Menu: { itemHeight: 36, itemMarginBlock: 2, groupTitleFontSize: 12, groupTitleLineHeight: 1.5 },
+  },
 };
 
 export function App() {

@@ -3,7 +3,7 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DemoBanner } from '../demo/DemoBanner';
 import { LanguageSwitch } from './LanguageSwitch';
-import { SCREENS, type ScreenKey } from './screens';
+import { SCREEN_GROUPS, SCREENS, type ScreenKey } from './screens';
 import { StartupNotices } from './StartupNotices';
 import { useScreenRoute } from './use-screen-route';
 
@@ -28,7 +28,16 @@ export function AppShell() {
             mode="inline"
             selectedKeys={[screen.key]}
             onClick={({ key }) => navigate(key as ScreenKey)}
-            items={SCREENS.map((s) => ({ key: s.key, icon: s.icon, label: t(`nav.${s.label}`) }))}
+            items={SCREEN_GROUPS.map((group) => ({
+              type: 'group' as const,
+              key: `group-${group}`,
+              label: t(`nav.groups.${group}`),
+              children: SCREENS.filter((s) => s.group === group).map((s) => ({
+                key: s.key,
+                icon: s.icon,
+                label: t(`nav.${s.label}`),
+              })),
+            }))}
           />
         </nav>
       </Layout.Sider>

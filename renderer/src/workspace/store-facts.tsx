@@ -1,5 +1,5 @@
 import { ClockCircleOutlined, LockOutlined, WarningOutlined } from '@ant-design/icons';
-import { Flex, Typography } from 'antd';
+import { Flex, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreSummary } from '../../../shared/ipc/contract';
@@ -8,6 +8,40 @@ import type { StoreSummary } from '../../../shared/ipc/contract';
  * Facts about a store in plain words, shown the same way wherever a store appears (Home, Stores,
  * Settings): which platform profile it is checked against, and where its private key is kept.
  */
+
+/** Test or production, in words and a colour that tells them apart at a glance. */
+export function EnvironmentTag({ environment }: { environment: StoreSummary['environment'] }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={environment === 'production' ? 'volcano' : 'green'}>
+      {t(`home.store.environments.${environment}`)}
+    </Tag>
+  );
+}
+
+/** The store a screen works on, in one line: what it is doing with it, its name, anything else, its environment. */
+export function StoreLine({
+  label,
+  store,
+  children,
+  className,
+  testId,
+}: {
+  label: string;
+  store: Pick<StoreSummary, 'storeName' | 'environment'>;
+  children?: ReactNode;
+  className?: string;
+  testId: string;
+}) {
+  return (
+    <Flex align="center" gap="small" wrap className={className} data-testid={testId}>
+      <span className="text-secondary">{label}</span>
+      <Typography.Text strong>{store.storeName}</Typography.Text>
+      {children}
+      <EnvironmentTag environment={store.environment} />
+    </Flex>
+  );
+}
 
 /** The shipped profiles get a plain name; one an account manager wrote keeps its own. */
 export function ProfileName({ name }: { name: string }) {

@@ -1,13 +1,20 @@
-import { PlayCircleOutlined, ReloadOutlined, StopOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Flex, Progress, Skeleton, Tag, Typography } from 'antd';
+import { Card, Flex, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHECK_CATALOG, type CheckId } from '../../../../shared/checklist/catalog';
 import type { CheckGroup, CheckResult } from '../../../../shared/checklist/check-result';
 import type { LocalizedText } from '../../../../shared/i18n/localized-text';
+import {
+  percentOf,
+  RunButtons,
+  RunControls,
+  RunProgress,
+  RunSessionNotes,
+  useRunStore,
+} from '../../app/run-controls';
+import { ScreenHeader } from '../../app/screen-parts';
 import type { Messages } from '../../i18n/resources';
 import { useLocalized } from '../../i18n/use-localized';
-import { useWorkspace } from '../../workspace/workspace-context';
 import { CheckRow } from './CheckRow';
 import {
   cancelChecklist,
@@ -47,7 +54,6 @@ const OPEN_BY_DEFAULT: ReadonlySet<ShownStatus> = new Set(['fail', 'error', 'war
 /** The payment checklist: run it, watch it, and read what failed and what to do about it. */
 export default function ChecklistScreen() {
   const { t } = useTranslation();
-  const { state: workspace } = useWorkspace();
   const session = useChecklistSession();
   const [toggled, setToggled] = useState<Record<string, boolean>>({});
 
@@ -56,13 +62,10 @@ export default function ChecklistScreen() {
   }, []);
 
   const running = session.phase === 'running';
-  const store = workspace.workspace?.activeStore ?? null;
-  const noStore = workspace.status === 'ready' && store === null;
+  // The store in use, and the one the results are about when the user has switched since.
+  const { store, noStore, otherStore } = useRunStore(session.store);
   const rows = useMemo(() => buildRows(session), [session]);
   const sections = useMemo(() => buildSections(rows, running), [rows, running]);
-
-  // Results this session ran for another store than the one in use now (the user switched since).
-  const otherStore = session.store && store && session.store.id !== store.id ? session.store : null;
 
   const start = (only?: CheckId[]) => {
     if (!store) return;
@@ -72,95 +75,40 @@ export default function ChecklistScreen() {
 
   return (
     <Flex vertical gap="large" className="screen checklist-screen">
-      <div>
-        <Typography.Title level={1} className="screen-title">
-          {t('checklist.title')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary">{t('checklist.intro')}</Typography.Paragraph>
-      </div>
+      <ScreenHeader title={t('checklist.title')} intro={t('checklist.intro')} />
 
-      <Card data-testid="checklist-controls">
-        <Flex vertical gap="middle">
-          {store && (
-            <Flex align="center" gap="small" wrap data-testid="checklist-store">
-              <span className="text-secondary">{t('checklist.store')}</span>
-              <Typography.Text strong>{store.storeName}</Typography.Text>
-              <Typography.Text type="secondary">
-                {t('stores.list.merchantNo')} {store.merchantNo}
-              </Typography.Text>
-              <Tag color={store.environment === 'production' ? 'volcano' : 'green'}>
-                {t(`home.store.environments.${store.environment}`)}
-              </Tag>
-            </Flex>
-          )}
-          {noStore ? (
-            <Empty
-              description={
-                <Flex vertical gap={4}>
-                  <Typography.Text strong>{t('checklist.noStore')}</Typography.Text>
-                  <Typography.Text type="secondary">{t('checklist.noStoreHint')}</Typography.Text>
-                </Flex>
-              }
-            >
-              <Button type="primary" onClick={() => (window.location.hash = '#/stores')}>
-                {t('checklist.goToStores')}
-              </Button>
-            </Empty>
-          ) : (
-            <Flex gap="middle" wrap>
-              <Button
-                type="primary"
-                size="large"
-                icon={rows.length > 0 ? <ReloadOutlined /> : <PlayCircleOutlined />}
-                loading={running}
-                disabled={running || !store}
-                onClick={() => start()}
-              >
-                {rows.length > 0 && !running ? t('checklist.rerunAll') : t('checklist.run')}
-              </Button>
-              {running && (
-                <Button
-                  size="large"
-                  danger
-                  icon={<StopOutlined />}
-                  loading={session.cancelling}
-                  onClick={() => void cancelChecklist()}
-                >
-                  {t('checklist.cancel')}
-                </Button>
-              )}
-            </Flex>
-          )}
-          <ProgressView session={session} />
-        </Flex>
-      </Card>
-
-      <SessionErrors session={session} />
-      {otherStore && session.phase === 'idle' && (
-        <Alert
-          type="info"
-          showIcon
-          title={t('checklist.otherStore', { name: otherStore.name })}
-          data-testid="checklist-other-store"
+      <RunControls
+        screen="checklist"
+        store={store}
+        noStore={noStore}
+        testId="checklist-controls"
+        storeExtra={
+          store && (
+            <Typography.Text type="secondary">
+              {t('stores.list.merchantNo')} {store.merchantNo}
+            </Typography.Text>
+          )
+        }
+        progress={<ProgressView session={session} />}
+      >
+        <RunButtons
+          screen="checklist"
+          session={session}
+          hasResult={rows.length > 0}
+          canStart={store !== null}
+          onStart={() => start()}
+          onCancel={() => void cancelChecklist()}
+          labels={{ run: t('checklist.run'), rerun: t('checklist.rerunAll') }}
         />
-      )}
+      </RunControls>
 
-      {session.phase === 'loading-last' && (
-        <Card aria-busy aria-label={t('checklist.loadingLast')}>
-          <Skeleton active />
-        </Card>
-      )}
-
-      {session.phase === 'idle' && rows.length === 0 && !noStore && (
-        <Empty
-          description={
-            <Flex vertical gap={4}>
-              <Typography.Text strong>{t('checklist.notRunYet')}</Typography.Text>
-              <Typography.Text type="secondary">{t('checklist.notRunYetHint')}</Typography.Text>
-            </Flex>
-          }
-        />
-      )}
+      <RunSessionNotes
+        screen="checklist"
+        session={session}
+        cancelled={session.info?.cancelled && session.phase === 'idle' && t('checklist.cancelled')}
+        otherStore={otherStore}
+        empty={rows.length === 0 && !noStore}
+      />
 
       {rows.length > 0 && <Summary session={session} rows={rows} />}
 
@@ -243,28 +191,20 @@ function ProgressView({ session }: { session: ChecklistSession }) {
   const { progress, running, only } = session;
   const latest = running.at(-1);
   const current = latest === undefined ? undefined : catalogOf(latest);
-  const percent = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
-  const currentText = current
-    ? t(only ? 'checklist.progressRerun' : 'checklist.progressCurrent', { title: localized(current.title) })
-    : t('checklist.progressStarting');
-
   return (
-    <div
-      role="status"
-      aria-live="polite"
-      aria-label={t('checklist.progressLabel')}
-      data-testid="checklist-progress"
-    >
-      <Progress percent={percent} status="active" aria-label={t('checklist.progressLabel')} />
-      <Flex gap="middle" wrap>
-        <span data-testid="progress-current">{currentText}</span>
-        {progress && (
-          <span className="text-secondary" data-testid="progress-count">
-            {t('checklist.progressCount', { done: progress.done, total: progress.total })}
-          </span>
-        )}
-      </Flex>
-    </div>
+    <RunProgress
+      screen="checklist"
+      parts="progress"
+      percent={percentOf(progress)}
+      current={
+        current
+          ? t(only ? 'checklist.progressRerun' : 'checklist.progressCurrent', {
+              title: localized(current.title),
+            })
+          : t('checklist.progressStarting')
+      }
+      count={progress && t('checklist.progressCount', { done: progress.done, total: progress.total })}
+    />
   );
 }
 
@@ -303,30 +243,5 @@ function Summary({ session, rows }: { session: ChecklistSession; rows: readonly 
         )}
       </Flex>
     </Card>
-  );
-}
-
-function SessionErrors({ session }: { session: ChecklistSession }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      {session.info?.cancelled && session.phase === 'idle' && (
-        <Alert type="warning" showIcon title={t('checklist.cancelled')} data-testid="checklist-cancelled" />
-      )}
-      {session.error && (
-        <Alert
-          type="error"
-          showIcon
-          title={
-            session.error.kind === 'run'
-              ? t('checklist.failedRun')
-              : session.error.kind === 'cancel'
-                ? t('checklist.failedCancel')
-                : t('checklist.failedLast')
-          }
-          description={t('checklist.errorDetail', { reason: session.error.reason })}
-        />
-      )}
-    </>
   );
 }

@@ -1,26 +1,19 @@
-import { useSyncExternalStore } from 'react';
 import type { CheckId } from '../../../../shared/checklist/catalog';
 import type { CheckResult, CheckStatus, ChecklistRun } from '../../../../shared/checklist/check-result';
-import type { EventPayload } from '../../../../shared/ipc/contract';
-import { doctor } from '../../ipc/doctor';
+import { createRunSession, IDLE_RUN, type ProgressEvent, type RunState } from '../../app/run-session';
 
 /**
- * The checklist's state lives outside the screen, for the whole renderer session: a run keeps going in
- * main when the user visits another screen, and coming back shows it still running (and its progress),
- * not a blank screen or a second run.
+ * The checklist's run session (app/run-session): a run keeps going in main when the user visits another
+ * screen, and coming back shows it still running (and its progress), not a blank screen or a second run.
  */
 
 export type RunInfo = Pick<ChecklistRun, 'runId' | 'startedAt' | 'finishedAt' | 'durationMs' | 'cancelled'>;
 
-export type SessionError = { kind: 'run' | 'cancel' | 'last'; reason: string };
+export type { SessionError } from '../../app/run-session';
 
-export interface ChecklistSession {
-  phase: 'idle' | 'loading-last' | 'running';
-  /** The run in progress. */
-  taskId: string | null;
+export interface ChecklistSession extends RunState {
   /** Only these were asked for (a re-run of one check); null for a full run. */
   only: CheckId[] | null;
-  cancelling: boolean;
   /** What the screen shows: the last whole run with re-runs merged in, or what arrived so far. */
   results: CheckResult[];
   /** Checks started and not finished yet, oldest first. */
@@ -30,40 +23,7 @@ export interface ChecklistSession {
   info: RunInfo | null;
   /** The store the results are about, when this session ran them (main's last run does not say). */
   store: { id: string; name: string } | null;
-  error: SessionError | null;
-  lastLoaded: boolean;
 }
-
-const initial: ChecklistSession = {
-  phase: 'idle',
-  taskId: null,
-  only: null,
-  cancelling: false,
-  results: [],
-  running: [],
-  progress: null,
-  info: null,
-  store: null,
-  error: null,
-  lastLoaded: false,
-};
-
-let state: ChecklistSession = initial;
-const listeners = new Set<() => void>();
-
-const update = (
-  change: Partial<ChecklistSession> | ((previous: ChecklistSession) => Partial<ChecklistSession>),
-) => {
-  state = { ...state, ...(typeof change === 'function' ? change(state) : change) };
-  listeners.forEach((listener) => listener());
-};
-
-const subscribe = (listener: () => void) => {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-};
-
-export const useChecklistSession = (): ChecklistSession => useSyncExternalStore(subscribe, () => state);
 
 const STATUSES: ReadonlySet<string> = new Set<CheckStatus>(['pass', 'warn', 'fail', 'skip', 'error']);
 
@@ -83,13 +43,6 @@ const merge = (base: readonly CheckResult[], incoming: readonly CheckResult[]): 
   return [...merged, ...incoming.filter((result) => !known.has(result.id))];
 };
 
-/** Read afresh after an await (TypeScript would keep the narrowing from before it). */
-const currentPhase = (): ChecklistSession['phase'] => state.phase;
-
-const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-const newTaskId = () => `checklist-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-
 const infoOf = (run: ChecklistRun): RunInfo => ({
   runId: run.runId,
   startedAt: run.startedAt,
@@ -98,85 +51,66 @@ const infoOf = (run: ChecklistRun): RunInfo => ({
   cancelled: run.cancelled,
 });
 
-/** The last run main remembers, once per session (afterwards this session's own view is newer). */
-export async function loadLastRun(): Promise<void> {
-  if (state.lastLoaded || state.phase !== 'idle') return;
-  update({ phase: 'loading-last', lastLoaded: true });
-  try {
-    const last = await doctor.invoke('checklist.last', undefined);
-    // A run started meanwhile wins over what was there before it.
-    if (currentPhase() !== 'loading-last') return;
-    update(last ? { phase: 'idle', results: last.results, info: infoOf(last) } : { phase: 'idle' });
-  } catch (error) {
-    if (currentPhase() === 'loading-last')
-      update({ phase: 'idle', error: { kind: 'last', reason: reasonOf(error) } });
-  }
-}
-
-/** A run made elsewhere (a whole diagnosis on Home) becomes what this screen shows, unless one is going. */
-export function showChecklistRun(run: ChecklistRun, store: { id: string; name: string }): void {
-  if (state.phase === 'running') return;
-  update({ phase: 'idle', results: run.results, info: infoOf(run), store, error: null, lastLoaded: true });
-}
-
-const onProgress = (event: EventPayload<'progress'>) => {
-  if (event.kind !== 'checklist' || event.taskId !== state.taskId || state.phase !== 'running') return;
+/** What one progress event changes: a check started, or a check's result. */
+function withProgress(previous: ChecklistSession, event: ProgressEvent): Partial<ChecklistSession> {
   const progress = { done: event.done, total: event.total };
   if (isCheckResult(event.detail)) {
     const result = event.detail;
-    update((previous) => ({
+    return {
       progress,
       running: previous.running.filter((id) => id !== result.id),
       results: merge(previous.results, [result]),
-    }));
-  } else {
-    update((previous) => ({
-      progress,
-      running: previous.running.includes(event.step) ? previous.running : [...previous.running, event.step],
-    }));
+    };
   }
-};
+  return {
+    progress,
+    running: previous.running.includes(event.step) ? previous.running : [...previous.running, event.step],
+  };
+}
+
+const session = createRunSession<'checklist', ChecklistSession>({
+  kind: 'checklist',
+  initial: { ...IDLE_RUN, only: null, results: [], running: [], progress: null, info: null, store: null },
+  fromLast: (last) => (last ? { results: last.results, info: infoOf(last) } : {}),
+  onProgress: withProgress,
+  onEnd: () => ({ only: null, running: [], progress: null }),
+});
+
+export const useChecklistSession = session.useSession;
+
+/** The last run main remembers, once per session (afterwards this session's own view is newer). */
+export const loadLastRun = (): Promise<void> => session.loadLast();
+
+/** A run made elsewhere (a whole diagnosis on Home) becomes what this screen shows, unless one is going. */
+export function showChecklistRun(run: ChecklistRun, store: { id: string; name: string }): void {
+  if (session.get().phase === 'running') return;
+  session.update({
+    phase: 'idle',
+    results: run.results,
+    info: infoOf(run),
+    store,
+    error: null,
+    lastLoaded: true,
+  });
+}
 
 /** Runs every check, or only some (with what they depend on), streaming each result as it ends. */
-export async function runChecklist(store: { id: string; name: string }, only?: CheckId[]): Promise<void> {
-  if (state.phase === 'running') return;
-  const taskId = newTaskId();
-  update((previous) => ({
-    phase: 'running',
-    taskId,
-    only: only ?? null,
-    cancelling: false,
-    // A full run starts from nothing; a re-run keeps the other results in view.
-    results: only ? previous.results : [],
-    info: only ? previous.info : null,
-    store,
-    running: [],
-    progress: null,
-    error: null,
-  }));
-  const unsubscribe = doctor.on('progress', onProgress);
-  try {
-    const run = await doctor.invoke('checklist.run', only ? { taskId, only } : { taskId });
-    update((previous) => ({
+export const runChecklist = (store: { id: string; name: string }, only?: CheckId[]): Promise<void> =>
+  session.run({
+    input: only ? { only } : {},
+    start: (previous) => ({
+      only: only ?? null,
+      // A full run starts from nothing; a re-run keeps the other results in view.
+      results: only ? previous.results : [],
+      info: only ? previous.info : null,
+      store,
+      running: [],
+      progress: null,
+    }),
+    finish: (run, previous) => ({
       results: only ? merge(previous.results, run.results) : run.results,
       info: only && previous.info ? { ...previous.info, cancelled: run.cancelled } : infoOf(run),
-    }));
-  } catch (error) {
-    update({ error: { kind: 'run', reason: reasonOf(error) } });
-  } finally {
-    unsubscribe();
-    update({ phase: 'idle', taskId: null, only: null, cancelling: false, running: [], progress: null });
-  }
-}
+    }),
+  });
 
-export async function cancelChecklist(): Promise<void> {
-  const { taskId } = state;
-  if (!taskId || state.cancelling) return;
-  update({ cancelling: true });
-  try {
-    await doctor.invoke('checklist.cancel', { taskId });
-  } catch (error) {
-    if (state.taskId === taskId)
-      update({ cancelling: false, error: { kind: 'cancel', reason: reasonOf(error) } });
-  }
-}
+export const cancelChecklist = (): Promise<void> => session.cancel();

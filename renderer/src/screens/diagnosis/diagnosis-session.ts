@@ -1,16 +1,14 @@
-import { useSyncExternalStore } from 'react';
 import type { Diagnosis } from '../../../../shared/diagnosis/diagnosis';
-import type { EventPayload } from '../../../../shared/ipc/contract';
-import { doctor } from '../../ipc/doctor';
+import { createRunSession, IDLE_RUN, type ProgressEvent, type RunState } from '../../app/run-session';
 import { showChecklistRun } from '../checklist/checklist-session';
 
 /**
- * 开始诊断's state lives outside the screens, for the whole renderer session (like the checklist's): a
- * diagnosis keeps going in main when the user opens another screen, and coming back to Home shows it
- * still running, with its progress, not a blank screen or a second run.
+ * 开始诊断's run session (app/run-session, like the checklist's): a diagnosis keeps going in main when
+ * the user opens another screen, and coming back to Home shows it still running, with its progress, not
+ * a blank screen or a second run.
  */
 
-export type SessionError = { kind: 'run' | 'cancel' | 'last'; reason: string };
+export type { SessionError } from '../../app/run-session';
 
 /** The parts of a diagnosis, in the order a shop owner reads them. Simulation and probes run side by side. */
 export const STAGES = ['simulation', 'probes', 'checklist'] as const;
@@ -28,53 +26,13 @@ export interface DiagnosisProgress {
   total: number;
 }
 
-export interface DiagnosisSession {
-  phase: 'idle' | 'loading-last' | 'running';
-  taskId: string | null;
-  cancelling: boolean;
+export interface DiagnosisSession extends RunState {
   progress: DiagnosisProgress | null;
   /** The last diagnosis: this session's own, or the one main remembers. */
   diagnosis: Diagnosis | null;
   /** Bumped when a run of this session ends, so a screen can move focus to the verdict once. */
   finishedRuns: number;
-  error: SessionError | null;
-  lastLoaded: boolean;
 }
-
-const initial: DiagnosisSession = {
-  phase: 'idle',
-  taskId: null,
-  cancelling: false,
-  progress: null,
-  diagnosis: null,
-  finishedRuns: 0,
-  error: null,
-  lastLoaded: false,
-};
-
-let state: DiagnosisSession = initial;
-const listeners = new Set<() => void>();
-
-const update = (
-  change: Partial<DiagnosisSession> | ((previous: DiagnosisSession) => Partial<DiagnosisSession>),
-) => {
-  state = { ...state, ...(typeof change === 'function' ? change(state) : change) };
-  listeners.forEach((listener) => listener());
-};
-
-const subscribe = (listener: () => void) => {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-};
-
-export const useDiagnosisSession = (): DiagnosisSession => useSyncExternalStore(subscribe, () => state);
-
-/** Read afresh after an await (TypeScript would keep the narrowing from before it). */
-const currentPhase = (): DiagnosisSession['phase'] => state.phase;
-
-const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-const newTaskId = () => `diagnosis-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
 const startingProgress = (): DiagnosisProgress => ({
   step: 'started',
@@ -82,20 +40,6 @@ const startingProgress = (): DiagnosisProgress => ({
   done: 0,
   total: 0,
 });
-
-/** The last diagnosis main remembers, once per session (afterwards this session's own is newer). */
-export async function loadLastDiagnosis(): Promise<void> {
-  if (state.lastLoaded || state.phase !== 'idle') return;
-  update({ phase: 'loading-last', lastLoaded: true });
-  try {
-    const last = await doctor.invoke('diagnosis.last', undefined);
-    if (currentPhase() !== 'loading-last') return;
-    update({ phase: 'idle', diagnosis: last });
-  } catch (error) {
-    if (currentPhase() === 'loading-last')
-      update({ phase: 'idle', error: { kind: 'last', reason: reasonOf(error) } });
-  }
-}
 
 const detailType = (detail: unknown): string | null =>
   typeof detail === 'object' && detail !== null && typeof (detail as { type?: unknown }).type === 'string'
@@ -113,10 +57,7 @@ const probesFinished = (detail: unknown): boolean => {
  * The next progress from main's event. Simulation and probes run side by side, so their events
  * interleave; the step named is the first of them still going, then the checklist, which reads both.
  */
-export function nextProgress(
-  previous: DiagnosisProgress,
-  event: EventPayload<'progress'>,
-): DiagnosisProgress {
+export function nextProgress(previous: DiagnosisProgress, event: ProgressEvent): DiagnosisProgress {
   const stages = { ...previous.stages };
   switch (event.step) {
     case 'simulation':
@@ -152,53 +93,34 @@ export function nextProgress(
   return { step, stages, done: event.done, total: event.total };
 }
 
-const onProgress = (event: EventPayload<'progress'>) => {
-  if (event.kind !== 'diagnosis' || event.taskId !== state.taskId || state.phase !== 'running') return;
-  update((previous) => ({ progress: nextProgress(previous.progress ?? startingProgress(), event) }));
-};
+const session = createRunSession<'diagnosis', DiagnosisSession>({
+  kind: 'diagnosis',
+  initial: { ...IDLE_RUN, progress: null, diagnosis: null, finishedRuns: 0 },
+  fromLast: (last) => ({ diagnosis: last }),
+  onProgress: (previous, event) => ({
+    progress: nextProgress(previous.progress ?? startingProgress(), event),
+  }),
+  onEnd: (previous) => ({ progress: null, finishedRuns: previous.finishedRuns + 1 }),
+});
+
+export const useDiagnosisSession = session.useSession;
+
+/** The last diagnosis main remembers, once per session (afterwards this session's own is newer). */
+export const loadLastDiagnosis = (): Promise<void> => session.loadLast();
 
 /** 开始诊断: the simulated payment and the timings side by side, then the checklist, then one verdict. */
-export async function runDiagnosis(store: { id: string; name: string }): Promise<void> {
-  if (state.phase === 'running') return;
-  const taskId = newTaskId();
-  update({
-    phase: 'running',
-    taskId,
-    cancelling: false,
-    progress: startingProgress(),
-    error: null,
-    // Nothing from before is worth reading while a new diagnosis is on its way.
-    diagnosis: null,
-    lastLoaded: true,
-  });
-  const unsubscribe = doctor.on('progress', onProgress);
-  try {
-    const diagnosis = await doctor.invoke('diagnosis.run', { taskId });
-    update({ diagnosis });
+export const runDiagnosis = (store: { id: string; name: string }): Promise<void> =>
+  session.run({
+    input: {},
+    start: () => ({
+      progress: startingProgress(),
+      // Nothing from before is worth reading while a new diagnosis is on its way.
+      diagnosis: null,
+      lastLoaded: true,
+    }),
+    finish: (diagnosis) => ({ diagnosis }),
     // The Checklist screen then shows the checks this diagnosis ran, not an older run.
-    showChecklistRun(diagnosis.checklist, store);
-  } catch (error) {
-    update({ error: { kind: 'run', reason: reasonOf(error) } });
-  } finally {
-    unsubscribe();
-    update((previous) => ({
-      phase: 'idle',
-      taskId: null,
-      cancelling: false,
-      progress: null,
-      finishedRuns: previous.finishedRuns + 1,
-    }));
-  }
-}
+    after: (diagnosis) => showChecklistRun(diagnosis.checklist, store),
+  });
 
-export async function cancelDiagnosis(): Promise<void> {
-  const { taskId } = state;
-  if (!taskId || state.cancelling) return;
-  update({ cancelling: true });
-  try {
-    await doctor.invoke('diagnosis.cancel', { taskId });
-  } catch (error) {
-    if (state.taskId === taskId)
-      update({ cancelling: false, error: { kind: 'cancel', reason: reasonOf(error) } });
-  }
-}
+export const cancelDiagnosis = (): Promise<void> => session.cancel();

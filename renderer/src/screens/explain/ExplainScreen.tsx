@@ -16,6 +16,7 @@ import type { CheckGroup, CheckResult } from '../../../../shared/checklist/check
 import type { Diagnosis } from '../../../../shared/diagnosis/diagnosis';
 import { OUTCOME_CODES, type OutcomeCode } from '../../../../shared/protocol/outcome-codes';
 import { OUTCOME_EXPLANATIONS } from '../../../../shared/simulation/outcome-explanations';
+import { ScreenHeader } from '../../app/screen-parts';
 import { useScreenRoute } from '../../app/use-screen-route';
 import type { Messages } from '../../i18n/resources';
 import { useLocalized } from '../../i18n/use-localized';
@@ -241,12 +242,7 @@ function ExplainIndex({ diagnosis }: { diagnosis: Diagnosis | null }) {
 
   return (
     <>
-      <div>
-        <Typography.Title level={1} className="screen-title">
-          {t('explain.title')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary">{t('explain.intro')}</Typography.Paragraph>
-      </div>
+      <ScreenHeader title={t('explain.title')} intro={t('explain.intro')} />
       {diagnosis && checks.length > 0 && (
         <Card
           title={<h2 className="card-title">{t('explain.lastRunChecks')}</h2>}

@@ -1,15 +1,16 @@
 import { PlayCircleOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Flex, Skeleton, Table, Tag, Typography, type TableProps } from 'antd';
+import { Alert, Button, Card, Flex, Table, Tag, Typography, type TableProps } from 'antd';
 import { useCallback, useEffect, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHECK_CATALOG } from '../../../../shared/checklist/catalog';
 import type { CheckStatus } from '../../../../shared/checklist/check-result';
 import type { DiagnosisComparison, DiagnosisSummary } from '../../../../shared/diagnosis/diagnosis';
-import type { StoreSummary } from '../../../../shared/ipc/contract';
 import { OUTCOME_CODES, type OutcomeCode } from '../../../../shared/protocol/outcome-codes';
+import { EmptyNote, LoadingCard, NoStoreNote, ScreenHeader } from '../../app/screen-parts';
 import { useScreenRoute } from '../../app/use-screen-route';
 import { doctor } from '../../ipc/doctor';
 import { useLocalized } from '../../i18n/use-localized';
+import { StoreLine } from '../../workspace/store-facts';
 import { useWorkspace } from '../../workspace/workspace-context';
 import { StatusTag } from '../checklist/status';
 import { useDiagnosisSession } from '../diagnosis/diagnosis-session';
@@ -68,34 +69,13 @@ export default function HistoryScreen() {
 
   return (
     <Flex vertical gap="large" className="screen history-screen">
-      <div>
-        <Typography.Title level={1} className="screen-title">
-          {t('history.title')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary">{t('history.intro')}</Typography.Paragraph>
-        {store && <StoreLine store={store} />}
-      </div>
+      <ScreenHeader title={t('history.title')} intro={t('history.intro')}>
+        {store && <StoreLine label={t('history.store')} store={store} testId="history-store" />}
+      </ScreenHeader>
 
-      {noStore && (
-        <Empty
-          description={
-            <Flex vertical gap={4}>
-              <Typography.Text strong>{t('history.noStore')}</Typography.Text>
-              <Typography.Text type="secondary">{t('history.noStoreHint')}</Typography.Text>
-            </Flex>
-          }
-        >
-          <Button type="primary" onClick={() => navigate('stores')}>
-            {t('history.goToStores')}
-          </Button>
-        </Empty>
-      )}
+      {noStore && <NoStoreNote screen="history" />}
 
-      {store && loaded.status === 'loading' && (
-        <Card aria-busy aria-label={t('history.loading')}>
-          <Skeleton active />
-        </Card>
-      )}
+      {store && loaded.status === 'loading' && <LoadingCard label={t('history.loading')} />}
 
       {store && loaded.status === 'failed' && (
         <Alert
@@ -113,19 +93,11 @@ export default function HistoryScreen() {
       )}
 
       {store && loaded.status === 'ready' && loaded.runs.length === 0 && (
-        <Empty
-          description={
-            <Flex vertical gap={4}>
-              <Typography.Text strong>{t('history.empty')}</Typography.Text>
-              <Typography.Text type="secondary">{t('history.emptyHint')}</Typography.Text>
-            </Flex>
-          }
-          data-testid="history-empty"
-        >
+        <EmptyNote title={t('history.empty')} hint={t('history.emptyHint')} data-testid="history-empty">
           <Button type="primary" icon={<PlayCircleOutlined />} onClick={() => navigate('home')}>
             {t('history.goHome')}
           </Button>
-        </Empty>
+        </EmptyNote>
       )}
 
       {store && loaded.status === 'ready' && loaded.runs.length > 0 && (
@@ -134,19 +106,6 @@ export default function HistoryScreen() {
           <RunList runs={loaded.runs} />
         </>
       )}
-    </Flex>
-  );
-}
-
-function StoreLine({ store }: { store: StoreSummary }) {
-  const { t } = useTranslation();
-  return (
-    <Flex align="center" gap="small" wrap data-testid="history-store">
-      <span className="text-secondary">{t('history.store')}</span>
-      <Typography.Text strong>{store.storeName}</Typography.Text>
-      <Tag color={store.environment === 'production' ? 'volcano' : 'green'}>
-        {t(`home.store.environments.${store.environment}`)}
-      </Tag>
     </Flex>
   );
 }

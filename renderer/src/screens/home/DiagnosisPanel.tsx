@@ -1,16 +1,10 @@
-import {
-  CheckCircleFilled,
-  ClockCircleOutlined,
-  LoadingOutlined,
-  PlayCircleOutlined,
-  ReloadOutlined,
-  StopOutlined,
-} from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Flex, Progress, Skeleton, Tag, Typography } from 'antd';
+import { CheckCircleFilled, ClockCircleOutlined, LoadingOutlined } from '@ant-design/icons';
+import { Flex, Progress, Typography } from 'antd';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreSummary } from '../../../../shared/ipc/contract';
-import { useScreenRoute } from '../../app/use-screen-route';
+import { OtherStoreNotice, percentOf, RunButtons, RunControls, RunNotes } from '../../app/run-controls';
+import { LoadingCard } from '../../app/screen-parts';
 import {
   cancelDiagnosis,
   loadLastDiagnosis,
@@ -29,7 +23,6 @@ import { VerdictCard } from './VerdictCard';
  */
 export function DiagnosisPanel({ store }: { store: StoreSummary | null }) {
   const { t } = useTranslation();
-  const [, navigate] = useScreenRoute();
   const session = useDiagnosisSession();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const seenRuns = useRef(session.finishedRuns);
@@ -51,79 +44,46 @@ export function DiagnosisPanel({ store }: { store: StoreSummary | null }) {
 
   return (
     <>
-      <Card title={<h2 className="card-title">{t('diagnosis.cardTitle')}</h2>} data-testid="diagnosis-card">
-        <Flex vertical gap="middle">
-          {store ? (
-            <>
-              <Flex align="center" gap="small" wrap className="diagnosis-store" data-testid="diagnosis-store">
-                <span className="text-secondary">{t('diagnosis.store')}</span>
-                <Typography.Text strong>{store.storeName}</Typography.Text>
-                <Tag color={store.environment === 'production' ? 'volcano' : 'green'}>
-                  {t(`home.store.environments.${store.environment}`)}
-                </Tag>
-              </Flex>
-              <Flex gap="middle" align="center" wrap>
-                <Button
-                  type="primary"
-                  size="large"
-                  className="diagnosis-run-button"
-                  icon={shown ? <ReloadOutlined /> : <PlayCircleOutlined />}
-                  loading={running}
-                  disabled={running}
-                  onClick={() => void runDiagnosis({ id: store.id, name: store.storeName })}
-                >
-                  {running ? t('diagnosis.running') : shown ? t('diagnosis.rerun') : t('diagnosis.run')}
-                </Button>
-                {running ? (
-                  <Button
-                    size="large"
-                    danger
-                    icon={<StopOutlined />}
-                    loading={session.cancelling}
-                    onClick={() => void cancelDiagnosis()}
-                  >
-                    {t('diagnosis.cancel')}
-                  </Button>
-                ) : (
-                  <Typography.Text type="secondary">{t('diagnosis.intro')}</Typography.Text>
-                )}
-              </Flex>
-            </>
-          ) : (
-            <Empty
-              description={
-                <Flex vertical gap={4}>
-                  <Typography.Text strong>{t('diagnosis.noStore')}</Typography.Text>
-                  <Typography.Text type="secondary">{t('diagnosis.noStoreHint')}</Typography.Text>
-                </Flex>
-              }
-            >
-              <Button type="primary" onClick={() => navigate('stores')}>
-                {t('diagnosis.goToStores')}
-              </Button>
-            </Empty>
-          )}
-          <ProgressView session={session} />
-        </Flex>
-      </Card>
+      <RunControls
+        screen="diagnosis"
+        store={store}
+        noStore={!store}
+        testId="diagnosis-card"
+        title={<h2 className="card-title">{t('diagnosis.cardTitle')}</h2>}
+        storeClassName="diagnosis-store"
+        progress={<ProgressView session={session} />}
+      >
+        {store && (
+          <RunButtons
+            screen="diagnosis"
+            session={session}
+            hasResult={shown !== null}
+            canStart
+            onStart={() => void runDiagnosis({ id: store.id, name: store.storeName })}
+            onCancel={() => void cancelDiagnosis()}
+            labels={{ run: t('diagnosis.run'), rerun: t('diagnosis.rerun'), running: t('diagnosis.running') }}
+            className="diagnosis-run-button"
+            align="center"
+            idle={<Typography.Text type="secondary">{t('diagnosis.intro')}</Typography.Text>}
+          />
+        )}
+      </RunControls>
 
-      <SessionNotes session={session} />
-
-      {session.phase === 'loading-last' && (
-        <Card aria-busy aria-label={t('diagnosis.loadingLast')}>
-          <Skeleton active />
-        </Card>
+      {/* While a diagnosis runs, its progress says all there is to say. */}
+      {!running && (
+        <RunNotes
+          screen="diagnosis"
+          cancelled={session.diagnosis?.cancelled && t('diagnosis.cancelled')}
+          error={session.error}
+        />
       )}
+
+      {session.phase === 'loading-last' && <LoadingCard label={t('diagnosis.loadingLast')} />}
 
       {shown && !running && (
         <>
           {store && shown.storeId !== store.id && (
-            <Alert
-              type="info"
-              showIcon
-              title={t('diagnosis.otherStore', { name: shown.storeName })}
-              data-testid="diagnosis-other-store"
-            />
+            <OtherStoreNotice screen="diagnosis" name={shown.storeName} />
           )}
           <VerdictCard diagnosis={shown} headingRef={headingRef} />
         </>
@@ -150,7 +110,7 @@ function ProgressView({ session }: { session: DiagnosisSession }) {
     if (shown) ref.current?.scrollIntoView({ block: 'nearest' });
   }, [shown]);
   if (!shown) return null;
-  const percent = progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
+  const percent = percentOf(progress);
   return (
     <Flex vertical gap="small" data-testid="diagnosis-progress" ref={ref}>
       <p className="diagnosis-step" role="status" data-testid="diagnosis-step" data-step={progress.step}>
@@ -185,32 +145,5 @@ function ProgressView({ session }: { session: DiagnosisSession }) {
         )}
       </Flex>
     </Flex>
-  );
-}
-
-function SessionNotes({ session }: { session: DiagnosisSession }) {
-  const { t } = useTranslation();
-  if (session.phase === 'running') return null;
-  return (
-    <>
-      {session.diagnosis?.cancelled && (
-        <Alert type="warning" showIcon title={t('diagnosis.cancelled')} data-testid="diagnosis-cancelled" />
-      )}
-      {session.error && (
-        <Alert
-          type="error"
-          showIcon
-          title={
-            session.error.kind === 'run'
-              ? t('diagnosis.failedRun')
-              : session.error.kind === 'cancel'
-                ? t('diagnosis.failedCancel')
-                : t('diagnosis.failedLast')
-          }
-          description={t('diagnosis.errorDetail', { reason: session.error.reason })}
-          data-testid="diagnosis-error"
-        />
-      )}
-    </>
   );
 }

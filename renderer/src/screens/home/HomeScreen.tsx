@@ -1,8 +1,10 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Empty, Flex, Result, Skeleton, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Flex, Result, Typography, type DescriptionsProps } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProfileSummary, StoreSummary } from '../../../../shared/ipc/contract';
-import { KeyStatus, ProfileName } from '../../workspace/store-facts';
+import { EmptyNote, LoadingCard, ScreenHeader } from '../../app/screen-parts';
+import { EnvironmentTag, KeyStatus, ProfileName } from '../../workspace/store-facts';
 import { useWorkspace } from '../../workspace/workspace-context';
 import { DiagnosisPanel } from './DiagnosisPanel';
 
@@ -16,17 +18,8 @@ export default function HomeScreen() {
 
   return (
     <Flex vertical gap="large" className="screen home-screen">
-      <div>
-        <Typography.Title level={1} className="screen-title">
-          {t('home.title')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary">{t('home.intro')}</Typography.Paragraph>
-      </div>
-      {state.status === 'loading' && (
-        <Card aria-busy aria-label={t('home.loading')}>
-          <Skeleton active />
-        </Card>
-      )}
+      <ScreenHeader title={t('home.title')} intro={t('home.intro')} />
+      {state.status === 'loading' && <LoadingCard label={t('home.loading')} />}
       {state.status === 'failed' && (
         <Result
           status="warning"
@@ -52,110 +45,105 @@ export default function HomeScreen() {
 function StoreCard({ store }: { store: StoreSummary | null }) {
   const { t } = useTranslation();
   return (
-    <Card title={<h2 className="card-title">{t('home.store.title')}</h2>} data-testid="store-card">
-      {store ? (
-        <Descriptions
-          column={1}
-          bordered
-          size="small"
-          styles={{ label: { width: 200 } }}
-          items={[
-            { key: 'name', label: t('home.store.name'), children: store.storeName },
-            {
-              key: 'merchantNo',
-              label: t('home.store.merchantNo'),
-              children: <Typography.Text copyable>{store.merchantNo}</Typography.Text>,
-            },
-            {
-              key: 'appId',
-              label: t('home.store.appId'),
-              children: <Typography.Text copyable>{store.appId}</Typography.Text>,
-            },
-            {
-              key: 'environment',
-              label: t('home.store.environment'),
-              children: (
-                <Tag color={store.environment === 'production' ? 'volcano' : 'green'}>
-                  {t(`home.store.environments.${store.environment}`)}
-                </Tag>
-              ),
-            },
-            { key: 'storeUrl', label: t('home.store.storeUrl'), children: store.storeUrl },
-            {
-              key: 'profileName',
-              label: t('home.store.profileName'),
-              children: <ProfileName name={store.profileName} />,
-            },
-            { key: 'keyStatus', label: t('home.store.keyStatus'), children: <KeyStatus store={store} /> },
-          ]}
-        />
-      ) : (
-        <Empty
-          description={
-            <Flex vertical gap={4}>
-              <Typography.Text strong>{t('home.store.empty')}</Typography.Text>
-              <Typography.Text type="secondary">{t('home.store.emptyHint')}</Typography.Text>
-            </Flex>
-          }
-        />
-      )}
-    </Card>
+    <FactsCard
+      title={t('home.store.title')}
+      testId="store-card"
+      items={
+        store && [
+          { key: 'name', label: t('home.store.name'), children: store.storeName },
+          {
+            key: 'merchantNo',
+            label: t('home.store.merchantNo'),
+            children: <Typography.Text copyable>{store.merchantNo}</Typography.Text>,
+          },
+          {
+            key: 'appId',
+            label: t('home.store.appId'),
+            children: <Typography.Text copyable>{store.appId}</Typography.Text>,
+          },
+          {
+            key: 'environment',
+            label: t('home.store.environment'),
+            children: <EnvironmentTag environment={store.environment} />,
+          },
+          { key: 'storeUrl', label: t('home.store.storeUrl'), children: store.storeUrl },
+          {
+            key: 'profileName',
+            label: t('home.store.profileName'),
+            children: <ProfileName name={store.profileName} />,
+          },
+          { key: 'keyStatus', label: t('home.store.keyStatus'), children: <KeyStatus store={store} /> },
+        ]
+      }
+      empty={<EmptyNote title={t('home.store.empty')} hint={t('home.store.emptyHint')} />}
+    />
   );
 }
 
 function ProfileCard({ profile }: { profile: ProfileSummary | null }) {
   const { t } = useTranslation();
   return (
-    <Card title={<h2 className="card-title">{t('home.profile.title')}</h2>} data-testid="profile-card">
-      {profile ? (
-        <Descriptions
-          column={1}
-          bordered
-          size="small"
-          styles={{ label: { width: 200 } }}
-          items={[
-            { key: 'name', label: t('home.profile.name'), children: <ProfileName name={profile.name} /> },
-            {
-              key: 'gatewayUrl',
-              label: t('home.profile.gatewayUrl'),
-              children: <Typography.Text copyable>{profile.gatewayUrl}</Typography.Text>,
-            },
-            {
-              key: 'cashierOrigin',
-              label: t('home.profile.cashierOrigin'),
-              children: <Typography.Text copyable>{profile.cashierOrigin}</Typography.Text>,
-            },
-            {
-              key: 'supportApiUrl',
-              label: t('home.profile.supportApiUrl'),
-              children: <Typography.Text copyable>{profile.supportApiUrl}</Typography.Text>,
-            },
-            {
-              key: 'extraCa',
-              label: t('home.profile.extraCa'),
-              children:
-                profile.extraCaCount > 0 ? (
-                  <Flex vertical gap={2}>
-                    <Typography.Text>
-                      {t('home.profile.extraCaCount', { count: profile.extraCaCount })}
-                    </Typography.Text>
-                    <Typography.Text type="secondary">{t('home.profile.extraCaHint')}</Typography.Text>
-                  </Flex>
-                ) : (
-                  t('home.profile.noExtraCa')
-                ),
-            },
-          ]}
-        />
+    <FactsCard
+      title={t('home.profile.title')}
+      testId="profile-card"
+      items={
+        profile && [
+          { key: 'name', label: t('home.profile.name'), children: <ProfileName name={profile.name} /> },
+          {
+            key: 'gatewayUrl',
+            label: t('home.profile.gatewayUrl'),
+            children: <Typography.Text copyable>{profile.gatewayUrl}</Typography.Text>,
+          },
+          {
+            key: 'cashierOrigin',
+            label: t('home.profile.cashierOrigin'),
+            children: <Typography.Text copyable>{profile.cashierOrigin}</Typography.Text>,
+          },
+          {
+            key: 'supportApiUrl',
+            label: t('home.profile.supportApiUrl'),
+            children: <Typography.Text copyable>{profile.supportApiUrl}</Typography.Text>,
+          },
+          {
+            key: 'extraCa',
+            label: t('home.profile.extraCa'),
+            children:
+              profile.extraCaCount > 0 ? (
+                <Flex vertical gap={2}>
+                  <Typography.Text>
+                    {t('home.profile.extraCaCount', { count: profile.extraCaCount })}
+                  </Typography.Text>
+                  <Typography.Text type="secondary">{t('home.profile.extraCaHint')}</Typography.Text>
+                </Flex>
+              ) : (
+                t('home.profile.noExtraCa')
+              ),
+          },
+        ]
+      }
+      empty={<EmptyNote title={t('home.profile.empty')} hint={t('home.profile.emptyHint')} />}
+    />
+  );
+}
+
+/** A card of facts, label beside value, or what stands in for them while there are none. */
+function FactsCard({
+  title,
+  testId,
+  items,
+  empty,
+}: {
+  title: string;
+  testId: string;
+  items: DescriptionsProps['items'] | null;
+  empty: ReactNode;
+}) {
+  return (
+    <Card title={<h2 className="card-title">{title}</h2>} data-testid={testId}>
+      {items ? (
+        <Descriptions column={1} bordered size="small" styles={{ label: { width: 200 } }} items={items} />
       ) : (
-        <Empty
-          description={
-            <Flex vertical gap={4}>
-              <Typography.Text strong>{t('home.profile.empty')}</Typography.Text>
-              <Typography.Text type="secondary">{t('home.profile.emptyHint')}</Typography.Text>
-            </Flex>
-          }
-        />
+        empty
       )}
     </Card>
   );

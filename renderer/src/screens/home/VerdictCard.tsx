@@ -1,4 +1,4 @@
-import { QuestionCircleOutlined } from '@ant-design/icons';
+import { FileTextOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Typography } from 'antd';
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -103,6 +103,9 @@ export function VerdictCard({
             data-testid="verdict-explain"
           >
             {t('diagnosis.verdict.explain')}
+          </Button>
+          <Button icon={<FileTextOutlined />} onClick={() => navigate('report')} data-testid="verdict-report">
+            {t('diagnosis.verdict.toReport')}
           </Button>
         </Flex>
         <Flex className="verdict-links" align="center" gap="small" wrap>

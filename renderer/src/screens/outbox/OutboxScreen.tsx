@@ -10,10 +10,11 @@ import {
   SendOutlined,
   SyncOutlined,
 } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Empty, Flex, Skeleton, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, Tag, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TICKET_STATUSES, type OutboxItemView } from '../../../../shared/report/outbox-view';
+import { EmptyNote, LoadingCard, ScreenHeader } from '../../app/screen-parts';
 import { useScreenRoute } from '../../app/use-screen-route';
 import { doctor } from '../../ipc/doctor';
 import { useDateTime } from '../diagnosis/format';
@@ -59,12 +60,7 @@ export default function OutboxScreen() {
 
   return (
     <Flex vertical gap="large" className="screen outbox-screen">
-      <div>
-        <Typography.Title level={1} className="screen-title">
-          {t('outbox.title')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary">{t('outbox.intro')}</Typography.Paragraph>
-      </div>
+      <ScreenHeader title={t('outbox.title')} intro={t('outbox.intro')} />
       <Alert
         type="info"
         showIcon
@@ -89,21 +85,8 @@ export default function OutboxScreen() {
           description={t('outbox.errorDetail', { reason: list.reason })}
         />
       )}
-      {list.status === 'loading' && (
-        <Card aria-busy aria-label={t('outbox.loading')}>
-          <Skeleton active />
-        </Card>
-      )}
-      {items && items.length === 0 && (
-        <Empty
-          description={
-            <Flex vertical gap={4}>
-              <Typography.Text strong>{t('outbox.empty')}</Typography.Text>
-              <Typography.Text type="secondary">{t('outbox.emptyHint')}</Typography.Text>
-            </Flex>
-          }
-        />
-      )}
+      {list.status === 'loading' && <LoadingCard label={t('outbox.loading')} />}
+      {items && items.length === 0 && <EmptyNote title={t('outbox.empty')} hint={t('outbox.emptyHint')} />}
       {items && items.length > 0 && (
         <ul className="outbox-items" aria-label={t('outbox.listLabel')}>
           {items.map((item) => (

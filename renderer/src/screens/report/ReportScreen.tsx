@@ -6,10 +6,11 @@ import {
   PlayCircleOutlined,
   SaveOutlined,
 } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Flex, Skeleton, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Flex, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Diagnosis } from '../../../../shared/diagnosis/diagnosis';
+import { LoadingCard, ScreenHeader } from '../../app/screen-parts';
 import { useScreenRoute } from '../../app/use-screen-route';
 import { useLocalized } from '../../i18n/use-localized';
 import { doctor } from '../../ipc/doctor';
@@ -81,18 +82,9 @@ export default function ReportScreen() {
 
   return (
     <Flex vertical gap="large" className="screen report-screen">
-      <div>
-        <Typography.Title level={1} className="screen-title">
-          {t('report.title')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary">{t('report.intro')}</Typography.Paragraph>
-      </div>
+      <ScreenHeader title={t('report.title')} intro={t('report.intro')} />
 
-      {last.status === 'loading' && (
-        <Card aria-busy aria-label={t('report.loading')}>
-          <Skeleton active />
-        </Card>
-      )}
+      {last.status === 'loading' && <LoadingCard label={t('report.loading')} />}
       {last.status === 'failed' && (
         <Alert
           type="error"

@@ -1,5 +1,4 @@
 import type { Dayjs } from 'dayjs';
-import { useSyncExternalStore } from 'react';
 import type { BundlePreviewView } from '../../../../shared/report/bundle-view';
 import type { OutboxItemView } from '../../../../shared/report/outbox-view';
 import type { ReportSection } from '../../../../shared/report/sections';
@@ -9,6 +8,7 @@ import type {
   SymptomCategory,
   SymptomFrequency,
 } from '../../../../shared/report/symptom-form';
+import { createExternalStore, reasonOf } from '../../app/external-store';
 import { doctor } from '../../ipc/doctor';
 
 /**
@@ -83,22 +83,10 @@ const initial = (): ReportSession => ({
   error: null,
 });
 
-let state: ReportSession = initial();
-const listeners = new Set<() => void>();
+const store = createExternalStore<ReportSession>(initial());
+const update = store.update;
 
-const update = (change: Partial<ReportSession> | ((previous: ReportSession) => Partial<ReportSession>)) => {
-  state = { ...state, ...(typeof change === 'function' ? change(state) : change) };
-  listeners.forEach((listener) => listener());
-};
-
-const subscribe = (listener: () => void) => {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-};
-
-export const useReportSession = (): ReportSession => useSyncExternalStore(subscribe, () => state);
-
-const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+export const useReportSession = store.useStore;
 
 /** What the form still needs before a preview means anything. */
 export function missingFields(draft: ReportDraft): ('category' | 'description')[] {
@@ -118,7 +106,7 @@ export function editDraft(change: Partial<ReportDraft>): void {
 }
 
 export function editContact(field: ContactField, value: string): void {
-  editDraft({ contact: { ...state.draft.contact, [field]: value } });
+  editDraft({ contact: { ...store.get().draft.contact, [field]: value } });
 }
 
 /** Only the fields the merchant filled in; null when they typed nothing or did not tick the box. */
@@ -139,7 +127,7 @@ let previewSequence = 0;
  * the last diagnosis. `diagnosisId` is the diagnosis the screen shows, so a newer one marks it stale.
  */
 export async function previewReport(diagnosisId: string): Promise<void> {
-  const { draft, exclude, draftVersion } = state;
+  const { draft, exclude, draftVersion } = store.get();
   if (missingFields(draft).length > 0) {
     update({ showErrors: true });
     return;
@@ -191,8 +179,8 @@ export async function setSectionIncluded(
 
 /** 导出诊断包: the previewed bundle written to the bundles folder; the screen shows where. */
 export async function exportReport(): Promise<void> {
-  const { preview } = state;
-  if (!preview || state.busy) return;
+  const { preview, busy } = store.get();
+  if (!preview || busy) return;
   update({ busy: 'exporting', error: null });
   try {
     const written = await doctor.invoke('report.export', { reportId: preview.reportId });
@@ -206,8 +194,8 @@ export async function exportReport(): Promise<void> {
 
 /** 提交给平台客服: written to the outbox before this resolves; the outbox sends it from there. */
 export async function submitReport(): Promise<OutboxItemView | null> {
-  const { preview } = state;
-  if (!preview || state.busy) return null;
+  const { preview, busy } = store.get();
+  if (!preview || busy) return null;
   update({ busy: 'submitting', error: null });
   try {
     const item = await doctor.invoke('report.submit', { reportId: preview.reportId });
@@ -224,6 +212,5 @@ export async function submitReport(): Promise<OutboxItemView | null> {
 /** 写一份新报告: an empty form, every section ticked again. */
 export function startNewReport(): void {
   previewSequence += 1;
-  state = initial();
-  listeners.forEach((listener) => listener());
+  store.set(initial());
 }

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput, Stores } from '../../../../shared/ipc/contract';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
+import { ScreenHeader } from '../../app/screen-parts';
 import { describeProxyRule } from '../../i18n/proxy-words';
 import { useDoctorCall } from '../../ipc/use-doctor-call';
 import { KeyStatus, ProfileName } from '../../workspace/store-facts';
@@ -51,12 +52,7 @@ export default function SettingsScreen() {
 
   return (
     <Flex vertical gap="large" className="screen settings-screen">
-      <div>
-        <Typography.Title level={1} className="screen-title">
-          {t('settings.title')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary">{t('settings.intro')}</Typography.Paragraph>
-      </div>
+      <ScreenHeader title={t('settings.title')} intro={t('settings.intro')} />
 
       <Card
         title={<h2 className="card-title">{t('settings.language.title')}</h2>}

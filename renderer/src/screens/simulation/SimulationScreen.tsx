@@ -1,25 +1,21 @@
-import { PlayCircleOutlined, ReloadOutlined, StopOutlined, WarningFilled } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Card,
-  Empty,
-  Flex,
-  Progress,
-  Result,
-  Segmented,
-  Skeleton,
-  Tag,
-  Typography,
-} from 'antd';
+import { WarningFilled } from '@ant-design/icons';
+import { Card, Flex, Result, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   SimulationSeries,
   SimulationUnavailable,
 } from '../../../../shared/simulation/simulation-result';
+import {
+  RunButtons,
+  RunChoice,
+  RunControls,
+  RunProgress,
+  RunSessionNotes,
+  useRunStore,
+} from '../../app/run-controls';
+import { ScreenHeader } from '../../app/screen-parts';
 import { useLocalized } from '../../i18n/use-localized';
-import { useWorkspace } from '../../workspace/workspace-context';
 import { RUN_COUNTS, STAGES } from './format';
 import { HopTimeline } from './HopTimeline';
 import { OutcomeCard, OutcomeTag } from './OutcomeCard';
@@ -46,7 +42,6 @@ const DEFAULT_RUNS = 1;
  */
 export default function SimulationScreen() {
   const { t } = useTranslation();
-  const { state: workspace } = useWorkspace();
   const session = useSimulationSession();
   const [runs, setRuns] = useState<number>(session.runs ?? DEFAULT_RUNS);
 
@@ -55,10 +50,10 @@ export default function SimulationScreen() {
   }, []);
 
   const running = session.phase === 'running';
-  const store = workspace.workspace?.activeStore ?? null;
-  const noStore = workspace.status === 'ready' && store === null;
+  // The store in use, and the one the results are about when the user has switched since.
+  const { store, noStore, otherStore } = useRunStore(session.store);
   const hasResult = session.result !== null;
-  const otherStore = session.store && store && session.store.id !== store.id ? session.store : null;
+  const series = session.result?.kind === 'simulation-series' ? session.result : null;
 
   const start = () => {
     if (store) void runSimulation({ id: store.id, name: store.storeName }, runs);
@@ -66,112 +61,52 @@ export default function SimulationScreen() {
 
   return (
     <Flex vertical gap="large" className="screen simulation-screen">
-      <div>
-        <Typography.Title level={1} className="screen-title">
-          {t('simulation.title')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary">{t('simulation.intro')}</Typography.Paragraph>
-      </div>
+      <ScreenHeader title={t('simulation.title')} intro={t('simulation.intro')} />
 
-      <Card data-testid="simulation-controls">
-        <Flex vertical gap="middle">
-          {store && (
-            <Flex align="center" gap="small" wrap data-testid="simulation-store">
-              <span className="text-secondary">{t('simulation.store')}</span>
-              <Typography.Text strong>{store.storeName}</Typography.Text>
-              <Tag color={store.environment === 'production' ? 'volcano' : 'green'}>
-                {t(`home.store.environments.${store.environment}`)}
-              </Tag>
-            </Flex>
-          )}
-          {noStore ? (
-            <Empty
-              description={
-                <Flex vertical gap={4}>
-                  <Typography.Text strong>{t('simulation.noStore')}</Typography.Text>
-                  <Typography.Text type="secondary">{t('simulation.noStoreHint')}</Typography.Text>
-                </Flex>
-              }
-            >
-              <Button type="primary" onClick={() => (window.location.hash = '#/stores')}>
-                {t('simulation.goToStores')}
-              </Button>
-            </Empty>
-          ) : (
-            <Flex gap="middle" align="center" wrap>
-              <Flex vertical gap={4}>
-                <span id="simulation-runs-label">{t('simulation.runsLabel')}</span>
-                <Segmented<number>
-                  aria-labelledby="simulation-runs-label"
-                  aria-describedby="simulation-runs-help"
-                  value={runs}
-                  disabled={running}
-                  onChange={setRuns}
-                  options={RUN_COUNTS.map((value) => ({
-                    value,
-                    label: t('simulation.runsOption', { count: value }),
-                  }))}
-                  data-testid="simulation-runs"
-                />
-                <Typography.Text type="secondary" id="simulation-runs-help">
-                  {t('simulation.runsHelp')}
-                </Typography.Text>
-              </Flex>
-              <Flex gap="middle" wrap>
-                <Button
-                  type="primary"
-                  size="large"
-                  icon={hasResult ? <ReloadOutlined /> : <PlayCircleOutlined />}
-                  loading={running}
-                  disabled={running || !store}
-                  onClick={start}
-                >
-                  {hasResult && !running ? t('simulation.retry') : t('simulation.run')}
-                </Button>
-                {running && (
-                  <Button
-                    size="large"
-                    danger
-                    icon={<StopOutlined />}
-                    loading={session.cancelling}
-                    onClick={() => void cancelSimulation()}
-                  >
-                    {t('simulation.cancel')}
-                  </Button>
-                )}
-              </Flex>
-            </Flex>
-          )}
-          <ProgressView session={session} />
+      <RunControls
+        screen="simulation"
+        store={store}
+        noStore={noStore}
+        testId="simulation-controls"
+        progress={<ProgressView session={session} />}
+      >
+        <Flex gap="middle" align="center" wrap>
+          <RunChoice
+            id="simulation-runs"
+            label={t('simulation.runsLabel')}
+            help={t('simulation.runsHelp')}
+            value={runs}
+            options={RUN_COUNTS.map((value) => ({
+              value,
+              label: t('simulation.runsOption', { count: value }),
+            }))}
+            disabled={running}
+            onChange={setRuns}
+            testId="simulation-runs"
+          />
+          <RunButtons
+            screen="simulation"
+            session={session}
+            hasResult={hasResult}
+            canStart={store !== null}
+            onStart={start}
+            onCancel={() => void cancelSimulation()}
+            labels={{ run: t('simulation.run'), rerun: t('simulation.retry') }}
+          />
         </Flex>
-      </Card>
+      </RunControls>
 
-      <SessionNotes session={session} />
-      {otherStore && session.phase === 'idle' && (
-        <Alert
-          type="info"
-          showIcon
-          title={t('simulation.otherStore', { name: otherStore.name })}
-          data-testid="simulation-other-store"
-        />
-      )}
-
-      {session.phase === 'loading-last' && (
-        <Card aria-busy aria-label={t('simulation.loadingLast')}>
-          <Skeleton active />
-        </Card>
-      )}
-
-      {session.phase === 'idle' && !hasResult && !noStore && (
-        <Empty
-          description={
-            <Flex vertical gap={4}>
-              <Typography.Text strong>{t('simulation.notRunYet')}</Typography.Text>
-              <Typography.Text type="secondary">{t('simulation.notRunYetHint')}</Typography.Text>
-            </Flex>
-          }
-        />
-      )}
+      <RunSessionNotes
+        screen="simulation"
+        session={session}
+        cancelled={
+          series?.cancelled &&
+          session.phase === 'idle' &&
+          (series.runs.length > 0 ? t('simulation.cancelled') : t('simulation.cancelledEmpty'))
+        }
+        otherStore={otherStore}
+        empty={!hasResult && !noStore}
+      />
 
       {running && <LiveView session={session} />}
       {!running && session.result?.kind === 'simulation-unavailable' && (
@@ -205,23 +140,12 @@ function ProgressView({ session }: { session: SimulationSession }) {
       : t('simulation.progressNext');
   const ok = session.finished.filter((run) => run.outcome === 'REDIRECT_OK').length;
   return (
-    <div
-      role="status"
-      aria-live="polite"
-      aria-label={t('simulation.progressLabel')}
-      data-testid="simulation-progress"
+    <RunProgress
+      screen="simulation"
+      percent={percent}
+      current={total > 1 && done < total ? t('simulation.progressRun', { n: done + 1, total, doing }) : doing}
+      count={total > 1 && t('simulation.progressDone', { done, total, ok })}
     >
-      <Progress percent={percent} status="active" aria-label={t('simulation.progressLabel')} />
-      <Flex gap="middle" wrap>
-        <span data-testid="simulation-progress-current">
-          {total > 1 && done < total ? t('simulation.progressRun', { n: done + 1, total, doing }) : doing}
-        </span>
-        {total > 1 && (
-          <span className="text-secondary" data-testid="simulation-progress-count">
-            {t('simulation.progressDone', { done, total, ok })}
-          </span>
-        )}
-      </Flex>
       {session.finished.length > 0 && (
         <Flex gap={4} wrap className="sim-progress-runs" aria-hidden>
           {session.finished.map((run) => (
@@ -229,7 +153,7 @@ function ProgressView({ session }: { session: SimulationSession }) {
           ))}
         </Flex>
       )}
-    </div>
+    </RunProgress>
   );
 }
 
@@ -347,36 +271,5 @@ function Unavailable({ unavailable }: { unavailable: SimulationUnavailable }) {
         </Flex>
       </Result>
     </Card>
-  );
-}
-
-function SessionNotes({ session }: { session: SimulationSession }) {
-  const { t } = useTranslation();
-  const series = session.result?.kind === 'simulation-series' ? session.result : null;
-  return (
-    <>
-      {series?.cancelled && session.phase === 'idle' && (
-        <Alert
-          type="warning"
-          showIcon
-          title={series.runs.length > 0 ? t('simulation.cancelled') : t('simulation.cancelledEmpty')}
-          data-testid="simulation-cancelled"
-        />
-      )}
-      {session.error && (
-        <Alert
-          type="error"
-          showIcon
-          title={
-            session.error.kind === 'run'
-              ? t('simulation.failedRun')
-              : session.error.kind === 'cancel'
-                ? t('simulation.failedCancel')
-                : t('simulation.failedLast')
-          }
-          description={t('simulation.errorDetail', { reason: session.error.reason })}
-        />
-      )}
-    </>
   );
 }

@@ -1,5 +1,3 @@
-import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { OutcomeCode } from '../../../../shared/protocol/outcome-codes';
 import type { ResponsibleSide } from '../../../../shared/simulation/outcome-explanations';
 import type {
@@ -10,6 +8,7 @@ import type {
   SimulationStage,
 } from '../../../../shared/simulation/simulation-result';
 import type { Messages } from '../../i18n/resources';
+import { useMillisecondsIn, usePercent, type TimeUnits } from '../../i18n/use-units';
 
 /**
  * The lists the screen walks through, spelled out here rather than imported from shared/simulation
@@ -46,33 +45,12 @@ void everyBlockExplained;
 void everySignalExplained;
 void everyMomentCaptioned;
 
-/** 71 毫秒 / 1.35 秒, in words of the UI language. */
-export function useMilliseconds(): (ms: number) => string {
-  const { t, i18n } = useTranslation();
-  const language = i18n.resolvedLanguage;
-  return useCallback(
-    (ms: number) => {
-      if (ms < 1000) {
-        const value = new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(ms);
-        return t('simulation.units.ms', { value });
-      }
-      const value = new Intl.NumberFormat(language, { maximumFractionDigits: 2 }).format(ms / 1000);
-      return t('simulation.units.s', { value });
-    },
-    [t, language],
-  );
-}
+const UNITS: TimeUnits = { ms: 'simulation.units.ms', s: 'simulation.units.s' };
 
-/** 0%, 66.7%: success rates. */
-export function usePercent(): (ratio: number) => string {
-  const { i18n } = useTranslation();
-  const language = i18n.resolvedLanguage;
-  return useCallback(
-    (ratio: number) =>
-      new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(ratio),
-    [language],
-  );
-}
+/** 71 毫秒 / 1.35 秒, in words of the UI language. */
+export const useMilliseconds = (): ((ms: number) => string) => useMillisecondsIn(UNITS);
+
+export { usePercent };
 
 /** A bar's width for a duration, as a share of the longest one shown beside it (never quite zero). */
 export const barWidth = (ms: number | null, longest: number): string =>

@@ -1,5 +1,3 @@
-import { useSyncExternalStore } from 'react';
-import type { EventPayload } from '../../../../shared/ipc/contract';
 import type { OutcomeCode } from '../../../../shared/protocol/outcome-codes';
 import type {
   SimulationHop,
@@ -9,17 +7,17 @@ import type {
   SimulationUnavailable,
   StageTiming,
 } from '../../../../shared/simulation/simulation-result';
-import { doctor } from '../../ipc/doctor';
+import { createRunSession, IDLE_RUN, type RunState } from '../../app/run-session';
 
 /**
- * The simulation screen's state lives outside the screen, for the whole renderer session (like the
- * checklist's and the timings'): a run keeps going in main when the user visits another screen, and
- * coming back shows it still running, with the hops seen so far, not a blank screen or a second run.
+ * The simulation screen's run session (app/run-session, like the checklist's and the timings'): a run
+ * keeps going in main when the user visits another screen, and coming back shows it still running, with
+ * the hops seen so far, not a blank screen or a second run.
  */
 
 export type SimulationOutput = SimulationSeries | SimulationUnavailable;
 
-export type SessionError = { kind: 'run' | 'cancel' | 'last'; reason: string };
+export type { SessionError } from '../../app/run-session';
 
 export type LiveStageStatus = 'running' | StageTiming['status'];
 
@@ -45,10 +43,7 @@ export interface FinishedRun {
   timeToReadyMs: number | null;
 }
 
-export interface SimulationSession {
-  phase: 'idle' | 'loading-last' | 'running';
-  taskId: string | null;
-  cancelling: boolean;
+export interface SimulationSession extends RunState {
   /** How many runs the run in progress (or the last one) asked for. */
   runs: number | null;
   live: LiveRun | null;
@@ -58,39 +53,7 @@ export interface SimulationSession {
   result: SimulationOutput | null;
   /** The store the result is about, when this session ran it (main's last run does not say). */
   store: { id: string; name: string } | null;
-  error: SessionError | null;
-  lastLoaded: boolean;
 }
-
-const initial: SimulationSession = {
-  phase: 'idle',
-  taskId: null,
-  cancelling: false,
-  runs: null,
-  live: null,
-  finished: [],
-  result: null,
-  store: null,
-  error: null,
-  lastLoaded: false,
-};
-
-let state: SimulationSession = initial;
-const listeners = new Set<() => void>();
-
-const update = (
-  change: Partial<SimulationSession> | ((previous: SimulationSession) => Partial<SimulationSession>),
-) => {
-  state = { ...state, ...(typeof change === 'function' ? change(state) : change) };
-  listeners.forEach((listener) => listener());
-};
-
-const subscribe = (listener: () => void) => {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-};
-
-export const useSimulationSession = (): SimulationSession => useSyncExternalStore(subscribe, () => state);
 
 const PROGRESS_TYPES: ReadonlySet<string> = new Set<SimulationProgress['type']>([
   'stage-started',
@@ -106,31 +69,6 @@ const isSimulationProgress = (detail: unknown): detail is SimulationProgress =>
   detail !== null &&
   PROGRESS_TYPES.has((detail as SimulationProgress).type) &&
   typeof (detail as SimulationProgress).run === 'number';
-
-/** Read afresh after an await (TypeScript would keep the narrowing from before it). */
-const currentPhase = (): SimulationSession['phase'] => state.phase;
-
-const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-const newTaskId = () => `simulation-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-
-/** The last series main remembers, once per session (afterwards this session's own view is newer). */
-export async function loadLastSimulation(): Promise<void> {
-  if (state.lastLoaded || state.phase !== 'idle') return;
-  update({ phase: 'loading-last', lastLoaded: true });
-  try {
-    const last = await doctor.invoke('simulation.last', undefined);
-    if (currentPhase() !== 'loading-last') return;
-    update({
-      phase: 'idle',
-      result: last,
-      runs: last?.kind === 'simulation-series' ? last.requested : null,
-    });
-  } catch (error) {
-    if (currentPhase() === 'loading-last')
-      update({ phase: 'idle', error: { kind: 'last', reason: reasonOf(error) } });
-  }
-}
 
 const withStage = (stages: readonly LiveStage[], next: LiveStage): LiveStage[] =>
   stages.some((stage) => stage.stage === next.stage)
@@ -187,48 +125,26 @@ function apply(previous: SimulationSession, event: SimulationProgress): Partial<
   }
 }
 
-const onProgress = (event: EventPayload<'progress'>) => {
-  if (event.kind !== 'simulation' || event.taskId !== state.taskId || state.phase !== 'running') return;
-  const detail = event.detail;
-  if (!isSimulationProgress(detail)) return;
-  update((previous) => apply(previous, detail));
-};
+const session = createRunSession<'simulation', SimulationSession>({
+  kind: 'simulation',
+  initial: { ...IDLE_RUN, runs: null, live: null, finished: [], result: null, store: null },
+  fromLast: (last) => ({ result: last, runs: last?.kind === 'simulation-series' ? last.requested : null }),
+  onProgress: (previous, event) =>
+    isSimulationProgress(event.detail) ? apply(previous, event.detail) : null,
+  onEnd: () => ({ live: null, finished: [] }),
+});
+
+export const useSimulationSession = session.useSession;
+
+/** The last series main remembers, once per session (afterwards this session's own view is newer). */
+export const loadLastSimulation = (): Promise<void> => session.loadLast();
 
 /** Simulates the Baitiao payment `runs` times in a row (1 for 一键重试), streaming each hop as it happens. */
-export async function runSimulation(store: { id: string; name: string }, runs: number): Promise<void> {
-  if (state.phase === 'running') return;
-  const taskId = newTaskId();
-  update({
-    phase: 'running',
-    taskId,
-    cancelling: false,
-    runs,
-    live: null,
-    finished: [],
-    result: null,
-    store,
-    error: null,
+export const runSimulation = (store: { id: string; name: string }, runs: number): Promise<void> =>
+  session.run({
+    input: runs > 1 ? { runs } : {},
+    start: () => ({ runs, live: null, finished: [], result: null, store }),
+    finish: (result) => ({ result }),
   });
-  const unsubscribe = doctor.on('progress', onProgress);
-  try {
-    const result = await doctor.invoke('simulation.run', runs > 1 ? { taskId, runs } : { taskId });
-    update({ result });
-  } catch (error) {
-    update({ error: { kind: 'run', reason: reasonOf(error) } });
-  } finally {
-    unsubscribe();
-    update({ phase: 'idle', taskId: null, cancelling: false, live: null, finished: [] });
-  }
-}
 
-export async function cancelSimulation(): Promise<void> {
-  const { taskId } = state;
-  if (!taskId || state.cancelling) return;
-  update({ cancelling: true });
-  try {
-    await doctor.invoke('simulation.cancel', { taskId });
-  } catch (error) {
-    if (state.taskId === taskId)
-      update({ cancelling: false, error: { kind: 'cancel', reason: reasonOf(error) } });
-  }
-}
+export const cancelSimulation = (): Promise<void> => session.cancel();

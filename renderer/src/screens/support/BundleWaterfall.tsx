@@ -1,8 +1,15 @@
 import { CloseCircleFilled } from '@ant-design/icons';
-import { Tag, Tooltip, Typography } from 'antd';
+import { Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { WaterfallRow } from '../../../../shared/report/bundle-view';
-import { axisTicks, hostOf, useMilliseconds } from '../timings/phases';
+import { hostOf, useMilliseconds } from '../timings/phases';
+import {
+  WaterfallAxis,
+  WaterfallBar,
+  WaterfallLegend,
+  waterfallScale,
+  WaterfallSegment,
+} from '../timings/waterfall-parts';
 
 /** HAR's phases as the timings screen draws them (HAR's connect includes ssl: the TLS part is split off). */
 const PHASES = ['blocked', 'dns', 'connect', 'tls', 'send', 'wait', 'receive'] as const;
@@ -40,8 +47,6 @@ function segmentsOf(row: WaterfallRow): Segment[] {
   return segments;
 }
 
-const asPercent = (share: number) => `${share * 100}%`;
-
 /**
  * network.har of the bundle as a waterfall, in the timings screen's look (its classes, colours and
  * patterns): one row per request on one time scale, a failed or refused request named in words.
@@ -50,32 +55,13 @@ export function BundleWaterfall({ rows, truncated }: { rows: readonly WaterfallR
   const { t } = useTranslation();
   const ms = useMilliseconds();
   const end = Math.max(1, ...rows.map((row) => row.startMs + Math.max(row.totalMs, 0)));
-  const ticks = axisTicks(end);
-  const axisMax = Math.max(end, ticks.at(-1) ?? end);
-  const share = (value: number) => value / axisMax;
+  const { ticks, share } = waterfallScale(end);
   const shown = PHASES.filter((phase) => rows.some((row) => segmentsOf(row).some((s) => s.phase === phase)));
 
   return (
     <div className="waterfall" data-testid="bundle-waterfall">
-      <ul className="waterfall-legend" aria-label={t('timings.waterfall.legend')}>
-        {shown.map((phase) => (
-          <li key={phase} className="waterfall-legend-item">
-            <span className={`phase-swatch phase-${phase}`} aria-hidden />
-            {t(`timings.phases.${phase}.name`)}
-          </li>
-        ))}
-      </ul>
-      <div className="waterfall-grid waterfall-axis" aria-hidden>
-        <span className="text-secondary">{t('timings.waterfall.axis')}</span>
-        <div className="waterfall-track">
-          {ticks.map((tick) => (
-            <span key={tick} className="waterfall-tick" style={{ left: asPercent(share(tick)) }}>
-              {tick}
-            </span>
-          ))}
-        </div>
-        <span />
-      </div>
+      <WaterfallLegend phases={shown} />
+      <WaterfallAxis ticks={ticks} share={share} />
       <ul className="waterfall-rows">
         {rows.map((row, index) => {
           const failed = row.error !== null || row.status === 0 || row.status >= 400;
@@ -85,43 +71,17 @@ export function BundleWaterfall({ rows, truncated }: { rows: readonly WaterfallR
               className={`waterfall-row${failed ? ' waterfall-row-failed' : ''}`}
               data-testid="bundle-waterfall-row"
             >
-              <div className="waterfall-grid">
-                <div className="waterfall-label">
-                  <span className="waterfall-role">
+              <WaterfallBar
+                name={
+                  <>
                     {row.method} {hostOf(row.url)}
-                  </span>
-                  <Typography.Text type="secondary" className="waterfall-host" title={row.url}>
-                    {pathOf(row.url)}
-                  </Typography.Text>
-                </div>
-                <div
-                  className="waterfall-track"
-                  role="group"
-                  aria-label={t('support.waterfall.rowLabel', { method: row.method, url: row.url })}
-                >
-                  {segmentsOf(row).map((segment) => {
-                    const label = t('timings.waterfall.segment', {
-                      phase: t(`timings.phases.${segment.phase}.name`),
-                      duration: ms(segment.ms),
-                    });
-                    return (
-                      <Tooltip key={segment.phase} title={label} trigger={['hover', 'focus']}>
-                        <span
-                          className={`waterfall-segment phase-${segment.phase}`}
-                          style={{
-                            left: asPercent(share(segment.start)),
-                            width: asPercent(share(segment.ms)),
-                          }}
-                          tabIndex={0}
-                          role="img"
-                          aria-label={label}
-                        />
-                      </Tooltip>
-                    );
-                  })}
-                </div>
-                <div className="waterfall-total">
-                  {row.error ? (
+                  </>
+                }
+                caption={pathOf(row.url)}
+                url={row.url}
+                trackLabel={t('support.waterfall.rowLabel', { method: row.method, url: row.url })}
+                total={
+                  row.error ? (
                     <Tag color="error" icon={<CloseCircleFilled />} className="status-tag">
                       {t('support.waterfall.error')}
                     </Tag>
@@ -132,9 +92,23 @@ export function BundleWaterfall({ rows, truncated }: { rows: readonly WaterfallR
                         duration: ms(Math.max(row.totalMs, 0)),
                       })}
                     </span>
-                  )}
-                </div>
-              </div>
+                  )
+                }
+              >
+                {segmentsOf(row).map((segment) => (
+                  <WaterfallSegment
+                    key={segment.phase}
+                    look={segment.phase}
+                    start={segment.start}
+                    ms={segment.ms}
+                    share={share}
+                    label={t('timings.waterfall.segment', {
+                      phase: t(`timings.phases.${segment.phase}.name`),
+                      duration: ms(segment.ms),
+                    })}
+                  />
+                ))}
+              </WaterfallBar>
               {row.error && (
                 <div className="waterfall-failure" role="note">
                   <span className="support-mono">{row.error}</span>

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Flex, Result, Spin, Typography } from 'antd';
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BundleProblem } from '../../../../shared/report/bundle-view';
+import { ScreenHeader } from '../../app/screen-parts';
 import { useLocalized } from '../../i18n/use-localized';
 import { doctor, pathForDroppedFile } from '../../ipc/doctor';
 import { BundleView } from './BundleView';
@@ -66,12 +67,7 @@ export default function SupportScreen() {
 
   return (
     <Flex vertical gap="large" className="screen support-screen">
-      <div>
-        <Typography.Title level={1} className="screen-title">
-          {t('support.title')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary">{t('support.intro')}</Typography.Paragraph>
-      </div>
+      <ScreenHeader title={t('support.title')} intro={t('support.intro')} />
 
       <Card data-testid="support-open">
         <div

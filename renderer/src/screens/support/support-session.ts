@@ -1,5 +1,5 @@
-import { useSyncExternalStore } from 'react';
 import type { BundleOpenResult } from '../../../../shared/report/bundle-view';
+import { createExternalStore, reasonOf } from '../../app/external-store';
 import { doctor } from '../../ipc/doctor';
 
 /**
@@ -15,31 +15,26 @@ export interface SupportSession {
   error: string | null;
 }
 
-let state: SupportSession = { opening: false, fileName: null, result: null, error: null };
-const listeners = new Set<() => void>();
+const store = createExternalStore<SupportSession>({
+  opening: false,
+  fileName: null,
+  result: null,
+  error: null,
+});
+const update = store.update;
 
-const update = (change: Partial<SupportSession>) => {
-  state = { ...state, ...change };
-  listeners.forEach((listener) => listener());
-};
-
-const subscribe = (listener: () => void) => {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-};
-
-export const useSupportSession = (): SupportSession => useSyncExternalStore(subscribe, () => state);
+export const useSupportSession = store.useStore;
 
 const baseName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
 /** Verifies the bundle at `path` in main, then shows it, or why it was refused. */
 export async function openBundle(path: string): Promise<void> {
-  if (state.opening) return;
+  if (store.get().opening) return;
   update({ opening: true, fileName: baseName(path), result: null, error: null });
   try {
     update({ result: await doctor.invoke('bundle.open', { path }) });
   } catch (error) {
-    update({ error: error instanceof Error ? error.message : String(error) });
+    update({ error: reasonOf(error) });
   } finally {
     update({ opening: false });
   }

@@ -1,8 +1,16 @@
-import { PlayCircleOutlined, ReloadOutlined, StopOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Flex, Progress, Segmented, Skeleton, Tag, Typography } from 'antd';
+import { Card, Flex, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useWorkspace } from '../../workspace/workspace-context';
+import {
+  percentOf,
+  RunButtons,
+  RunChoice,
+  RunControls,
+  RunProgress,
+  RunSessionNotes,
+  useRunStore,
+} from '../../app/run-controls';
+import { ScreenHeader } from '../../app/screen-parts';
 import { HostStats } from './HostStats';
 import { PhaseGuide } from './PhaseGuide';
 import {
@@ -25,7 +33,6 @@ const DEFAULT_COUNT = 5;
  */
 export default function TimingsScreen() {
   const { t } = useTranslation();
-  const { state: workspace } = useWorkspace();
   const session = useProbeSession();
   const [count, setCount] = useState<number>(session.count ?? DEFAULT_COUNT);
 
@@ -34,10 +41,9 @@ export default function TimingsScreen() {
   }, []);
 
   const running = session.phase === 'running';
-  const store = workspace.workspace?.activeStore ?? null;
-  const noStore = workspace.status === 'ready' && store === null;
+  // The store in use, and the one the results are about when the user has switched since.
+  const { store, noStore, otherStore } = useRunStore(session.store);
   const hasResults = session.results.length > 0;
-  const otherStore = session.store && store && session.store.id !== store.id ? session.store : null;
 
   const start = () => {
     if (store) void runProbes({ id: store.id, name: store.storeName }, count);
@@ -45,112 +51,45 @@ export default function TimingsScreen() {
 
   return (
     <Flex vertical gap="large" className="screen timings-screen">
-      <div>
-        <Typography.Title level={1} className="screen-title">
-          {t('timings.title')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary">{t('timings.intro')}</Typography.Paragraph>
-      </div>
+      <ScreenHeader title={t('timings.title')} intro={t('timings.intro')} />
 
-      <Card data-testid="timings-controls">
-        <Flex vertical gap="middle">
-          {store && (
-            <Flex align="center" gap="small" wrap data-testid="timings-store">
-              <span className="text-secondary">{t('timings.store')}</span>
-              <Typography.Text strong>{store.storeName}</Typography.Text>
-              <Tag color={store.environment === 'production' ? 'volcano' : 'green'}>
-                {t(`home.store.environments.${store.environment}`)}
-              </Tag>
-            </Flex>
-          )}
-          {noStore ? (
-            <Empty
-              description={
-                <Flex vertical gap={4}>
-                  <Typography.Text strong>{t('timings.noStore')}</Typography.Text>
-                  <Typography.Text type="secondary">{t('timings.noStoreHint')}</Typography.Text>
-                </Flex>
-              }
-            >
-              <Button type="primary" onClick={() => (window.location.hash = '#/stores')}>
-                {t('timings.goToStores')}
-              </Button>
-            </Empty>
-          ) : (
-            <Flex gap="middle" align="center" wrap>
-              <Flex vertical gap={4}>
-                <span id="timings-count-label">{t('timings.countLabel')}</span>
-                <Segmented<number>
-                  aria-labelledby="timings-count-label"
-                  aria-describedby="timings-count-help"
-                  value={count}
-                  disabled={running}
-                  onChange={setCount}
-                  options={COUNTS.map((value) => ({
-                    value,
-                    label: t('timings.countOption', { count: value }),
-                  }))}
-                  data-testid="timings-count"
-                />
-                <Typography.Text type="secondary" id="timings-count-help">
-                  {t('timings.countHelp')}
-                </Typography.Text>
-              </Flex>
-              <Flex gap="middle" wrap>
-                <Button
-                  type="primary"
-                  size="large"
-                  icon={hasResults ? <ReloadOutlined /> : <PlayCircleOutlined />}
-                  loading={running}
-                  disabled={running || !store}
-                  onClick={start}
-                >
-                  {hasResults && !running ? t('timings.rerun') : t('timings.run')}
-                </Button>
-                {running && (
-                  <Button
-                    size="large"
-                    danger
-                    icon={<StopOutlined />}
-                    loading={session.cancelling}
-                    onClick={() => void cancelProbes()}
-                  >
-                    {t('timings.cancel')}
-                  </Button>
-                )}
-              </Flex>
-            </Flex>
-          )}
-          <ProgressView session={session} />
+      <RunControls
+        screen="timings"
+        store={store}
+        noStore={noStore}
+        testId="timings-controls"
+        progress={<ProgressView session={session} />}
+      >
+        <Flex gap="middle" align="center" wrap>
+          <RunChoice
+            id="timings-count"
+            label={t('timings.countLabel')}
+            help={t('timings.countHelp')}
+            value={count}
+            options={COUNTS.map((value) => ({ value, label: t('timings.countOption', { count: value }) }))}
+            disabled={running}
+            onChange={setCount}
+            testId="timings-count"
+          />
+          <RunButtons
+            screen="timings"
+            session={session}
+            hasResult={hasResults}
+            canStart={store !== null}
+            onStart={start}
+            onCancel={() => void cancelProbes()}
+            labels={{ run: t('timings.run'), rerun: t('timings.rerun') }}
+          />
         </Flex>
-      </Card>
+      </RunControls>
 
-      <SessionNotes session={session} />
-      {otherStore && session.phase === 'idle' && (
-        <Alert
-          type="info"
-          showIcon
-          title={t('timings.otherStore', { name: otherStore.name })}
-          data-testid="timings-other-store"
-        />
-      )}
-
-      {session.phase === 'loading-last' && (
-        <Card aria-busy aria-label={t('timings.loadingLast')}>
-          <Skeleton active />
-        </Card>
-      )}
-
-      {session.phase === 'idle' && !hasResults && !noStore && (
-        <Empty
-          description={
-            <Flex vertical gap={4}>
-              <Typography.Text strong>{t('timings.notRunYet')}</Typography.Text>
-              <Typography.Text type="secondary">{t('timings.notRunYetHint')}</Typography.Text>
-            </Flex>
-          }
-        />
-      )}
+      <RunSessionNotes
+        screen="timings"
+        session={session}
+        cancelled={session.run?.cancelled && session.phase === 'idle' && t('timings.cancelled')}
+        otherStore={otherStore}
+        empty={!hasResults && !noStore}
+      />
 
       {hasResults && (
         <Card
@@ -192,32 +131,21 @@ function ProgressView({ session }: { session: ProbeSession }) {
   const { t } = useTranslation();
   if (session.phase !== 'running') return null;
   const { progress } = session;
-  const percent = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
   const latest = progress?.latest;
   return (
-    <div
-      role="status"
-      aria-live="polite"
-      aria-label={t('timings.progressLabel')}
-      data-testid="timings-progress"
-    >
-      <Progress percent={percent} status="active" aria-label={t('timings.progressLabel')} />
-      <Flex gap="middle" wrap>
-        <span data-testid="timings-progress-current">
-          {latest
-            ? t('timings.progressCurrent', {
-                role: t(`timings.roles.${latest.target.role}`),
-                n: latest.sequence + 1,
-              })
-            : t('timings.progressStarting')}
-        </span>
-        {progress && (
-          <span className="text-secondary" data-testid="timings-progress-count">
-            {t('timings.progressCount', { done: progress.done, total: progress.total })}
-          </span>
-        )}
-      </Flex>
-    </div>
+    <RunProgress
+      screen="timings"
+      percent={percentOf(progress)}
+      current={
+        latest
+          ? t('timings.progressCurrent', {
+              role: t(`timings.roles.${latest.target.role}`),
+              n: latest.sequence + 1,
+            })
+          : t('timings.progressStarting')
+      }
+      count={progress && t('timings.progressCount', { done: progress.done, total: progress.total })}
+    />
   );
 }
 
@@ -241,30 +169,5 @@ function Verdict({ session }: { session: ProbeSession }) {
         {t('timings.lastRun', { time, count: run.settings.count })}
       </Typography.Text>
     </Flex>
-  );
-}
-
-function SessionNotes({ session }: { session: ProbeSession }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      {session.run?.cancelled && session.phase === 'idle' && (
-        <Alert type="warning" showIcon title={t('timings.cancelled')} data-testid="timings-cancelled" />
-      )}
-      {session.error && (
-        <Alert
-          type="error"
-          showIcon
-          title={
-            session.error.kind === 'run'
-              ? t('timings.failedRun')
-              : session.error.kind === 'cancel'
-                ? t('timings.failedCancel')
-                : t('timings.failedLast')
-          }
-          description={t('timings.errorDetail', { reason: session.error.reason })}
-        />
-      )}
-    </>
   );
 }

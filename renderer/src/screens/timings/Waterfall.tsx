@@ -1,11 +1,10 @@
 import { CloseCircleFilled } from '@ant-design/icons';
-import { Tag, Tooltip, Typography } from 'antd';
+import { Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProbeHop, ProbeRequestResult, ProbeTargetRole } from '../../../../shared/probe/probe-result';
 import { useLocalized } from '../../i18n/use-localized';
 import {
-  axisTicks,
   failedSegment,
   failurePhaseKey,
   hostOf,
@@ -14,6 +13,14 @@ import {
   WATERFALL_PHASES,
   type WaterfallPhase,
 } from './phases';
+import {
+  asPercent,
+  WaterfallAxis,
+  WaterfallBar,
+  WaterfallLegend,
+  waterfallScale,
+  WaterfallSegment,
+} from './waterfall-parts';
 
 interface Segment {
   phase: WaterfallPhase;
@@ -86,45 +93,19 @@ function buildRows(results: readonly ProbeRequestResult[]): Row[] {
  * and exact time on hover or keyboard focus; a failure is named in words beside the bar and explained.
  */
 export function Waterfall({ results }: { results: readonly ProbeRequestResult[] }) {
-  const { t } = useTranslation();
   const rows = useMemo(() => buildRows(results), [results]);
   const scale = Math.max(1, ...rows.map((row) => row.offset + row.hop.timings.total));
-  const ticks = axisTicks(scale);
-  const axisMax = Math.max(scale, ticks.at(-1) ?? scale);
+  const { ticks, share } = waterfallScale(scale);
   const shownPhases = WATERFALL_PHASES.filter((phase) =>
     rows.some((row) => row.segments.some((segment) => segment.phase === phase)),
   );
   const anyFailed = rows.some((row) => row.segments.some((segment) => segment.failed));
-  const share = (ms: number) => ms / axisMax;
 
   return (
     <div className="waterfall" data-testid="waterfall">
-      <ul className="waterfall-legend" aria-label={t('timings.waterfall.legend')}>
-        {shownPhases.map((phase) => (
-          <li key={phase} className="waterfall-legend-item">
-            <span className={`phase-swatch phase-${phase}`} aria-hidden />
-            {t(`timings.phases.${phase}.name`)}
-          </li>
-        ))}
-        {anyFailed && (
-          <li className="waterfall-legend-item">
-            <span className="phase-swatch phase-failed" aria-hidden />
-            {t('timings.waterfall.failedLegend')}
-          </li>
-        )}
-      </ul>
+      <WaterfallLegend phases={shownPhases} failed={anyFailed} />
 
-      <div className="waterfall-grid waterfall-axis" aria-hidden>
-        <span className="text-secondary">{t('timings.waterfall.axis')}</span>
-        <div className="waterfall-track">
-          {ticks.map((tick) => (
-            <span key={tick} className="waterfall-tick" style={{ left: asPercent(share(tick)) }}>
-              {tick}
-            </span>
-          ))}
-        </div>
-        <span />
-      </div>
+      <WaterfallAxis ticks={ticks} share={share} />
 
       <ul className="waterfall-rows">
         {rows.map((row) => (
@@ -137,8 +118,6 @@ export function Waterfall({ results }: { results: readonly ProbeRequestResult[] 
 
 /** Segments this wide (of the axis) or more carry their short name inside, besides the tooltip. */
 const LABELLED_SHARE = 0.09;
-
-const asPercent = (share: number) => `${share * 100}%`;
 
 function WaterfallRow({
   row,
@@ -169,9 +148,9 @@ function WaterfallRow({
       data-hop={hop.index}
       data-outcome={failure ? 'failed' : 'ok'}
     >
-      <div className="waterfall-grid">
-        <div className="waterfall-label">
-          <span className="waterfall-role">
+      <WaterfallBar
+        name={
+          <>
             {roleName}
             {hop.index > 0 && (
               <Typography.Text type="secondary" className="waterfall-hop">
@@ -179,64 +158,13 @@ function WaterfallRow({
                 {t('timings.waterfall.redirectHop', { n: hop.index })}
               </Typography.Text>
             )}
-          </span>
-          <Typography.Text type="secondary" className="waterfall-host" title={hop.url}>
-            {hostOf(hop.url)}
-          </Typography.Text>
-        </div>
-        <div
-          className="waterfall-track"
-          role="group"
-          aria-label={t('timings.waterfall.rowLabel', { role: roleName, url: hop.url })}
-        >
-          {ticks.map((tick) => (
-            <span
-              key={tick}
-              className="waterfall-gridline"
-              style={{ left: asPercent(share(tick)) }}
-              aria-hidden
-            />
-          ))}
-          {row.segments.map((segment) => {
-            const name = t(`timings.phases.${segment.phase}.name`);
-            const label = segment.failed
-              ? t('timings.waterfall.failedSegment', { phase: name, duration: ms(segment.ms) })
-              : t('timings.waterfall.segment', { phase: name, duration: ms(segment.ms) });
-            return (
-              <Tooltip
-                key={segment.phase}
-                trigger={['hover', 'focus']}
-                title={
-                  <>
-                    <strong>{label}</strong>
-                    <br />
-                    {t(`timings.phases.${segment.phase}.what`)}
-                  </>
-                }
-              >
-                <span
-                  className={`waterfall-segment phase-${segment.failed ? 'failed' : segment.phase}`}
-                  style={{ left: asPercent(share(segment.start)), width: asPercent(share(segment.ms)) }}
-                  tabIndex={0}
-                  role="img"
-                  aria-label={label}
-                  data-testid="waterfall-segment"
-                  data-phase={segment.phase}
-                  data-failed={segment.failed || undefined}
-                  data-ms={segment.ms}
-                >
-                  {share(segment.ms) >= LABELLED_SHARE && (
-                    <span className="waterfall-segment-text" aria-hidden>
-                      {t(`timings.phases.${segment.phase}.short`)}
-                    </span>
-                  )}
-                </span>
-              </Tooltip>
-            );
-          })}
-        </div>
-        <div className="waterfall-total">
-          {failure ? (
+          </>
+        }
+        caption={hostOf(hop.url)}
+        url={hop.url}
+        trackLabel={t('timings.waterfall.rowLabel', { role: roleName, url: hop.url })}
+        total={
+          failure ? (
             <Tag
               color="error"
               icon={<CloseCircleFilled />}
@@ -249,9 +177,51 @@ function WaterfallRow({
             <span data-testid="waterfall-total">
               {t('timings.waterfall.total', { duration: ms(hop.timings.total) })}
             </span>
-          )}
-        </div>
-      </div>
+          )
+        }
+      >
+        {ticks.map((tick) => (
+          <span
+            key={tick}
+            className="waterfall-gridline"
+            style={{ left: asPercent(share(tick)) }}
+            aria-hidden
+          />
+        ))}
+        {row.segments.map((segment) => {
+          const name = t(`timings.phases.${segment.phase}.name`);
+          const label = segment.failed
+            ? t('timings.waterfall.failedSegment', { phase: name, duration: ms(segment.ms) })
+            : t('timings.waterfall.segment', { phase: name, duration: ms(segment.ms) });
+          return (
+            <WaterfallSegment
+              key={segment.phase}
+              look={segment.failed ? 'failed' : segment.phase}
+              start={segment.start}
+              ms={segment.ms}
+              share={share}
+              label={label}
+              tooltip={
+                <>
+                  <strong>{label}</strong>
+                  <br />
+                  {t(`timings.phases.${segment.phase}.what`)}
+                </>
+              }
+              data-testid="waterfall-segment"
+              data-phase={segment.phase}
+              data-failed={segment.failed || undefined}
+              data-ms={segment.ms}
+            >
+              {share(segment.ms) >= LABELLED_SHARE && (
+                <span className="waterfall-segment-text" aria-hidden>
+                  {t(`timings.phases.${segment.phase}.short`)}
+                </span>
+              )}
+            </WaterfallSegment>
+          );
+        })}
+      </WaterfallBar>
       {failure && (
         <div className="waterfall-failure" data-testid="waterfall-failure" role="note">
           <strong>

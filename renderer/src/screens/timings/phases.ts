@@ -1,5 +1,3 @@
-import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
 import type {
   HopTimings,
   PhaseStats,
@@ -10,6 +8,7 @@ import type {
   SummaryPhase,
 } from '../../../../shared/probe/probe-result';
 import type { Messages } from '../../i18n/resources';
+import { useMillisecondsIn, usePercent, type TimeUnits } from '../../i18n/use-units';
 
 /**
  * The phases as the screen shows them. The lists are spelled out here rather than imported from
@@ -87,33 +86,12 @@ export function failurePhaseKey(phase: ProbePhase): WaterfallPhase | null {
 /** Phases with neither a sample nor a failure: they did not happen (an IP address needs no DNS). */
 export const unused = (stats: PhaseStats) => stats.samples === 0 && stats.failures === 0;
 
-/** 12.3 毫秒 / 1.24 秒: exact enough to compare with curl, in words of the UI language. */
-export function useMilliseconds(): (ms: number) => string {
-  const { t, i18n } = useTranslation();
-  const language = i18n.resolvedLanguage;
-  return useCallback(
-    (ms: number) => {
-      if (ms < 1000) {
-        const value = new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(ms);
-        return t('timings.ms', { value });
-      }
-      const value = new Intl.NumberFormat(language, { maximumFractionDigits: 2 }).format(ms / 1000);
-      return t('checklist.duration.s', { value });
-    },
-    [t, language],
-  );
-}
+const UNITS: TimeUnits = { ms: 'timings.ms', s: 'checklist.duration.s' };
 
-/** 0 %, 50 %: failure rates. */
-export function usePercent(): (ratio: number) => string {
-  const { i18n } = useTranslation();
-  const language = i18n.resolvedLanguage;
-  return useCallback(
-    (ratio: number) =>
-      new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(ratio),
-    [language],
-  );
-}
+/** 12.3 毫秒 / 1.24 秒: exact enough to compare with curl, in words of the UI language. */
+export const useMilliseconds = (): ((ms: number) => string) => useMillisecondsIn(UNITS);
+
+export { usePercent };
 
 /** Host (and port) of a URL, for a row's caption; the URL itself when it does not parse. */
 export function hostOf(url: string): string {

@@ -1,20 +1,15 @@
-import { useSyncExternalStore } from 'react';
-import type { EventPayload } from '../../../../shared/ipc/contract';
 import type { ProbeRequestResult, ProbeRun } from '../../../../shared/probe/probe-result';
-import { doctor } from '../../ipc/doctor';
+import { createRunSession, IDLE_RUN, type RunState } from '../../app/run-session';
 
 /**
- * The timings screen's state lives outside the screen, for the whole renderer session (like the
- * checklist's): a run keeps going in main when the user visits another screen, and coming back shows it
- * still running, with what arrived so far, not a blank screen or a second run.
+ * The timings screen's run session (app/run-session, like the checklist's): a run keeps going in main
+ * when the user visits another screen, and coming back shows it still running, with what arrived so far,
+ * not a blank screen or a second run.
  */
 
-export type SessionError = { kind: 'run' | 'cancel' | 'last'; reason: string };
+export type { SessionError } from '../../app/run-session';
 
-export interface ProbeSession {
-  phase: 'idle' | 'loading-last' | 'running';
-  taskId: string | null;
-  cancelling: boolean;
+export interface ProbeSession extends RunState {
   /** How many times per address the run in progress (or the last one) asked for. */
   count: number | null;
   /** Requests so far: streamed while running, the run's own list once it ends. */
@@ -24,37 +19,7 @@ export interface ProbeSession {
   progress: { done: number; total: number; latest: ProbeRequestResult | null } | null;
   /** The store the results are about, when this session ran them (main's last run does not say). */
   store: { id: string; name: string } | null;
-  error: SessionError | null;
-  lastLoaded: boolean;
 }
-
-const initial: ProbeSession = {
-  phase: 'idle',
-  taskId: null,
-  cancelling: false,
-  count: null,
-  results: [],
-  run: null,
-  progress: null,
-  store: null,
-  error: null,
-  lastLoaded: false,
-};
-
-let state: ProbeSession = initial;
-const listeners = new Set<() => void>();
-
-const update = (change: Partial<ProbeSession> | ((previous: ProbeSession) => Partial<ProbeSession>)) => {
-  state = { ...state, ...(typeof change === 'function' ? change(state) : change) };
-  listeners.forEach((listener) => listener());
-};
-
-const subscribe = (listener: () => void) => {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-};
-
-export const useProbeSession = (): ProbeSession => useSyncExternalStore(subscribe, () => state);
 
 /** A finished request in a progress event of kind 'probe'. */
 const isRequestResult = (detail: unknown): detail is ProbeRequestResult =>
@@ -64,75 +29,31 @@ const isRequestResult = (detail: unknown): detail is ProbeRequestResult =>
   typeof (detail as ProbeRequestResult).target === 'object' &&
   Array.isArray((detail as ProbeRequestResult).hops);
 
-/** Read afresh after an await (TypeScript would keep the narrowing from before it). */
-const currentPhase = (): ProbeSession['phase'] => state.phase;
+const session = createRunSession<'probe', ProbeSession>({
+  kind: 'probe',
+  initial: { ...IDLE_RUN, count: null, results: [], run: null, progress: null, store: null },
+  fromLast: (last) => (last ? { run: last, results: last.results, count: last.settings.count } : {}),
+  onProgress: (previous, event) => {
+    const result = isRequestResult(event.detail) ? event.detail : null;
+    return {
+      progress: { done: event.done, total: event.total, latest: result ?? previous.progress?.latest ?? null },
+      results: result ? [...previous.results, result] : previous.results,
+    };
+  },
+  onEnd: () => ({ progress: null }),
+});
 
-const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-const newTaskId = () => `probe-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+export const useProbeSession = session.useSession;
 
 /** The last run main remembers, once per session (afterwards this session's own view is newer). */
-export async function loadLastProbeRun(): Promise<void> {
-  if (state.lastLoaded || state.phase !== 'idle') return;
-  update({ phase: 'loading-last', lastLoaded: true });
-  try {
-    const last = await doctor.invoke('probe.last', undefined);
-    if (currentPhase() !== 'loading-last') return;
-    update(
-      last
-        ? { phase: 'idle', run: last, results: last.results, count: last.settings.count }
-        : { phase: 'idle' },
-    );
-  } catch (error) {
-    if (currentPhase() === 'loading-last')
-      update({ phase: 'idle', error: { kind: 'last', reason: reasonOf(error) } });
-  }
-}
-
-const onProgress = (event: EventPayload<'progress'>) => {
-  if (event.kind !== 'probe' || event.taskId !== state.taskId || state.phase !== 'running') return;
-  const result = isRequestResult(event.detail) ? event.detail : null;
-  update((previous) => ({
-    progress: { done: event.done, total: event.total, latest: result ?? previous.progress?.latest ?? null },
-    results: result ? [...previous.results, result] : previous.results,
-  }));
-};
+export const loadLastProbeRun = (): Promise<void> => session.loadLast();
 
 /** Probes every address of the active store `count` times, streaming each request as it ends. */
-export async function runProbes(store: { id: string; name: string }, count: number): Promise<void> {
-  if (state.phase === 'running') return;
-  const taskId = newTaskId();
-  update({
-    phase: 'running',
-    taskId,
-    cancelling: false,
-    count,
-    results: [],
-    run: null,
-    progress: null,
-    store,
-    error: null,
+export const runProbes = (store: { id: string; name: string }, count: number): Promise<void> =>
+  session.run({
+    input: { count },
+    start: () => ({ count, results: [], run: null, progress: null, store }),
+    finish: (run) => ({ run, results: run.results }),
   });
-  const unsubscribe = doctor.on('progress', onProgress);
-  try {
-    const run = await doctor.invoke('probe.run', { taskId, count });
-    update({ run, results: run.results });
-  } catch (error) {
-    update({ error: { kind: 'run', reason: reasonOf(error) } });
-  } finally {
-    unsubscribe();
-    update({ phase: 'idle', taskId: null, cancelling: false, progress: null });
-  }
-}
 
-export async function cancelProbes(): Promise<void> {
-  const { taskId } = state;
-  if (!taskId || state.cancelling) return;
-  update({ cancelling: true });
-  try {
-    await doctor.invoke('probe.cancel', { taskId });
-  } catch (error) {
-    if (state.taskId === taskId)
-      update({ cancelling: false, error: { kind: 'cancel', reason: reasonOf(error) } });
-  }
-}
+export const cancelProbes = (): Promise<void> => session.cancel();

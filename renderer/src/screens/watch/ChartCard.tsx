@@ -4,6 +4,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WatchBucket, WatchChartData, WatchGranularity } from '../../../../shared/watch/watch-chart';
 import type { SampleOutcome } from '../../../../shared/watch/watch-sample';
+import { EmptyNote } from '../../app/screen-parts';
 import { RANGES } from './chart-geometry';
 import { useMilliseconds, useNumber, useOutcomeName, usePercent } from './format';
 import { failureCounts, HistoryChart, MEASURES, pickTiming, usePeriod, type Measure } from './HistoryChart';
@@ -132,14 +133,10 @@ export function ChartCard({
           />
         )}
         {data && totals && data.buckets.length === 0 && (
-          <Empty
+          <EmptyNote
+            title={t('watch.chart.empty')}
+            hint={t('watch.chart.emptyHint')}
             image={Empty.PRESENTED_IMAGE_SIMPLE}
-            description={
-              <Flex vertical gap={4}>
-                <Typography.Text strong>{t('watch.chart.empty')}</Typography.Text>
-                <Typography.Text type="secondary">{t('watch.chart.emptyHint')}</Typography.Text>
-              </Flex>
-            }
             data-testid="watch-chart-empty"
           />
         )}

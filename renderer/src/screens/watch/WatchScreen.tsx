@@ -1,10 +1,10 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Empty, Flex, Skeleton, Typography } from 'antd';
+import { Alert, App, Button, Flex } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WatchSettingsPatch } from '../../../../shared/watch/watch-api';
 import type { WatchSettings } from '../../../../shared/watch/watch-settings';
-import { useScreenRoute } from '../../app/use-screen-route';
+import { LoadingCard, NoStoreNote, ScreenHeader } from '../../app/screen-parts';
 import { useWorkspace } from '../../workspace/workspace-context';
 import { RANGES } from './chart-geometry';
 import { ChartCard } from './ChartCard';
@@ -27,7 +27,6 @@ export default function WatchScreen() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { state: workspace } = useWorkspace();
-  const [, navigate] = useScreenRoute();
   const activeStoreId = workspace.workspace?.activeStore?.id ?? null;
   const [view, setView] = useState<ChartView>(DEFAULT_VIEW);
   const [measure, setMeasure] = useState<Measure>('gateway');
@@ -67,33 +66,11 @@ export default function WatchScreen() {
 
   return (
     <Flex vertical gap="large" className="screen watch-screen">
-      <div>
-        <Typography.Title level={1} className="screen-title">
-          {t('watch.title')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary">{t('watch.intro')}</Typography.Paragraph>
-      </div>
+      <ScreenHeader title={t('watch.title')} intro={t('watch.intro')} />
 
-      {noStore && (
-        <Empty
-          description={
-            <Flex vertical gap={4}>
-              <Typography.Text strong>{t('watch.noStore')}</Typography.Text>
-              <Typography.Text type="secondary">{t('watch.noStoreHint')}</Typography.Text>
-            </Flex>
-          }
-        >
-          <Button type="primary" onClick={() => navigate('stores')}>
-            {t('watch.goToStores')}
-          </Button>
-        </Empty>
-      )}
+      {noStore && <NoStoreNote screen="watch" />}
 
-      {status.state === 'loading' && (
-        <Card aria-busy aria-label={t('watch.loading')}>
-          <Skeleton active />
-        </Card>
-      )}
+      {status.state === 'loading' && <LoadingCard label={t('watch.loading')} />}
       {status.state === 'failed' && (
         <Alert
           type="error"
