@@ -1,20 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { protocol } from 'electron';
-import { RENDERER_CSP } from './content-security-policy';
+import { RENDERER_CSP, RENDERER_MEDIA_TYPES } from './content-security-policy';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = 'app://bundle';
-
-const MEDIA_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
 
 /** Must run before app 'ready': app:// behaves like https (secure context, fetch, relative URLs). */
 export function registerAppScheme(): void {
@@ -40,7 +30,7 @@ export function serveRenderer(rendererDir: string): void {
       const body = await readFile(file);
       return new Response(body, {
         headers: {
-          'Content-Type': MEDIA_TYPES[extname(file)] ?? 'application/octet-stream',
+          'Content-Type': RENDERER_MEDIA_TYPES[extname(file)] ?? 'application/octet-stream',
           'Content-Security-Policy': RENDERER_CSP,
           'X-Content-Type-Options': 'nosniff',
         },

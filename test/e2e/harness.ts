@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { RENDERER_CSP } from '../../main/adapters/content-security-policy';
+import { RENDERER_CSP, RENDERER_MEDIA_TYPES } from '../../main/adapters/content-security-policy';
 import { createAppCore, type AppCore } from '../../main/core/app-core';
 import type {
   Channel,
@@ -74,16 +74,6 @@ function newestMtime(dir: string): { path: string; mtimeMs: number } {
   return newest;
 }
 
-const MEDIA_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
-
 export interface RendererServer {
   /** http://127.0.0.1:<port>, the page's origin (the app's is app://bundle). */
   origin: string;
@@ -118,7 +108,7 @@ export async function startRendererServer(rootDir = RENDERER_DIR): Promise<Rende
       try {
         const body = await readFile(file);
         response.writeHead(200, {
-          'Content-Type': MEDIA_TYPES[extname(file)] ?? 'application/octet-stream',
+          'Content-Type': RENDERER_MEDIA_TYPES[extname(file)] ?? 'application/octet-stream',
           'Content-Security-Policy': RENDERER_CSP,
           'X-Content-Type-Options': 'nosniff',
           'Cache-Control': 'no-store',
