@@ -57,7 +57,7 @@ export async function runStoreChecklist(
         async () =>
           input.probes ??
           runProbes({
-            targets: [...defaultProbeTargets(input), { role: 'store', url: input.store.storeUrl }],
+            targets: defaultProbeTargets(input),
             // Three samples per host keep the checklist quick; the timings screen measures more.
             settings: { count: 3, intervalMs: 100 },
             resolveProxy: input.resolveProxy,

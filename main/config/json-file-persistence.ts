@@ -14,7 +14,7 @@ import { basename, dirname, join } from 'node:path';
 import type { RegistryPersistence } from './store-registry';
 
 /**
- * The store registry as a JSON file, for tests and the CLI (the app uses electron-store). A write goes
+ * A JSON document on disk (the store list, imported profiles, settings outside Electron). A write goes
  * to a temporary file in the same folder, is flushed to disk, then renamed over the old file: a crash
  * or power cut leaves either the old list or the new one, never half of one.
  */

@@ -94,7 +94,11 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const workspace = new StoreWorkspace(options.dataDir, sandbox, options.keyVault, onCorrupt);
   let lastChecklist: ChecklistRun | null = null;
   let lastProbes: ProbeRun | null = null;
-  let lastSimulation: SimulationSeries | SimulationUnavailable | null = null;
+  /** Kept with the store it was for: another store's checklist must not read it. */
+  let lastSimulation: { storeId: string; value: SimulationSeries | SimulationUnavailable } | null = null;
+  const resolveProxy = options.resolveProxy ?? resolveDirect;
+  const machine = () => machineFacts(options.dataDir, APP_IDENTITY.version, runtime);
+  const cancelTask = async ({ taskId }: { taskId: string }) => ({ cancelled: tasks.cancel(taskId) });
   const browserEngine = options.browserEngine ?? lazyBrowserEngine();
   let lastDiagnosis: Diagnosis | null = null;
   const history = new DiagnosisHistory(join(options.dataDir, 'history'));
@@ -166,9 +170,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
         logsDir: options.logsDir ?? null,
         bundlesDir: join(options.dataDir, 'bundles'),
         outboxDir: join(options.dataDir, 'outbox'),
-        gatewayProxy: active
-          ? await (options.resolveProxy ?? resolveDirect)(active.profile.gatewayUrl)
-          : 'DIRECT',
+        gatewayProxy: active ? await resolveProxy(active.profile.gatewayUrl) : 'DIRECT',
       };
     },
     // Handed out once: a notice shown is a notice read.
@@ -220,18 +222,17 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     },
     'checklist.run': async ({ taskId, only }) => {
       const active = await requireActive();
-      const signal = tasks.start(taskId);
-      try {
+      return tasks.run(taskId, async (signal) => {
         lastChecklist = await runStoreChecklist(
           {
             store: active.store,
             profile: active.profile,
             key: active.key,
             importNotes: active.importNotes,
-            machine: machineFacts(options.dataDir, APP_IDENTITY.version, runtime),
-            resolveProxy: options.resolveProxy ?? resolveDirect,
-            // page.* and tls.mixed-content read the last simulated redirect, if one ran.
-            simulation: lastSimulation ?? undefined,
+            machine: machine(),
+            resolveProxy,
+            // page.* and tls.mixed-content read the last simulated redirect of this store, if one ran.
+            simulation: lastSimulation?.storeId === active.summary.id ? lastSimulation.value : undefined,
           },
           {
             signal,
@@ -248,19 +249,16 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
           },
         );
         return lastChecklist;
-      } finally {
-        tasks.finish(taskId);
-      }
+      });
     },
-    'checklist.cancel': async ({ taskId }) => ({ cancelled: tasks.cancel(taskId) }),
+    'checklist.cancel': cancelTask,
     'probe.run': async ({ taskId, count, intervalMs }) => {
       const active = await requireActive();
-      const signal = tasks.start(taskId);
-      try {
+      return tasks.run(taskId, async (signal) => {
         lastProbes = await runProbes({
-          targets: [...defaultProbeTargets(active), { role: 'store', url: active.store.storeUrl }],
+          targets: defaultProbeTargets(active),
           settings: { count: count ?? 5, intervalMs: intervalMs ?? 500 },
-          resolveProxy: options.resolveProxy ?? resolveDirect,
+          resolveProxy,
           extraCaCertificates: active.profile.extraCaCertificates,
           signal,
           onProgress: (p) =>
@@ -274,55 +272,53 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
             }),
         });
         return lastProbes;
-      } finally {
-        tasks.finish(taskId);
-      }
+      });
     },
-    'probe.cancel': async ({ taskId }) => ({ cancelled: tasks.cancel(taskId) }),
+    'probe.cancel': cancelTask,
     'simulation.run': async ({ taskId, runs }) => {
       const active = await requireActive();
-      if (!active.key.pem) throw new Error('No merchant key: import the store’s private key first');
-      const signal = tasks.start(taskId);
-      try {
-        lastSimulation = await runSimulationSeries(runs ?? 1, {
-          profile: active.profile,
-          store: active.store,
-          privateKeyPem: active.key.pem,
-          browser: browserEngine,
-          signal,
-          onProgress: (event) =>
-            events.emit('progress', {
-              taskId,
-              kind: 'simulation',
-              step: event.type,
-              done: event.type === 'run-finished' ? event.run + 1 : 0,
-              total: runs ?? 1,
-              detail: event,
-            }),
-        });
-      } catch (error) {
-        if (!(error instanceof SimulationUnavailableError)) throw error;
-        lastSimulation = simulationUnavailable(error);
-      } finally {
-        tasks.finish(taskId);
-      }
-      return lastSimulation;
+      const pem = active.key.pem;
+      if (!pem) throw new Error('No merchant key: import the store’s private key first');
+      const value = await tasks.run(taskId, async (signal) => {
+        try {
+          return await runSimulationSeries(runs ?? 1, {
+            profile: active.profile,
+            store: active.store,
+            privateKeyPem: pem,
+            browser: browserEngine,
+            signal,
+            onProgress: (event) =>
+              events.emit('progress', {
+                taskId,
+                kind: 'simulation',
+                step: event.type,
+                done: event.type === 'run-finished' ? event.run + 1 : 0,
+                total: runs ?? 1,
+                detail: event,
+              }),
+          });
+        } catch (error) {
+          if (!(error instanceof SimulationUnavailableError)) throw error;
+          return simulationUnavailable(error);
+        }
+      });
+      lastSimulation = { storeId: active.summary.id, value };
+      return value;
     },
-    'simulation.cancel': async ({ taskId }) => ({ cancelled: tasks.cancel(taskId) }),
-    'simulation.last': async () => lastSimulation,
+    'simulation.cancel': cancelTask,
+    'simulation.last': async () => lastSimulation?.value ?? null,
     'diagnosis.run': async ({ taskId }) => {
       const active = await requireActive();
-      const signal = tasks.start(taskId);
       let done = 0;
-      try {
+      return tasks.run(taskId, async (signal) => {
         const diagnosis = await runDiagnosis({
           storeId: active.summary.id,
           store: active.store,
           profile: active.profile,
           key: active.key,
           importNotes: active.importNotes,
-          machine: machineFacts(options.dataDir, APP_IDENTITY.version, runtime),
-          resolveProxy: options.resolveProxy ?? resolveDirect,
+          machine: machine(),
+          resolveProxy,
           browser: browserEngine,
           signal,
           onProgress: (p) => {
@@ -340,14 +336,12 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
         lastDiagnosis = diagnosis;
         lastChecklist = diagnosis.checklist;
         lastProbes = diagnosis.probes;
-        lastSimulation = diagnosis.simulation;
+        lastSimulation = { storeId: diagnosis.storeId, value: diagnosis.simulation };
         if (!diagnosis.cancelled) history.add(diagnosis);
         return diagnosis;
-      } finally {
-        tasks.finish(taskId);
-      }
+      });
     },
-    'diagnosis.cancel': async ({ taskId }) => ({ cancelled: tasks.cancel(taskId) }),
+    'diagnosis.cancel': cancelTask,
     'diagnosis.last': async () => lastDiagnosis,
     'history.list': async ({ storeId }) => history.list(storeId),
     'history.compare': async ({ storeId }) => history.compareLatest(storeId),

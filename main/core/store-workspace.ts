@@ -13,6 +13,7 @@ import {
   parseStoreConfig,
   StoreRegistry,
   type KeyVault,
+  type StoreImportSuccess,
 } from '../config';
 import { importNotesFrom } from '../checklist/checklist-input';
 import type { ImportNotes, KeyFacts } from '../checklist/check-context';
@@ -39,6 +40,9 @@ export class StoreWorkspace {
   private readonly registry: StoreRegistry;
   private readonly profiles: JsonFilePersistence;
   private readonly state: JsonFilePersistence;
+  /** Both files are written only through this class, so they are read once and kept in memory. */
+  private profileCache: Record<string, PlatformProfile>;
+  private demoChosen: boolean;
   /** Unknown-field warnings of each import, for cfg.schema, kept for the session. */
   private readonly importNotes = new Map<string, ImportNotes>();
 
@@ -54,6 +58,15 @@ export class StoreWorkspace {
     );
     this.profiles = new JsonFilePersistence(join(dataDir, 'profiles.json'), onCorrupt);
     this.state = new JsonFilePersistence(join(dataDir, 'workspace.json'), onCorrupt);
+    const profiles = this.profiles.read();
+    this.profileCache =
+      profiles && typeof profiles === 'object' ? (profiles as Record<string, PlatformProfile>) : {};
+    this.demoChosen = (this.state.read() as { demoActive?: unknown } | undefined)?.demoActive === true;
+  }
+
+  private chooseDemo(demoActive: boolean): void {
+    this.state.write({ demoActive });
+    this.demoChosen = demoActive;
   }
 
   private demoSummary(): StoreSummary | null {
@@ -75,8 +88,7 @@ export class StoreWorkspace {
   /** The demo store is active when chosen, or when no store has been imported yet (first start). */
   private demoActive(): boolean {
     if (!this.sandbox) return false;
-    const chosen = (this.state.read() as { demoActive?: unknown } | undefined)?.demoActive;
-    return chosen === true || this.registry.getActiveId() === null;
+    return this.demoChosen || this.registry.getActiveId() === null;
   }
 
   async list(): Promise<Stores> {
@@ -89,10 +101,10 @@ export class StoreWorkspace {
   async setActive(id: string): Promise<Stores> {
     if (id === DEMO_STORE_ID) {
       if (!this.sandbox) throw new Error('Demo mode is not running');
-      this.state.write({ demoActive: true });
+      this.chooseDemo(true);
     } else {
       await this.registry.setActive(id);
-      this.state.write({ demoActive: false });
+      this.chooseDemo(false);
     }
     return this.list();
   }
@@ -103,9 +115,26 @@ export class StoreWorkspace {
     return this.list();
   }
 
-  private savedProfiles(): Record<string, PlatformProfile> {
-    const value = this.profiles.read();
-    return value && typeof value === 'object' ? (value as Record<string, PlatformProfile>) : {};
+  private async summaryOf(id: string): Promise<StoreSummary> {
+    return (await this.registry.summaries()).find((s) => s.id === id)!;
+  }
+
+  /** Saves a store that passed the importer, makes it the active one, and reports what to show. */
+  private async saveImported(
+    store: StoreImportSuccess,
+    profileName: string,
+    fileName: string,
+    moreWarnings: readonly ConfigIssue[] = [],
+  ): Promise<StoreImportOutcome> {
+    const saved = await this.registry.add(store, { activate: true, profileName });
+    this.chooseDemo(false);
+    this.importNotes.set(saved.record.id, importNotesFrom(fileName, store.warnings));
+    const keyIssues: ConfigIssue[] = store.key.loaded ? store.key.warnings : store.key.errors;
+    return {
+      ok: true,
+      store: await this.summaryOf(saved.record.id),
+      warnings: [...store.warnings, ...moreWarnings, ...keyIssues],
+    };
   }
 
   /** A store.json (and optionally its platform.json) from disk; nothing is saved unless both are valid. */
@@ -121,24 +150,17 @@ export class StoreWorkspace {
     let chosenProfile = profileName ?? (store.value.environment === 'sandbox' ? 'sandbox' : 'production');
     if (platform?.ok) {
       chosenProfile = platform.value.name;
-      this.profiles.write({ ...this.savedProfiles(), [chosenProfile]: platform.value });
+      const profiles = { ...this.profileCache, [chosenProfile]: platform.value };
+      this.profiles.write(profiles);
+      this.profileCache = profiles;
     }
-    const saved = await this.registry.add(store, { activate: true, profileName: chosenProfile });
-    this.state.write({ demoActive: false });
     const fileName = storePath.split(/[\\/]/).pop() ?? 'store.json';
-    this.importNotes.set(saved.record.id, importNotesFrom(fileName, store.warnings));
-    const keyIssues: ConfigIssue[] = store.key.loaded ? store.key.warnings : store.key.errors;
-    const summary = (await this.registry.summaries()).find((s) => s.id === saved.record.id)!;
-    return {
-      ok: true,
-      store: summary,
-      warnings: [...store.warnings, ...(platform?.ok ? platform.warnings : []), ...keyIssues],
-    };
+    return this.saveImported(store, chosenProfile, fileName, platform?.ok ? platform.warnings : []);
   }
 
   /**
    * A store typed into the set-up form. It goes through the very importer a store.json goes through
-   * (as JSON named 店铺设置表单), so a mistake is named by the same field path and message.
+   * (as JSON named store-form.json), so a mistake is named by the same field path and message.
    */
   async createFromForm(
     config: Record<string, unknown>,
@@ -165,17 +187,12 @@ export class StoreWorkspace {
     const document = { ...config, configVersion: 1, signType: 'RSA2', merchantPrivateKey: privateKeyPem };
     const store = await parseStoreConfig(Buffer.from(JSON.stringify(document, null, 2)), 'store-form.json');
     if (!store.ok) return { ok: false, errors: store.errors };
-    const saved = await this.registry.add(store, { activate: true, profileName });
-    this.state.write({ demoActive: false });
-    this.importNotes.set(saved.record.id, importNotesFrom('store-form.json', store.warnings));
-    const summary = (await this.registry.summaries()).find((s) => s.id === saved.record.id)!;
-    const keyIssues: ConfigIssue[] = store.key.loaded ? store.key.warnings : store.key.errors;
-    return { ok: true, store: summary, warnings: [...store.warnings, ...keyIssues] };
+    return this.saveImported(store, profileName, 'store-form.json');
   }
 
   /** The profile a store is checked against: imported, the live sandbox's, or the shipped template. */
   private profileNamed(name: string): PlatformProfile | null {
-    const saved = this.savedProfiles()[name];
+    const saved = this.profileCache[name];
     if (saved) return saved;
     if (name === 'sandbox' && this.sandbox) return this.sandbox.profile;
     if (name === 'production') {
@@ -232,7 +249,7 @@ export class StoreWorkspace {
     if (!profile) {
       throw new Error(`No platform profile named "${record.profileName}": import its platform.json`);
     }
-    const summary = (await this.registry.summaries()).find((s) => s.id === record.id)!;
+    const summary = await this.summaryOf(record.id);
     const pem = await this.registry.getKey(record.id);
     const { merchantPrivateKey: ref, ...store } = record.config;
     return {

@@ -9,6 +9,16 @@ export class TaskRegistry {
     return controller.signal;
   }
 
+  /** Runs work under taskId, cancellable by it until it ends, however it ends. */
+  async run<T>(taskId: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const signal = this.start(taskId);
+    try {
+      return await work(signal);
+    } finally {
+      this.finish(taskId);
+    }
+  }
+
   finish(taskId: string): void {
     this.running.delete(taskId);
   }

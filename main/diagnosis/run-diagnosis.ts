@@ -78,7 +78,7 @@ export async function runDiagnosis(input: DiagnosisInput): Promise<Diagnosis> {
   const [simulation, probes] = await Promise.all([
     simulate(input),
     runProbes({
-      targets: [...defaultProbeTargets(input), { role: 'store', url: input.store.storeUrl }],
+      targets: defaultProbeTargets(input),
       // Shorter waits than the timings screen: a host that does not answer in 5 s is already the finding,
       // and the shop owner is waiting for a verdict.
       settings: {

@@ -3,7 +3,8 @@ import type { ProbeTarget, ProbeTargetRole } from '../../shared/probe/probe-resu
 /** The parts of platform.json and store.json the probes need; the full types fit. */
 export interface ProbeTargetSources {
   profile?: { gatewayUrl: string; cashierOrigin: string; supportApiUrl: string } | null;
-  store?: { notifyUrl: string; returnUrl: string } | null;
+  /** storeUrl, when given, adds the store's own page (what the checklist and a diagnosis probe too). */
+  store?: { notifyUrl: string; returnUrl: string; storeUrl?: string } | null;
 }
 
 const withoutTrailingSlash = (url: string): string => url.replace(/\/+$/, '');
@@ -21,6 +22,7 @@ export function defaultProbeTargets(sources: ProbeTargetSources): ProbeTarget[] 
     ['support', sources.profile?.supportApiUrl],
     ['notify', sources.store?.notifyUrl],
     ['return', sources.store?.returnUrl],
+    ['store', sources.store?.storeUrl],
   ];
   const seen = new Set<string>();
   const targets: ProbeTarget[] = [];

@@ -1,10 +1,8 @@
 import { SettingsSchema, type Settings } from '../../shared/ipc/contract';
+import type { RegistryPersistence } from '../config';
 
 /** Where settings live: electron-store in the app, a JSON file (config's JsonFilePersistence) elsewhere. */
-export interface KeyValuePersistence {
-  read(): unknown;
-  write(value: unknown): void;
-}
+export type KeyValuePersistence = RegistryPersistence;
 
 export const DEFAULT_SETTINGS: Settings = { language: 'zh-CN' };
 

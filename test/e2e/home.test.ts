@@ -1,65 +1,15 @@
-import { rm } from 'node:fs/promises';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import {
-  assertRendererBuilt,
-  chromiumMissingReason,
-  launchChromium,
-  makeDataDir,
-  openSession,
-  startRendererServer,
-  type AppSession,
-  type RendererServer,
-} from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { chromiumMissingReason, makeDataDir } from './harness';
+import { useAppSuite, visible } from './suite';
 
 if (chromiumMissingReason) console.warn(chromiumMissingReason);
-
-/** Waits until the locator is visible; a timeout fails the test with the locator in the message. */
-const visible = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: 15_000 });
 
 const htmlLang = (page: Page) => page.locator('html').getAttribute('lang');
 
 describe.skipIf(chromiumMissingReason !== null)('home screen and demo banner (Chromium)', () => {
-  let browser: Browser;
-  let server: RendererServer;
-  // Everything a test opened, closed (again, harmlessly) after it, with the page errors checked.
-  const sessions: AppSession[] = [];
-  const tempDirs: string[] = [];
-
-  const open = async (options: { dataDir?: string } = {}) => {
-    const session = await openSession(browser, server, options);
-    sessions.push(session);
-    return session;
-  };
-
-  // A missing or stale build fails every test with the fix in the message, rather than skipping them.
-  let setupError: unknown;
-  beforeAll(async () => {
-    try {
-      assertRendererBuilt();
-      browser = await launchChromium();
-      server = await startRendererServer();
-    } catch (error) {
-      setupError = error;
-    }
-  });
-
-  beforeEach(() => {
-    if (setupError) throw setupError;
-  });
-
-  afterEach(async () => {
-    const errors = sessions.flatMap((session) => session.pageErrors);
-    await Promise.all(sessions.splice(0).map((session) => session.close()));
-    await Promise.all(tempDirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-    // No CSP violation, React error or uncaught exception on any page of the test.
-    expect(errors).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  // The shared set-up: one Chromium and renderer server, sessions closed and page errors checked per test.
+  const { open, removeLater } = useAppSuite();
 
   test('shows the demo store and platform profile that the real handlers report', async () => {
     const session = await open();
@@ -138,7 +88,7 @@ describe.skipIf(chromiumMissingReason !== null)('home screen and demo banner (Ch
 
   test('English and back: texts and antd locale follow, and the choice survives a reload and a restart', async () => {
     const dataDir = await makeDataDir();
-    tempDirs.push(dataDir);
+    removeLater(dataDir);
     const first = await open({ dataDir });
     await first.open();
     const { page } = first;
