@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { chromiumMissingReason } from './harness';
-import { useAppSuite, visible } from './suite';
+import { countOf, useAppSuite, visible } from './suite';
 
 if (chromiumMissingReason) console.warn(chromiumMissingReason);
 
@@ -58,7 +58,7 @@ describe.skipIf(chromiumMissingReason !== null)('checklist screen (Chromium)', (
     const seen = await progressSeen();
     expect(seen.some((line) => /^正在检查：.+/.test(line))).toBe(true);
     expect(seen.some((line) => /^已完成 \d+ \/ \d+ 项$/.test(line))).toBe(true);
-    expect(await page.getByTestId('checklist-progress').count()).toBe(0);
+    await countOf(page.getByTestId('checklist-progress')).toBe(0);
 
     const row = page.locator('[data-testid="check-row"][data-check-id="platform.baitiao-contract"]');
     await visible(row);
@@ -84,7 +84,7 @@ describe.skipIf(chromiumMissingReason !== null)('checklist screen (Chromium)', (
     expect(await firstRow.getAttribute('data-status')).toBe('fail');
     const run = await session.invoke('checklist.last', undefined);
     if (!run) throw new Error('checklist.last has no run after the screen ran one');
-    expect(await page.getByTestId('check-row').count()).toBe(run.results.length);
+    await countOf(page.getByTestId('check-row')).toBe(run.results.length);
     await visible(
       page.getByTestId('checklist-verdict').getByText(`有 ${run.counts.fail} 项未通过`, { exact: false }),
     );
@@ -107,7 +107,7 @@ describe.skipIf(chromiumMissingReason !== null)('checklist screen (Chromium)', (
     await visible(row.getByTestId('check-remediation'));
     expect(await row.getAttribute('data-status')).toBe('fail');
     expect(session.calls.filter((channel) => channel === 'checklist.run')).toHaveLength(runsBefore + 1);
-    expect(await page.getByTestId('check-row').count()).toBe(rowsBefore);
+    await countOf(page.getByTestId('check-row')).toBe(rowsBefore);
   });
 
   test('the healthy sandbox: nothing fails, and the last run is shown again on opening', async () => {
@@ -118,8 +118,8 @@ describe.skipIf(chromiumMissingReason !== null)('checklist screen (Chromium)', (
     await runFinished(page);
 
     await visible(page.getByTestId('checklist-verdict').getByText('没有发现未通过的项目。'));
-    expect(await page.locator('[data-testid="check-row"][data-status="fail"]').count()).toBe(0);
-    expect(await page.locator('.status-tag[data-status="fail"]').count()).toBe(0);
+    await countOf(page.locator('[data-testid="check-row"][data-status="fail"]')).toBe(0);
+    await countOf(page.locator('.status-tag[data-status="fail"]')).toBe(0);
     const contract = page.locator('[data-testid="check-row"][data-check-id="platform.baitiao-contract"]');
     expect(await contract.getAttribute('data-status')).toBe('pass');
     await visible(contract.locator('.status-tag').getByText('通过'));
@@ -131,7 +131,7 @@ describe.skipIf(chromiumMissingReason !== null)('checklist screen (Chromium)', (
     const runs = session.calls.filter((channel) => channel === 'checklist.run').length;
     await page.reload();
     await visible(page.getByTestId('checklist-verdict').getByText('没有发现未通过的项目。'));
-    expect(await page.getByTestId('check-row').count()).toBe(rows);
+    await countOf(page.getByTestId('check-row')).toBe(rows);
     expect(session.calls.filter((channel) => channel === 'checklist.run')).toHaveLength(runs);
     await visible(page.getByRole('button', { name: '全部重新检查' }));
 
@@ -164,7 +164,7 @@ describe.skipIf(chromiumMissingReason !== null)('checklist screen (Chromium)', (
     expect(session.calls).toContain('checklist.cancel');
     const last = await session.invoke('checklist.last', undefined);
     expect(last?.cancelled).toBe(true);
-    expect(await page.getByTestId('check-row').count()).toBe(last?.results.length);
+    await countOf(page.getByTestId('check-row')).toBe(last?.results.length);
     await session.screenshot('checklist-cancelled', { whole: true });
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import type { Diagnosis } from '../../shared/diagnosis/diagnosis';
 import type { Scenario } from '../../shared/sandbox/scenarios';
 import { chromiumMissingReason, type AppSession } from './harness';
-import { useAppSuite, visible } from './suite';
+import { countOf, useAppSuite, visible } from './suite';
 
 if (chromiumMissingReason) console.warn(chromiumMissingReason);
 
@@ -89,7 +89,7 @@ describe.skipIf(chromiumMissingReason !== null)(
       );
       const start = card.getByRole('button', { name: '开始诊断' });
       await visible(start);
-      expect(await page.getByTestId('verdict-card').count()).toBe(0);
+      await countOf(page.getByTestId('verdict-card')).toBe(0);
       await session.screenshot('diagnosis-home-before');
 
       const stepsSeen = await recordSteps(page);
@@ -99,7 +99,7 @@ describe.skipIf(chromiumMissingReason !== null)(
       // The progress named a step in plain words while it ran, and is gone now.
       const steps = await stepsSeen();
       expect(steps.some((step) => NAMED_STEPS.includes(step))).toBe(true);
-      expect(await page.getByTestId('diagnosis-progress').count()).toBe(0);
+      await countOf(page.getByTestId('diagnosis-progress')).toBe(0);
 
       // The healthy sandbox pays fine; its loopback addresses are a warning, not a failure.
       const diagnosis = await lastDiagnosis(session);
@@ -136,7 +136,7 @@ describe.skipIf(chromiumMissingReason !== null)(
       await page.getByTestId('verdict-card').getByRole('button', { name: '逐项检查结果' }).click();
       await visible(page.getByRole('heading', { name: '支付检查', level: 1 }));
       await visible(page.getByTestId('checklist-verdict'));
-      expect(await page.getByTestId('check-row').count()).toBe(diagnosis.checklist.results.length);
+      await countOf(page.getByTestId('check-row')).toBe(diagnosis.checklist.results.length);
       expect(session.calls).not.toContain('checklist.run');
       await page.getByRole('navigation', { name: '主菜单' }).getByRole('menuitem', { name: '首页' }).click();
       await visible(page.getByTestId('verdict-card'));
@@ -232,7 +232,7 @@ describe.skipIf(chromiumMissingReason !== null)(
         await visible(page.getByTestId('diagnosis-cancelled'), RUN_TIMEOUT);
         await visible(page.getByText('诊断已取消。结果不完整，所以这里不下结论；需要时请重新诊断。'));
         expect(session.calls).toContain('diagnosis.cancel');
-        expect(await page.getByTestId('verdict-card').count()).toBe(0);
+        await countOf(page.getByTestId('verdict-card')).toBe(0);
         await visible(page.getByRole('button', { name: '开始诊断' }));
         const { activeStore } = await session.invoke('workspace.get', undefined);
         expect(await session.invoke('history.list', { storeId: activeStore?.id ?? '' })).toHaveLength(0);
@@ -325,7 +325,7 @@ describe.skipIf(chromiumMissingReason !== null)(
       await page.getByRole('button', { name: '全部问题说明' }).click();
       await visible(page.getByRole('heading', { name: '问题说明', level: 1 }));
       const outcomes = page.getByTestId('explain-index-outcomes');
-      expect(await outcomes.locator('li[data-outcome]').count()).toBe(20);
+      await countOf(outcomes.locator('li[data-outcome]')).toBe(20);
       await visible(
         page.getByTestId('explain-index-checks').getByRole('button', { name: '查看说明：页面有内容' }),
       );

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { chromiumMissingReason } from './harness';
-import { useAppSuite, visible } from './suite';
+import { countOf, useAppSuite, visible } from './suite';
 
 if (chromiumMissingReason) console.warn(chromiumMissingReason);
 
@@ -49,7 +49,7 @@ describe.skipIf(chromiumMissingReason !== null)('diagnosis history (Chromium)', 
     const list = page.getByTestId('history-list');
     const rows = list.getByTestId('history-run');
     await visible(rows.nth(1));
-    expect(await rows.count()).toBe(2);
+    await countOf(rows).toBe(2);
     expect(await rows.nth(0).getAttribute('data-outcome')).toBe('RISK_REJECTED');
     expect(await rows.nth(1).getAttribute('data-outcome')).toBe('REDIRECT_OK');
     await visible(list.getByText('共 2 次，最新的在最上面。'));
@@ -76,7 +76,7 @@ describe.skipIf(chromiumMissingReason !== null)('diagnosis history (Chromium)', 
     await visible(risk.getByText('风控状态'));
     await visible(risk.locator('.status-tag[data-status="pass"]').getByText('通过'));
     await visible(risk.locator('.status-tag[data-status="fail"]').getByText('未通过'));
-    expect(await compare.getByTestId('history-change').count()).toBe(comparison?.changes.length);
+    await countOf(compare.getByTestId('history-change')).toBe(comparison?.changes.length);
     await visible(compare.getByText(await pageDateTime(page, healthy.at, 'zh-CN'), { exact: false }));
     await session.screenshot('history-two-runs', { whole: true });
 

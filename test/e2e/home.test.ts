@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { chromiumMissingReason, makeDataDir } from './harness';
-import { useAppSuite, visible } from './suite';
+import { countOf, useAppSuite, visible } from './suite';
 
 if (chromiumMissingReason) console.warn(chromiumMissingReason);
 
@@ -107,7 +107,7 @@ describe.skipIf(chromiumMissingReason !== null)('home screen and demo banner (Ch
     );
     await visible(page.getByRole('combobox', { name: 'Demo scenario' }));
     await visible(page.getByRole('button', { name: 'Copy' }).first());
-    expect(await page.getByRole('button', { name: '复制' }).count()).toBe(0);
+    await countOf(page.getByRole('button', { name: '复制' })).toBe(0);
     expect(await htmlLang(page)).toBe('en-US');
     expect(await page.title()).toBe('Baitiao Doctor');
     expect((await first.invoke('settings.get', undefined)).language).toBe('en-US');
@@ -128,7 +128,7 @@ describe.skipIf(chromiumMissingReason !== null)('home screen and demo banner (Ch
     await second.page.locator('.ant-select-item-option[title="简体中文"]').click();
     await visible(second.page.getByRole('heading', { name: '我的店铺' }));
     await visible(second.page.getByRole('button', { name: '复制' }).first());
-    expect(await second.page.getByRole('button', { name: 'Copy' }).count()).toBe(0);
+    await countOf(second.page.getByRole('button', { name: 'Copy' })).toBe(0);
     expect(await htmlLang(second.page)).toBe('zh-CN');
     expect(await second.page.title()).toBe('白条支付诊断助手');
     expect((await second.invoke('settings.get', undefined)).language).toBe('zh-CN');

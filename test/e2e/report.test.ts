@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { createOutbox } from '../../main/outbox';
 import { KEY_PEM } from '../unit/bundle/bundle-fixtures';
 import { chromiumMissingReason, makeDataDir, type AppSession } from './harness';
-import { useAppSuite, visible } from './suite';
+import { countOf, useAppSuite, visible } from './suite';
 
 if (chromiumMissingReason) console.warn(chromiumMissingReason);
 
@@ -41,7 +41,7 @@ describe.skipIf(chromiumMissingReason !== null)('report: form, preview, submit a
     await visible(page.getByRole('heading', { name: '问题报告', level: 1 }));
     const needs = page.getByTestId('report-needs-diagnosis');
     await visible(needs.getByText('请先做一次诊断'));
-    expect(await page.getByTestId('symptom-form').count()).toBe(0);
+    await countOf(page.getByTestId('symptom-form')).toBe(0);
     await session.screenshot('report-needs-diagnosis');
 
     await needs.getByRole('button', { name: '去首页开始诊断' }).click();
@@ -76,7 +76,7 @@ describe.skipIf(chromiumMissingReason !== null)('report: form, preview, submit a
         .setInputFiles({ name: 'buyer-phone.png', mimeType: 'image/png', buffer: PNG_1X1 });
       await visible(page.getByTestId('merchant-screenshots').getByRole('img', { name: 'buyer-phone.png' }));
       // Contact details only once the merchant says so.
-      expect(await page.getByTestId('contact-fields').count()).toBe(0);
+      await countOf(page.getByTestId('contact-fields')).toBe(0);
       await page.getByRole('checkbox', { name: '愿意留下联系方式' }).check();
       await page.getByTestId('contact-name').fill('王老板');
       await page.getByTestId('contact-phone').fill(CONTACT_PHONE);
@@ -125,7 +125,7 @@ describe.skipIf(chromiumMissingReason !== null)('report: form, preview, submit a
       await visible(
         page.getByTestId('manifest-withheld').getByText('你选择不发送：网络请求记录、助手运行日志'),
       );
-      expect(await files.locator('[data-path="network.har"]').count()).toBe(0);
+      await countOf(files.locator('[data-path="network.har"]')).toBe(0);
       await section(page, 'har').getByRole('checkbox').check();
       await visible(files.locator('[data-path="network.har"]'));
       await visible(page.getByTestId('manifest-withheld').getByText('你选择不发送：助手运行日志'));
@@ -172,7 +172,7 @@ describe.skipIf(chromiumMissingReason !== null)('report: form, preview, submit a
       expect(ticket).toMatch(/^TK\d+/);
       await visible(item.getByTestId('outbox-ticket-status').getByText('客服已收到'));
       await visible(item.getByTestId('outbox-messages').getByText(/已收到您的问题报告/));
-      expect(await item.getByRole('button', { name: '立即重试' }).count()).toBe(0);
+      await countOf(item.getByRole('button', { name: '立即重试' })).toBe(0);
       const [listed] = await session.invoke('outbox.list', undefined);
       expect(listed?.state).toBe('delivered');
       expect(listed?.ticketId).toBe(ticket);
@@ -182,7 +182,7 @@ describe.skipIf(chromiumMissingReason !== null)('report: form, preview, submit a
       await item.getByRole('button', { name: '刷新工单状态' }).click();
       await expect.poll(() => session.calls.includes('outbox.pollTicket')).toBe(true);
       await visible(item.getByRole('button', { name: '刷新工单状态' }));
-      expect(await item.getByTestId('outbox-action-error').count()).toBe(0);
+      await countOf(item.getByTestId('outbox-action-error')).toBe(0);
       await visible(item.getByTestId('outbox-ticket-status').getByText('客服已收到'));
 
       // Back on the report screen: it says the report went, and offers a new one.

@@ -2,7 +2,7 @@ import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { chromiumMissingReason, makeDataDir } from './harness';
-import { useAppSuite, visible } from './suite';
+import { countOf, useAppSuite, visible } from './suite';
 
 if (chromiumMissingReason) console.warn(chromiumMissingReason);
 
@@ -33,7 +33,7 @@ describe.skipIf(chromiumMissingReason !== null)('settings screen and start-up no
     // The test core has no electron-log folder: said in words, not an empty cell.
     expect(paths.logsDir).toBeNull();
     await visible(folders.getByTestId('path-logsDir').getByText('这种运行方式没有单独的日志文件夹'));
-    expect(await folders.locator('input, textarea').count()).toBe(0);
+    await countOf(folders.locator('input, textarea')).toBe(0);
 
     // The proxy in plain words, and the raw rule for support.
     expect(paths.gatewayProxy).toBe('DIRECT');
@@ -109,6 +109,6 @@ describe.skipIf(chromiumMissingReason !== null)('settings screen and start-up no
     await page.reload();
     await visible(page.getByRole('heading', { name: 'My shop' }));
     expect(session.calls.filter((channel) => channel === 'app.notices')).toHaveLength(2);
-    expect(await page.getByTestId('startup-notice').count()).toBe(0);
+    await countOf(page.getByTestId('startup-notice')).toBe(0);
   });
 });

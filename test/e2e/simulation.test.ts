@@ -5,7 +5,7 @@ import { BROWSER_ENV_VAR } from '../../main/simulation/browser-discovery';
 import { OUTCOME_EXPLANATIONS } from '../../shared/simulation/outcome-explanations';
 import type { SimulationSeries } from '../../shared/simulation/simulation-result';
 import { chromiumMissingReason } from './harness';
-import { useAppSuite, visible } from './suite';
+import { countOf, useAppSuite, visible } from './suite';
 
 if (chromiumMissingReason) console.warn(chromiumMissingReason);
 
@@ -79,7 +79,7 @@ describe.skipIf(chromiumMissingReason !== null)('simulation screen (Chromium)', 
     await visible(page.getByTestId('simulation-progress'));
     const ok = outcomeCard(page, 'REDIRECT_OK');
     await visible(ok, RUN_TIMEOUT);
-    expect(await page.getByTestId('simulation-progress').count()).toBe(0);
+    await countOf(page.getByTestId('simulation-progress')).toBe(0);
     const healthy = await lastSeries(() => session.invoke('simulation.last', undefined));
     expect(healthy.runs).toHaveLength(1);
     const run = healthy.runs[0];
@@ -92,7 +92,7 @@ describe.skipIf(chromiumMissingReason !== null)('simulation screen (Chromium)', 
     await expectExplained(ok, 'REDIRECT_OK', 'zh-CN');
     await visible(ok.getByTestId('simulation-side').getByText('没有问题'));
     // One run: no series summary.
-    expect(await page.getByTestId('simulation-series').count()).toBe(0);
+    await countOf(page.getByTestId('simulation-series')).toBe(0);
 
     // The hops: the cashier chain /pay → /baitiao/auth → /baitiao/cashier, then the way back.
     const hops = await hopsShown(page);
@@ -198,7 +198,7 @@ describe.skipIf(chromiumMissingReason !== null)('simulation screen (Chromium)', 
     expect(await summary.getByTestId('simulation-success-rate').innerText()).toBe('0%');
     await visible(summary.getByTestId('simulation-success-count').getByText('5 次中成功 0 次'));
     const counted = summary.locator('[data-testid="simulation-outcome-counts"] li');
-    expect(await counted.count()).toBe(1);
+    await countOf(counted).toBe(1);
     expect(await counted.first().getAttribute('data-outcome')).toBe('CASHIER_ERROR_PAGE');
     await visible(counted.first().getByText('收银台显示错误页'));
     expect(await counted.first().getByTestId('simulation-outcome-count').innerText()).toBe('× 5');
@@ -216,7 +216,7 @@ describe.skipIf(chromiumMissingReason !== null)('simulation screen (Chromium)', 
     await visible(failureShot.getByText('这张截图来自第 1 次，结果相同。'));
     await summary.getByRole('button', { name: '第 1 次：CASHIER_ERROR_PAGE' }).click();
     await visible(busy.getByText('第 1 次的结果'));
-    expect(await failureShot.getByText('这张截图来自第 1 次，结果相同。').count()).toBe(0);
+    await countOf(failureShot.getByText('这张截图来自第 1 次，结果相同。')).toBe(0);
     await expectPicture(failureShot, '截图：出错的页面（出问题时买家看到的样子）');
     // The cashier's own error code, open because it is the problem.
     await visible(page.getByTestId('simulation-cashier-error-code').getByText('SYSTEM_BUSY'));
@@ -253,7 +253,7 @@ describe.skipIf(chromiumMissingReason !== null)('simulation screen (Chromium)', 
         last.reason['zh-CN'],
       );
       await visible(unavailable.getByText('“支付检查”和“网络测速”不受影响', { exact: false }));
-      expect(await page.getByTestId('simulation-outcome').count()).toBe(0);
+      await countOf(page.getByTestId('simulation-outcome')).toBe(0);
       await session.screenshot('simulation-unavailable', { whole: true });
     } finally {
       if (saved === undefined) delete process.env[BROWSER_ENV_VAR];

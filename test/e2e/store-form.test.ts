@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import type { ConfigIssue } from '../../shared/config/import-result';
 import { chromiumMissingReason, type AppSession } from './harness';
-import { useAppSuite, visible } from './suite';
+import { countOf, useAppSuite, visible } from './suite';
 
 if (chromiumMissingReason) console.warn(chromiumMissingReason);
 
@@ -103,7 +103,7 @@ describe.skipIf(chromiumMissingReason !== null)('stores screen: the set-up form 
     const item = page.getByTestId('store-list').getByTestId('store-item').filter({ hasText: STORE_NAME });
     await visible(item.getByTestId('store-active'));
     await visible(item.getByText(values.merchantNo, { exact: true }));
-    expect(await page.getByTestId('store-active').count()).toBe(1);
+    await countOf(page.getByTestId('store-active')).toBe(1);
     // The key went to the vault: not in the saved list, and not left in the form.
     const storesJson = await readFile(join(session.dataDir, 'stores.json'), 'utf8');
     expect(storesJson).toContain(values.merchantNo);
@@ -155,7 +155,7 @@ describe.skipIf(chromiumMissingReason !== null)('stores screen: the set-up form 
     expect(issue.message['zh-CN'].endsWith(zh)).toBe(true);
     expect(await page.getByLabel('商户号', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     // Only that field is marked.
-    expect(await page.locator('.ant-form-item-explain-error').count()).toBe(1);
+    await countOf(page.locator('.ant-form-item-explain-error')).toBe(1);
     await session.screenshot('store-form-error', { whole: true });
 
     // Nothing was saved, by the form or by the check above.
@@ -167,7 +167,7 @@ describe.skipIf(chromiumMissingReason !== null)('stores screen: the set-up form 
     await visible(merchantNo.getByText('Merchant number', { exact: true }));
     // The Chinese one fades out as the English one comes in.
     await visible(shown.filter({ hasText: 'is not valid' }));
-    await expect.poll(() => shown.count()).toBe(1);
+    await countOf(shown).toBe(1);
     const en = (await shown.textContent()) ?? '';
     expect(issue.message['en-US'].endsWith(en)).toBe(true);
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { chromiumMissingReason } from './harness';
-import { dropFiles, useAppSuite, visible } from './suite';
+import { countOf, dropFiles, useAppSuite, visible } from './suite';
 
 if (chromiumMissingReason) console.warn(chromiumMissingReason);
 
@@ -73,7 +73,7 @@ describe.skipIf(chromiumMissingReason !== null)('stores screen (Chromium)', () =
     await visible(demoItem.getByText('当前使用'));
     // It comes with the app: its key is not the owner's to import, and it cannot be removed.
     await visible(demoItem.getByText('演示店铺的私钥由助手自动生成', { exact: false }));
-    expect(await demoItem.getByRole('button', { name: /删除/ }).count()).toBe(0);
+    await countOf(demoItem.getByRole('button', { name: /删除/ })).toBe(0);
     await session.screenshot('stores-list', { whole: true });
 
     await dropFiles(page, page.getByTestId('drop-zone'), folder.dir, [
@@ -140,7 +140,7 @@ describe.skipIf(chromiumMissingReason !== null)('stores screen (Chromium)', () =
     await item.getByRole('button', { name: `把「${IMPORTED_NAME}」设为当前店铺` }).click();
     await visible(item.getByTestId('store-active'));
     await visible(page.getByText(`现在使用的店铺：${IMPORTED_NAME}`));
-    expect(await demoItem.getByTestId('store-active').count()).toBe(0);
+    await countOf(demoItem.getByTestId('store-active')).toBe(0);
     expect((await session.invoke('stores.list', undefined)).activeId).toBe(imported.id);
     // Every screen follows: Home shows the store now in use.
     await page.getByRole('navigation', { name: '主菜单' }).getByRole('menuitem', { name: '首页' }).click();

@@ -14,6 +14,14 @@ import {
 export const visible = (locator: Locator, timeout = 15_000) => locator.waitFor({ state: 'visible', timeout });
 
 /**
+ * The number of elements the locator matches, asked again until the assertion holds or 15 s pass:
+ * `locator.count()` answers at once, and after a click React may not have rendered yet (CI once read
+ * 0 rows of a table it had just opened).
+ */
+export const countOf = (locator: Locator, timeout = 15_000) =>
+  expect.poll(() => locator.count(), { timeout });
+
+/**
  * The per-file set-up of the browser journeys: one Chromium and one renderer server for the file, every
  * session a test opened closed after it with its page errors checked, and temp dirs removed.
  * A missing or stale build fails every test with the fix in the message, rather than skipping them.

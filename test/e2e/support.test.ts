@@ -7,7 +7,7 @@ import yazl from 'yazl';
 import { rawZip } from '../unit/bundle/raw-zip';
 import { unzipAll } from '../unit/bundle/bundle-fixtures';
 import { chromiumMissingReason, SCREENSHOT_DIR, type AppSession } from './harness';
-import { dropFiles, useAppSuite, visible } from './suite';
+import { countOf, dropFiles, useAppSuite, visible } from './suite';
 
 if (chromiumMissingReason) console.warn(chromiumMissingReason);
 
@@ -95,7 +95,7 @@ describe.skipIf(chromiumMissingReason !== null)('support: open a diagnostic bund
       await visible(page.getByTestId('bundle-environment').getByText('store.merchant_no'));
       // Every check, grouped, each status as an icon and a word.
       const checks = page.getByTestId('bundle-check');
-      expect(await checks.count()).toBe(bundle.checks.length);
+      await countOf(checks).toBe(bundle.checks.length);
       expect(await page.getByTestId('bundle-check-section').count()).toBeGreaterThan(1);
       const failing = bundle.checks.find((check) => check.status === 'fail');
       if (failing) {
@@ -104,10 +104,10 @@ describe.skipIf(chromiumMissingReason !== null)('support: open a diagnostic bund
         await visible(row.getByText(failing.summary['zh-CN']));
       }
       // The waterfall of network.har, and the screenshots as pictures.
-      expect(await page.getByTestId('bundle-waterfall-row').count()).toBe(bundle.waterfall.rows.length);
+      await countOf(page.getByTestId('bundle-waterfall-row')).toBe(bundle.waterfall.rows.length);
       expect(bundle.waterfall.rows.length).toBeGreaterThan(0);
       const shots = page.getByTestId('bundle-screenshot');
-      expect(await shots.count()).toBe(bundle.screenshots.length);
+      await countOf(shots).toBe(bundle.screenshots.length);
       expect(bundle.screenshots.length).toBeGreaterThan(0);
       await visible(shots.first().getByRole('img'));
       await session.screenshot('support-bundle', { whole: true });
@@ -124,7 +124,7 @@ describe.skipIf(chromiumMissingReason !== null)('support: open a diagnostic bund
       await dropBundle(page, folder, 'edited.zip');
       const refused = page.getByTestId('bundle-refused');
       await visible(refused, 30_000);
-      expect(await page.getByTestId('bundle-view').count()).toBe(0);
+      await countOf(page.getByTestId('bundle-view')).toBe(0);
       await visible(refused.getByText('edited.zip 不能打开'));
       await visible(refused.getByText('诊断包被改动过或已损坏'));
       const codes = await refused
@@ -139,7 +139,7 @@ describe.skipIf(chromiumMissingReason !== null)('support: open a diagnostic bund
       await dropBundle(page, folder, 'not-a-bundle.zip');
       await visible(page.getByTestId('bundle-refused').getByText('not-a-bundle.zip 不能打开'));
       await visible(page.getByTestId('bundle-refused').getByText('这不是助手生成的诊断包'));
-      expect(await page.locator('[data-testid="bundle-problem"][data-code="NOT_A_ZIP"]').count()).toBe(1);
+      await countOf(page.locator('[data-testid="bundle-problem"][data-code="NOT_A_ZIP"]')).toBe(1);
       await session.screenshot('support-refused-not-zip');
 
       // A member that climbs out of the bundle, and a zip bomb: each named for what it is.

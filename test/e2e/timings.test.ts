@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import type { ProbeRun, ProbeTargetRole } from '../../shared/probe/probe-result';
 import { chromiumMissingReason } from './harness';
-import { useAppSuite, visible } from './suite';
+import { countOf, useAppSuite, visible } from './suite';
 
 if (chromiumMissingReason) console.warn(chromiumMissingReason);
 
@@ -57,7 +57,7 @@ describe.skipIf(chromiumMissingReason !== null)('timings screen (Chromium)', () 
     await page.getByTestId('timings-count').getByText('2 次', { exact: true }).click();
     await page.getByRole('button', { name: '开始测速' }).click();
     await visible(page.getByTestId('timings-verdict').getByText('所有网址都打开了。'), RUN_TIMEOUT);
-    expect(await page.getByTestId('timings-progress').count()).toBe(0);
+    await countOf(page.getByTestId('timings-progress')).toBe(0);
 
     const run = await lastRun(() => session.invoke('probe.last', undefined));
     expect(run.settings.count).toBe(2);
@@ -98,7 +98,7 @@ describe.skipIf(chromiumMissingReason !== null)('timings screen (Chromium)', () 
     // Percentiles per address, as main summarised them.
     const stats = page.getByTestId('timings-stats');
     await visible(stats);
-    expect(await stats.getByTestId('host-stats').count()).toBe(run.summaries.length);
+    await countOf(stats.getByTestId('host-stats')).toBe(run.summaries.length);
     const gatewaySummary = run.summaries.find((summary) => summary.target.role === 'gateway');
     if (!gatewaySummary) throw new Error('no summary for the gateway');
     const gatewayCard = stats.locator('[data-testid="host-stats"][data-role="gateway"]');
@@ -150,7 +150,7 @@ describe.skipIf(chromiumMissingReason !== null)('timings screen (Chromium)', () 
     );
     expect(cashierFailure?.explanation['zh-CN']).toContain('证书已过期');
     // After the failure nothing was sent: no send, wait or receive segments.
-    expect(await cashier.locator('[data-testid="waterfall-segment"][data-phase="wait"]').count()).toBe(0);
+    await countOf(cashier.locator('[data-testid="waterfall-segment"][data-phase="wait"]')).toBe(0);
     // The other addresses still open.
     expect(await waterfallRow(page, 'gateway').getAttribute('data-outcome')).toBe('ok');
 

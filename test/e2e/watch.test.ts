@@ -8,7 +8,7 @@ import type { WatchStatus } from '../../shared/watch/watch-api';
 import { MAX_CHART_FAILURES } from '../../shared/watch/watch-chart';
 import { MIN_PROBE_INTERVAL_SECONDS } from '../../shared/watch/watch-settings';
 import { chromiumMissingReason, makeDataDir, type AppSession } from './harness';
-import { useAppSuite, visible } from './suite';
+import { countOf, useAppSuite, visible } from './suite';
 
 if (chromiumMissingReason) console.warn(chromiumMissingReason);
 
@@ -134,7 +134,7 @@ describe.skipIf(chromiumMissingReason !== null)('watch screen (Chromium)', () =>
     // This hour's bucket holds both samples (two buckets if the round straddled the hour), both passed.
     await expect.poll(() => bucketSum(page, 'data-simulation-samples')).toBe(1);
     expect(await bucketSum(page, 'data-probe-samples')).toBe(1);
-    expect(await page.getByTestId('watch-bucket').count()).toBe(chartNow.buckets.length);
+    await countOf(page.getByTestId('watch-bucket')).toBe(chartNow.buckets.length);
     expect(
       await page
         .locator('[data-testid="watch-bucket"][data-probe-samples="1"]')
@@ -150,7 +150,7 @@ describe.skipIf(chromiumMissingReason !== null)('watch screen (Chromium)', () =>
         .getByTestId('watch-chart-summary')
         .getByText('网址检查 1 次，成功率 100%；模拟付款 1 次，成功率 100%；没有失败。', { exact: true }),
     );
-    expect(await page.getByTestId('watch-failure-marker').count()).toBe(0);
+    await countOf(page.getByTestId('watch-failure-marker')).toBe(0);
     await visible(page.getByTestId('watch-open-incident').getByText('没有正在发生的故障'));
     await session.screenshot('watch-first-sample', { whole: true });
 
@@ -310,7 +310,7 @@ describe.skipIf(chromiumMissingReason !== null)('watch screen (Chromium)', () =>
       });
       // The current bucket is empty only in the first minute of an hour (the year ends a minute ago).
       expect(core.buckets.length).toBeGreaterThanOrEqual(count - 1);
-      expect(await buckets.count()).toBe(core.buckets.length);
+      await countOf(buckets).toBe(core.buckets.length);
       return elapsed;
     };
 
@@ -392,16 +392,16 @@ describe.skipIf(chromiumMissingReason !== null)('watch screen (Chromium)', () =>
 
     // The incidents: the newest twenty, then more on request.
     const incidents = page.getByTestId('watch-incident');
-    expect(await incidents.count()).toBe(20);
+    await countOf(incidents).toBe(20);
     const more = page.getByTestId('watch-incidents-more');
     expect(await more.innerText()).toMatch(/^再显示 20 条（共 [\d,]+ 条）$/);
     await more.click();
-    expect(await incidents.count()).toBe(40);
+    await countOf(incidents).toBe(40);
 
     // The table holds every bucket's figures; it is built only when opened.
-    expect(await page.getByTestId('watch-table').count()).toBe(0);
+    await countOf(page.getByTestId('watch-table')).toBe(0);
     await page.getByText('用表格查看每个时段的数字').click();
-    expect(await page.getByTestId('watch-table').locator('tbody tr').count()).toBe(await buckets.count());
+    await countOf(page.getByTestId('watch-table').locator('tbody tr')).toBe(await buckets.count());
     await session.screenshot('watch-year-table');
 
     // In English, words and numbers follow: grouped digits, English dates.
