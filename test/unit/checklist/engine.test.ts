@@ -42,12 +42,10 @@ describe('checklist engine', () => {
         return pass;
       }),
     );
-    const started = performance.now();
     const run = await runChecklist(defs, null, { concurrency: 3 });
-    const elapsed = performance.now() - started;
+    // Three at once, never more: counted, not timed, so a loaded machine cannot fail it.
     expect(peak).toBe(3);
     expect(run.counts.pass).toBe(6);
-    expect(elapsed).toBeLessThan(6 * 40); // two waves of three, not six in a row
     expect(run.results.map((r) => r.id)).toEqual(ids);
   });
 
@@ -87,7 +85,8 @@ describe('checklist engine', () => {
     const run = await runChecklist(defs, null);
     expect(run.results[0]).toMatchObject({ status: 'error', evidence: { error: 'boom' } });
     expect(run.results[1]).toMatchObject({ status: 'error', evidence: { timeoutMs: 50 } });
-    expect(run.results[1]!.durationMs).toBeLessThan(1000);
+    // Ended by its timeout, not by the 5 s it would have taken.
+    expect(run.results[1]!.durationMs).toBeLessThan(5_000);
   });
 
   it('cancels: running checks end as skipped and pending ones never start', async () => {
