@@ -229,4 +229,29 @@ describe.skipIf(chromiumMissingReason !== null)('home screen and demo banner (Ch
     await visible(page.getByRole('heading', { name: '问题报告', level: 1 }));
     expect(new URL(page.url()).hash).toBe('#/report');
   });
+
+  test('start-up: the first screen’s reads leave at once, side by side; one left unused is asked again later', async () => {
+    const session = await open();
+    await session.open();
+    const { page } = session;
+    await visible(page.getByRole('button', { name: /开始诊断/ }).first());
+    // All four before anything else, rather than each after the screen that needs it has loaded.
+    expect(session.calls.slice(0, 4).sort()).toEqual(
+      ['app.notices', 'diagnosis.last', 'settings.get', 'workspace.get'].sort(),
+    );
+    // Served from that first read: none of them asked twice.
+    for (const channel of ['app.notices', 'diagnosis.last', 'settings.get', 'workspace.get'] as const)
+      expect(session.calls.filter((c) => c === channel)).toHaveLength(1);
+
+    // Started on another screen, home's read is not made early; a diagnosis then runs (here from the test
+    // side). Home, opened later, asks main then and shows that diagnosis, not an answer from start-up.
+    await page.goto('about:blank');
+    await session.open('#/settings');
+    await visible(page.getByRole('heading', { name: '设置', level: 1 }));
+    const lastReads = session.calls.filter((c) => c === 'diagnosis.last').length;
+    await session.invoke('diagnosis.run', { taskId: 'e2e-home-startup-reads' });
+    await page.getByRole('navigation', { name: '主菜单' }).getByRole('menuitem', { name: '首页' }).click();
+    await visible(page.getByTestId('verdict-card'));
+    expect(session.calls.filter((c) => c === 'diagnosis.last')).toHaveLength(lastReads + 1);
+  });
 });

@@ -2,10 +2,12 @@ import { Flex, Spin } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDoctorCall } from '../ipc/use-doctor-call';
+import { firstScreenLoaded } from './screens';
 
 /**
- * Reads the saved settings before showing the app, so an English user never sees a flash of Chinese.
- * If they cannot be read, the app still opens (in Chinese) and says so.
+ * Reads the saved settings before showing the app, so an English user never sees a flash of Chinese,
+ * and waits for the first screen's code (fetched meanwhile), so that screen appears at once.
+ * If the settings cannot be read, the app still opens (in Chinese) and says so.
  */
 export function SettingsGate({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
@@ -16,6 +18,7 @@ export function SettingsGate({ children }: { children: ReactNode }) {
     let current = true;
     void call('settings.get', undefined, 'loadSettings')
       .then((settings) => (settings ? i18n.changeLanguage(settings.language) : undefined))
+      .then(() => firstScreenLoaded)
       .then(() => {
         if (current) setReady(true);
       });

@@ -12,8 +12,10 @@ import {
   SettingOutlined,
   ShopOutlined,
 } from '@ant-design/icons';
-import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import { lazy, useState, type ComponentType, type ReactNode } from 'react';
+import type { Channel } from '../../../shared/ipc/contract';
 import type { Messages } from '../i18n/resources';
+import { readEarly } from '../ipc/doctor';
 
 /**
  * The side menu's groups, in menu order: the shop owner's way through a payment problem first, then
@@ -26,109 +28,150 @@ export const SCREEN_GROUPS = [
 ] as const satisfies readonly (keyof Messages['nav']['groups'])[];
 export type ScreenGroup = (typeof SCREEN_GROUPS)[number];
 
+/** A screen's code, fetched on first visit (or ahead of it by preload), and the component showing it. */
+interface LoadedOnDemand {
+  component: ComponentType;
+  /** Fetches the screen's code now; the same promise every time. */
+  preload(): Promise<unknown>;
+}
+
+/**
+ * A screen whose code loads on first visit. Once its code is here it renders directly: through
+ * React.lazy alone, even code already fetched suspends on its first render, and React then holds the
+ * reveal back for up to 300 ms (its Suspense throttle); that was most of the time to the first screen.
+ */
+function onDemand(load: () => Promise<{ default: ComponentType }>): LoadedOnDemand {
+  let loaded: ComponentType | null = null;
+  let loading: Promise<{ default: ComponentType }> | null = null;
+  const preload = () =>
+    (loading ??= load().then((module) => {
+      loaded = module.default;
+      return module;
+    }));
+  const Lazy = lazy(preload);
+  function Screen() {
+    // Chosen once per mount, so a screen that started through Lazy is not remounted when its code arrives.
+    const [Direct] = useState(() => loaded);
+    return Direct ? <Direct /> : <Lazy />;
+  }
+  return { component: Screen, preload };
+}
+
+export interface ScreenDefinition extends LoadedOnDemand {
+  key: string;
+  /** Reads the screen makes as it opens, asked early when the app starts on it (see readEarly). */
+  firstReads?: readonly Channel[];
+  label: Exclude<keyof Messages['nav'], 'label' | 'groups'>;
+  group: ScreenGroup;
+  icon: ReactNode;
+}
+
 /**
  * Every screen of the side menu, in menu order within its group. A screen is one folder under
  * screens/<name>/ with a default-exported component, loaded on first visit so the start-up bundle stays
  * small. Adding a screen is one entry here plus its folder.
  */
-const homeScreen = import('../screens/home/HomeScreen');
-
-export interface ScreenDefinition {
-  key: string;
-  label: Exclude<keyof Messages['nav'], 'label' | 'groups'>;
-  group: ScreenGroup;
-  icon: ReactNode;
-  component: LazyExoticComponent<ComponentType>;
-}
-
 export const SCREENS = [
   {
     key: 'home',
     label: 'home',
     group: 'diagnose',
     icon: <HomeOutlined />,
-    // Home is the first screen of every start: its chunk is fetched as the app starts, beside the
-    // settings read, rather than after it; it stays out of the start-up bundle (see BENCHMARKS.md).
-    component: lazy(() => homeScreen),
+    ...onDemand(() => import('../screens/home/HomeScreen')),
+    firstReads: ['diagnosis.last'],
   },
   {
     key: 'checklist',
     label: 'checklist',
     group: 'diagnose',
     icon: <SafetyCertificateOutlined />,
-    component: lazy(() => import('../screens/checklist/ChecklistScreen')),
+    ...onDemand(() => import('../screens/checklist/ChecklistScreen')),
   },
   {
     key: 'simulation',
     label: 'simulation',
     group: 'diagnose',
     icon: <CreditCardOutlined />,
-    component: lazy(() => import('../screens/simulation/SimulationScreen')),
+    ...onDemand(() => import('../screens/simulation/SimulationScreen')),
   },
   {
     key: 'timings',
     label: 'timings',
     group: 'diagnose',
     icon: <DashboardOutlined />,
-    component: lazy(() => import('../screens/timings/TimingsScreen')),
+    ...onDemand(() => import('../screens/timings/TimingsScreen')),
   },
   {
     key: 'report',
     label: 'report',
     group: 'diagnose',
     icon: <FileTextOutlined />,
-    component: lazy(() => import('../screens/report/ReportScreen')),
+    ...onDemand(() => import('../screens/report/ReportScreen')),
   },
   {
     key: 'outbox',
     label: 'outbox',
     group: 'diagnose',
     icon: <InboxOutlined />,
-    component: lazy(() => import('../screens/outbox/OutboxScreen')),
+    ...onDemand(() => import('../screens/outbox/OutboxScreen')),
   },
   {
     key: 'history',
     label: 'history',
     group: 'diagnose',
     icon: <HistoryOutlined />,
-    component: lazy(() => import('../screens/history/HistoryScreen')),
+    ...onDemand(() => import('../screens/history/HistoryScreen')),
   },
   {
     key: 'watch',
     label: 'watch',
     group: 'diagnose',
     icon: <EyeOutlined />,
-    component: lazy(() => import('../screens/watch/WatchScreen')),
+    ...onDemand(() => import('../screens/watch/WatchScreen')),
   },
   {
     key: 'explain',
     label: 'explain',
     group: 'manage',
     icon: <QuestionCircleOutlined />,
-    component: lazy(() => import('../screens/explain/ExplainScreen')),
+    ...onDemand(() => import('../screens/explain/ExplainScreen')),
   },
   {
     key: 'stores',
     label: 'stores',
     group: 'manage',
     icon: <ShopOutlined />,
-    component: lazy(() => import('../screens/stores/StoresScreen')),
+    ...onDemand(() => import('../screens/stores/StoresScreen')),
   },
   {
     key: 'settings',
     label: 'settings',
     group: 'manage',
     icon: <SettingOutlined />,
-    component: lazy(() => import('../screens/settings/SettingsScreen')),
+    ...onDemand(() => import('../screens/settings/SettingsScreen')),
   },
   {
     key: 'support',
     label: 'support',
     group: 'support',
     icon: <FolderOpenOutlined />,
-    component: lazy(() => import('../screens/support/SupportScreen')),
+    ...onDemand(() => import('../screens/support/SupportScreen')),
   },
 ] as const satisfies readonly ScreenDefinition[];
 
 export type ScreenKey = (typeof SCREENS)[number]['key'];
 export const DEFAULT_SCREEN: ScreenKey = 'home';
+
+/** The screen a #/name hash asks for; home for an empty or unknown one. */
+export const screenOfHash = (hash: string): ScreenKey =>
+  SCREENS.find((screen) => screen.key === hash.replace(/^#\/?/, ''))?.key ?? DEFAULT_SCREEN;
+
+/**
+ * The screen the app opens on starts loading with the app, beside the start-up reads, and the app is
+ * shown once both are here (SettingsGate), so the first screen appears whole rather than as a spinner.
+ */
+const firstScreen: ScreenDefinition = SCREENS.find(
+  (screen) => screen.key === screenOfHash(window.location.hash),
+)!;
+readEarly(firstScreen.firstReads ?? []);
+export const firstScreenLoaded: Promise<unknown> = firstScreen.preload().catch(() => undefined);

@@ -1,5 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import { DEFAULT_SCREEN, SCREENS, type ScreenKey } from './screens';
+import { screenOfHash, type ScreenKey } from './screens';
 
 // The current screen lives in the URL hash (#/home), so a reload or a deep link lands on the same screen
 // without a router library.
@@ -8,10 +8,7 @@ const subscribe = (onChange: () => void) => {
   return () => window.removeEventListener('hashchange', onChange);
 };
 
-const readScreen = (): ScreenKey => {
-  const wanted = window.location.hash.replace(/^#\/?/, '');
-  return SCREENS.find((screen) => screen.key === wanted)?.key ?? DEFAULT_SCREEN;
-};
+const readScreen = (): ScreenKey => screenOfHash(window.location.hash);
 
 export function useScreenRoute(): [ScreenKey, (next: ScreenKey) => void] {
   const screen = useSyncExternalStore(subscribe, readScreen);

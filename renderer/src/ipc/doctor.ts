@@ -1,4 +1,4 @@
-import type { DoctorApi } from '../../../shared/ipc/contract';
+import type { Channel, DoctorApi } from '../../../shared/ipc/contract';
 
 declare global {
   interface Window {
@@ -10,7 +10,49 @@ declare global {
 /** Is the preload's bridge there? Only false if the page was opened outside the app. */
 export const hasDoctorBridge = (): boolean => typeof window.doctor === 'object' && window.doctor !== null;
 
-export const doctor: DoctorApi = window.doctor;
+/**
+ * Start-up reads: what the shell and the first screen need, asked of main as soon as the app's code
+ * runs, all at once. Otherwise they go one after another (settings before the shell, the store before
+ * the home screen, the last diagnosis when home mounts), each waiting for the one before.
+ *
+ * The first caller of each gets the answer already on its way. An answer nobody took is dropped as soon
+ * as start-up is over, that is at the first other call (it may change what they would say) or the
+ * first move to another screen, so a screen opened later always asks main afresh.
+ */
+const earlyReads = new Map<Channel, Promise<unknown>>();
+const earlyChannels = new Set<Channel>();
+
+/** Asks main now for reads (channels without input) that a caller will make in a moment. */
+export function readEarly(channels: readonly Channel[]): void {
+  if (!hasDoctorBridge()) return;
+  for (const channel of channels) {
+    const read = window.doctor.invoke(channel, undefined as never);
+    // One never taken must not become an unhandled rejection; its caller, if any, still sees the error.
+    read.catch(() => undefined);
+    earlyReads.set(channel, read);
+    earlyChannels.add(channel);
+  }
+}
+
+/** What every screen needs: the settings (language), the store in use, and the notices of this start. */
+readEarly(['settings.get', 'workspace.get', 'app.notices']);
+if (hasDoctorBridge()) window.addEventListener('hashchange', () => earlyReads.clear(), { once: true });
+
+export const doctor: DoctorApi = hasDoctorBridge()
+  ? {
+      invoke: ((channel: Channel, input: unknown) => {
+        const early = input === undefined ? earlyReads.get(channel) : undefined;
+        if (early) {
+          earlyReads.delete(channel);
+          return early;
+        }
+        if (!earlyChannels.has(channel)) earlyReads.clear();
+        return window.doctor.invoke(channel as never, input as never);
+      }) as DoctorApi['invoke'],
+      on: (event, listener) => window.doctor.on(event, listener),
+      pathForFile: (file) => window.doctor.pathForFile(file),
+    }
+  : window.doctor;
 
 /**
  * The path of a file dropped on the window, from the preload (Electron's webUtils.getPathForFile);
