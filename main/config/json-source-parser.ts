@@ -214,19 +214,9 @@ class Parser {
         });
       }
       this.segments.pop();
-      this.skipWhitespace();
-      const after = this.text[this.pos];
-      if (after === ',') {
-        commaOffset = this.pos;
-        this.pos++;
-        continue;
-      }
-      if (after === '}') {
-        this.pos++;
-        this.leave();
-        return result;
-      }
-      this.failAfterMember('}');
+      const comma = this.afterMember('}');
+      if (comma === null) return result;
+      commaOffset = comma;
     }
   }
 
@@ -247,19 +237,9 @@ class Parser {
       this.segments.push(result.length);
       result.push(this.parseValue());
       this.segments.pop();
-      this.skipWhitespace();
-      const after = this.text[this.pos];
-      if (after === ',') {
-        commaOffset = this.pos;
-        this.pos++;
-        continue;
-      }
-      if (after === ']') {
-        this.pos++;
-        this.leave();
-        return result;
-      }
-      this.failAfterMember(']');
+      const comma = this.afterMember(']');
+      if (comma === null) return result;
+      commaOffset = comma;
     }
   }
 
@@ -389,6 +369,22 @@ class Parser {
     }
     if (lower === 'nan' || lower === 'infinity') return this.fail('invalid-number', start);
     return this.fail('unquoted-text', start);
+  }
+
+  /**
+   * After a member of an object or array: past a comma, its offset (another member follows); past the
+   * closer, null (the container has ended and is left); anything else fails with what was expected.
+   */
+  private afterMember(closer: Closer): number | null {
+    this.skipWhitespace();
+    const after = this.text[this.pos];
+    if (after === ',') return this.pos++;
+    if (after === closer) {
+      this.pos++;
+      this.leave();
+      return null;
+    }
+    this.failAfterMember(closer);
   }
 
   private failAfterMember(closer: Closer): never {

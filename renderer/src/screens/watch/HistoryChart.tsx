@@ -313,6 +313,14 @@ export function HistoryChart({ data, measure }: { data: WatchChartData; measure:
   );
 }
 
+/** The four lines of the chart, in drawing order, and the shape of each one's dots. */
+const LINE_SERIES = [
+  { key: 'probe', shape: 'circle' },
+  { key: 'simulation', shape: 'square' },
+  { key: 'p50', shape: 'circle' },
+  { key: 'p95', shape: 'triangle' },
+] as const satisfies readonly { key: keyof Geometry; shape: 'circle' | 'square' | 'triangle' }[];
+
 /** Everything but the markers and the hover read-out: redrawn only when the data, view or size change. */
 const StaticLayers = memo(function StaticLayers({ geometry }: { geometry: Geometry }) {
   const { t } = useTranslation();
@@ -320,10 +328,6 @@ const StaticLayers = memo(function StaticLayers({ geometry }: { geometry: Geomet
   const ms = useMilliseconds();
   const { x, ySuccess, yTiming, width } = geometry;
   const right = width - M_RIGHT;
-  const probeLone = isolatedPoints(geometry.probe);
-  const simulationLone = isolatedPoints(geometry.simulation);
-  const p50Lone = isolatedPoints(geometry.p50);
-  const p95Lone = isolatedPoints(geometry.p95);
 
   return (
     <g aria-hidden>
@@ -437,38 +441,20 @@ const StaticLayers = memo(function StaticLayers({ geometry }: { geometry: Geomet
         </g>
       ))}
 
-      <path className="watch-line watch-line-probe" d={linePath(geometry.probe)} />
-      <path className="watch-line watch-line-simulation" d={linePath(geometry.simulation)} />
-      <path className="watch-line watch-line-p50" d={linePath(geometry.p50)} />
-      <path className="watch-line watch-line-p95" d={linePath(geometry.p95)} />
-      <Dots
-        points={geometry.probe}
-        all={geometry.dots}
-        lone={probeLone}
-        shape="circle"
-        className="watch-dot-probe"
-      />
-      <Dots
-        points={geometry.simulation}
-        all={geometry.dots}
-        lone={simulationLone}
-        shape="square"
-        className="watch-dot-simulation"
-      />
-      <Dots
-        points={geometry.p50}
-        all={geometry.dots}
-        lone={p50Lone}
-        shape="circle"
-        className="watch-dot-p50"
-      />
-      <Dots
-        points={geometry.p95}
-        all={geometry.dots}
-        lone={p95Lone}
-        shape="triangle"
-        className="watch-dot-p95"
-      />
+      {/* All lines first, then all dots, so that no line is drawn over another series' dots. */}
+      {LINE_SERIES.map(({ key }) => (
+        <path key={key} className={`watch-line watch-line-${key}`} d={linePath(geometry[key])} />
+      ))}
+      {LINE_SERIES.map(({ key, shape }) => (
+        <Dots
+          key={key}
+          points={geometry[key]}
+          all={geometry.dots}
+          lone={isolatedPoints(geometry[key])}
+          shape={shape}
+          className={`watch-dot-${key}`}
+        />
+      ))}
     </g>
   );
 });
