@@ -9,6 +9,12 @@ export type CashierPageMode =
 
 export interface CashierPageView {
   mode: CashierPageMode;
+  /** The desktop cashier, or the H5 cashier phones are sent to (§4): same contract, its own page. */
+  layout: 'desktop' | 'h5';
+  /** h5-heavy: a large script the page must load before it can render (null: none). */
+  heavyScriptHref: string | null;
+  /** Where the page reports the device it sees (user agent, viewport, touch), so tests can prove emulation. */
+  deviceReportHref: string | null;
   amount: string;
   subject: string;
   plans: { installments: number; perInstallment: string; feeRate: string }[];
@@ -33,13 +39,16 @@ export function renderCashierPage(view: CashierPageView): string {
     amount: view.amount,
     plans: view.plans,
     returnHref: view.returnHref,
+    deviceReportHref: view.deviceReportHref,
   };
+  const h5 = view.layout === 'h5';
+  const heavy = view.heavyScriptHref ? `<script src="${escapeHtml(view.heavyScriptHref)}"></script>\n` : '';
   return `<!doctype html>
 <html lang="zh-CN" data-cashier-state="loading">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>京东白条收银台</title>
+<title>${h5 ? '京东白条收银台（手机版）' : '京东白条收银台'}</title>
 <style>
 body { font-family: "PingFang SC", "Microsoft YaHei", sans-serif; margin: 0; background: #f5f5f5; color: #333; }
 main { max-width: 480px; margin: 24px auto; background: #fff; padding: 24px; border-radius: 8px; }
@@ -47,9 +56,11 @@ h1 { font-size: 20px; color: #e4393c; }
 ul { list-style: none; padding: 0; }
 li { padding: 12px; border: 1px solid #eee; margin: 8px 0; border-radius: 4px; }
 .error { color: #e4393c; font-size: 18px; text-align: center; }
+.device { color: #999; font-size: 12px; word-break: break-all; }
+${h5 ? 'main { margin: 0; border-radius: 0; min-height: 100vh; box-sizing: border-box; } li { padding: 16px; }' : ''}
 </style>
 </head>
-<body>
+<body data-cashier-layout="${view.layout}">
 <main id="app"><p class="loading">正在加载京东白条收银台，请稍候……</p></main>
 <template id="tpl-cashier"><section data-cashier="baitiao">
 <h1>京东白条 分期付款</h1>
@@ -58,11 +69,12 @@ li { padding: 12px; border: 1px solid #eee; margin: 8px 0; border-radius: 4px; }
 <ul data-plans></ul>
 <p>这是诊断会话，不会真实扣款。</p>
 <p><a data-cashier-return href="#">返回商家</a></p>
+<p class="device" data-device-seen>${h5 ? '手机版收银台' : '电脑版收银台'}看到的设备：<span data-seen-size></span>，触屏：<span data-seen-touch data-yes="是" data-no="否"></span>，<span data-seen-ua></span></p>
 </section></template>
 <template id="tpl-plan"><li data-plan><span data-n></span> 期，每期 <span data-per></span> 元，总手续费率 <span data-fee></span></li></template>
 <template id="tpl-error"><section class="error" data-cashier-error><p>支付失败，请稍后再试</p></section></template>
 <script type="application/json" id="cashier-state">${asciiJson(state)}</script>
-<script>${CASHIER_SCRIPT}</script>
+${heavy}<script>${CASHIER_SCRIPT}</script>
 </body>
 </html>
 `;
@@ -75,6 +87,25 @@ const CASHIER_SCRIPT = `
   var app = document.getElementById('app');
   var state = JSON.parse(document.getElementById('cashier-state').textContent);
   function clone(id) { return document.getElementById(id).content.cloneNode(true); }
+  var seen = {
+    userAgent: navigator.userAgent,
+    width: window.innerWidth,
+    height: window.innerHeight,
+    devicePixelRatio: window.devicePixelRatio,
+    maxTouchPoints: navigator.maxTouchPoints || 0,
+    touchEvents: 'ontouchstart' in window
+  };
+  if (state.deviceReportHref && navigator.sendBeacon) {
+    navigator.sendBeacon(state.deviceReportHref, JSON.stringify(seen));
+  }
+  function showSeen() {
+    var line = app.querySelector('[data-device-seen]');
+    if (!line) return;
+    line.querySelector('[data-seen-size]').textContent = seen.width + ' x ' + seen.height;
+    var touch = line.querySelector('[data-seen-touch]');
+    touch.textContent = touch.getAttribute(seen.maxTouchPoints > 0 ? 'data-yes' : 'data-no');
+    line.querySelector('[data-seen-ua]').textContent = seen.userAgent;
+  }
   function render() {
     if (state.mode === 'blank') { app.replaceChildren(); return; }
     if (state.mode === 'error') {
@@ -97,6 +128,7 @@ const CASHIER_SCRIPT = `
     });
     var back = app.querySelector('[data-cashier-return]');
     if (state.returnHref) { back.setAttribute('href', state.returnHref); } else { back.remove(); }
+    showSeen();
     root.dataset.cashierState = 'ready';
   }
   setTimeout(render, state.renderDelayMs);

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import iconv from 'iconv-lite';
 import { renderCashierPage, type CashierPageMode, type CashierPageView } from './cashier-page';
-import { escapeHtml, sendBytes, sendHtml } from './http-io';
+import { recordDeviceReport, recordPageRequest } from './device-reports';
+import { escapeHtml, readBody, sendBytes, sendHtml } from './http-io';
 import { PLATFORM_PLANS, fenToAmount, toFen } from './merchant-registry';
 import { platformNow, type PrepaySession, type SandboxContext } from './sandbox-context';
 
@@ -9,6 +10,15 @@ import { platformNow, type PrepaySession, type SandboxContext } from './sandbox-
 const NORMAL_RENDER_DELAY_MS = 150;
 /** cashier-slow: how far past the ready budget the page becomes ready. */
 const SLOW_MARGIN_MS = 1500;
+/**
+ * h5-heavy: the phone page's script weighs what Chrome DevTools' "Slow 4G" preset (180 000 bytes/s) moves in
+ * 1.2 × the ready budget, so on 弱 4G it alone misses the budget, while on broadband it takes milliseconds.
+ */
+const SLOW_4G_BYTES_PER_SECOND = 180_000;
+const HEAVY_SHARE_OF_BUDGET = 1.2;
+/** Protocol §4: a request whose User-Agent contains this gets the H5 cashier. */
+const MOBILE_MARKER = 'Mobile';
+const DEVICE_REPORT_LIMIT = 4096;
 
 /**
  * The cashier origin (§4): `/pay` → 302 `/baitiao/auth` → 302 `/baitiao/cashier` → the script-rendered
@@ -19,6 +29,16 @@ export function createCashierHandler(ctx: SandboxContext) {
     const url = new URL(req.url ?? '/', ctx.urls.cashierOrigin);
     const token = url.searchParams.get('token');
     const headers = { Date: platformNow(ctx).toUTCString() };
+    // The cashier page's report of the device it sees (sandbox only: how tests prove the emulation).
+    if (url.pathname === DEVICE_REPORT_PATH && req.method === 'POST') {
+      void readBody(req, DEVICE_REPORT_LIMIT)
+        .then((body) => {
+          recordDeviceReport(ctx, token ?? '', body.toString('utf8'));
+          sendBytes(res, 204, '', headers);
+        })
+        .catch(() => sendBytes(res, 400, '', headers));
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return sendHtml(res, 405, simplePage('405 Method Not Allowed'), { ...headers, Allow: 'GET' });
     }
@@ -35,9 +55,24 @@ export function createCashierHandler(ctx: SandboxContext) {
         if (scenario === 'insecure-redirect') {
           return redirect(res, `http://${url.host}/baitiao/cashier${q}`, headers);
         }
+        // §4: phones get the H5 cashier, everything else the desktop one.
+        if ((req.headers['user-agent'] ?? '').includes(MOBILE_MARKER))
+          return redirect(res, `/baitiao/h5${q}`, headers);
         return redirect(res, `/baitiao/cashier${q}`, headers);
       case '/baitiao/cashier':
-        return cashierPage(ctx, res, token ?? '', headers);
+        recordPageRequest(ctx, token ?? '', 'desktop', req.headers['user-agent'] ?? '');
+        return cashierPage(ctx, res, token ?? '', headers, 'desktop');
+      case '/baitiao/h5':
+        recordPageRequest(ctx, token ?? '', 'h5', req.headers['user-agent'] ?? '');
+        // h5-broken: the phone page alone is down; the desktop cashier keeps working.
+        if (scenario === 'h5-broken') return sendHtml(res, 502, simplePage('502 Bad Gateway'), headers);
+        return cashierPage(ctx, res, token ?? '', headers, 'h5');
+      case HEAVY_SCRIPT_PATH:
+        return sendBytes(res, 200, heavyScript(ctx.cashierReadyBudgetMs), {
+          ...headers,
+          'Content-Type': 'text/javascript; charset=utf-8',
+          'Cache-Control': 'no-store',
+        });
       default:
         return sendHtml(res, 404, simplePage('404 页面不存在'), headers);
     }
@@ -49,10 +84,18 @@ function cashierPage(
   res: ServerResponse,
   token: string,
   headers: Record<string, string>,
+  layout: CashierPageView['layout'],
 ): void {
   const session = ctx.sessions.get(token);
   const live = session && session.expiresAt > platformNow(ctx).getTime() ? session : null;
-  const html = renderCashierPage(pageView(ctx, live));
+  const q = `?token=${encodeURIComponent(token)}`;
+  const html = renderCashierPage({
+    ...pageView(ctx, live),
+    layout,
+    heavyScriptHref:
+      layout === 'h5' && ctx.scenario.current === 'h5-heavy' ? `${HEAVY_SCRIPT_PATH}${q}` : null,
+    deviceReportHref: `${DEVICE_REPORT_PATH}${q}`,
+  });
   if (ctx.scenario.current === 'garbled-cashier') {
     // The classic mojibake: the page was saved as GBK but the server (and the meta tag) still say UTF-8.
     return sendBytes(res, 200, iconv.encode(html, 'gbk'), {
@@ -64,7 +107,10 @@ function cashierPage(
   sendHtml(res, 200, html, headers);
 }
 
-function pageView(ctx: SandboxContext, session: PrepaySession | null): CashierPageView {
+type SharedView = Omit<CashierPageView, 'layout' | 'heavyScriptHref' | 'deviceReportHref'>;
+
+/** Both cashier pages render the same session and the same faults (but h5-broken and h5-heavy). */
+function pageView(ctx: SandboxContext, session: PrepaySession | null): SharedView {
   const scenario = ctx.scenario.current;
   let mode: CashierPageMode;
   if (!session) mode = { kind: 'error', errorCode: 'TOKEN_EXPIRED' };
@@ -99,6 +145,16 @@ function returnHref(session: PrepaySession): string | null {
   } catch {
     return null;
   }
+}
+
+const HEAVY_SCRIPT_PATH = '/baitiao/h5/bundle.js';
+const DEVICE_REPORT_PATH = '/baitiao/device-report';
+
+/** A script that does nothing but weigh: one long comment, then a marker the page can see. */
+function heavyScript(budgetMs: number): string {
+  const bytes = Math.ceil((budgetMs / 1000) * SLOW_4G_BYTES_PER_SECOND * HEAVY_SHARE_OF_BUDGET);
+  const line = '/* h5-heavy: an oversized phone bundle (images inlined, every library in full) */\n';
+  return `${line.repeat(Math.ceil(bytes / line.length))}window.__h5Heavy = true;\n`;
 }
 
 function redirect(res: ServerResponse, location: string, headers: Record<string, string>): void {

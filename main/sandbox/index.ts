@@ -8,12 +8,14 @@ import { startHttpsServer, type HostedServer } from './https-host';
 import { generateRsaKeyPair } from './keys';
 import type { SandboxContext } from './sandbox-context';
 import { createScenarioState } from './scenario-state';
+import type { DeviceReport } from './device-reports';
 import { createStoreSite, type ReceivedNotification } from './store-site';
 import { createSupportIntake, type SupportIntake } from './support-intake';
 
 export { writeSandboxFiles, MERCHANT_KEY_RELATIVE_PATH, type SandboxFiles } from './sandbox-files';
 export type { SupportIntake, Ticket, TicketStatus, StoredUpload } from './support-intake';
 export type { ReceivedNotification } from './store-site';
+export type { DeviceReport } from './device-reports';
 export { CONTROL_PATH, GATEWAY_PATH, SLOW_GATEWAY_DELAY_MS } from './gateway-server';
 export { CLOCK_SKEW_MS } from './sandbox-context';
 
@@ -45,6 +47,8 @@ export interface Sandbox {
   readonly intake: SupportIntake;
   /** The demo store site's received notifications (notify.test). */
   readonly storeNotifications: readonly ReceivedNotification[];
+  /** The devices that opened a cashier page, oldest first: what each page saw (proves device emulation). */
+  deviceReports(): readonly DeviceReport[];
   readonly origins: { gateway: string; cashier: string; support: string; store: string };
   close(): Promise<void>;
 }
@@ -90,6 +94,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       storeOrigin: '',
     },
     sessions: new Map(),
+    deviceReports: new Map(),
     clockSkewToleranceSeconds: CLOCK_SKEW_TOLERANCE_SECONDS,
     cashierReadyBudgetMs: SANDBOX_CASHIER_READY_BUDGET_MS,
     closing: closing.signal,
@@ -176,6 +181,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     intake,
     storeNotifications: storeSite.notifications,
+    deviceReports: () => [...ctx.deviceReports.values()],
     origins: {
       gateway: ctx.urls.gatewayOrigin,
       cashier: ctx.urls.cashierOrigin,

@@ -1,4 +1,5 @@
 import type { SandboxPki } from './certificates';
+import type { DeviceReport } from './device-reports';
 import type { RsaKeyPair } from './keys';
 import type { ScenarioState } from './scenario-state';
 
@@ -45,6 +46,8 @@ export interface SandboxContext {
   impostorPlatformKeys: RsaKeyPair;
   urls: SandboxUrls;
   sessions: Map<string, PrepaySession>;
+  /** Per cashier token: the device that opened the cashier page, as the page saw it (tests read this). */
+  deviceReports: Map<string, DeviceReport>;
   clockSkewToleranceSeconds: number;
   cashierReadyBudgetMs: number;
   /** Aborted by close(): delayed answers stop waiting. */

@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../../shared/i18n/localized-text';
+import type { DeviceProfile } from '../../shared/simulation/device-profiles';
 import type { BrowserInfo } from '../../shared/simulation/simulation-result';
 
 /**
@@ -27,6 +28,11 @@ export interface SessionRequest {
   extraCaCertificates: readonly string[];
   /** The viewport the simulated buyer sees; also the screenshot size. */
   viewport: { width: number; height: number };
+  /**
+   * The device the run emulates. The simulation applies it over CDP itself; a launcher may size its window
+   * or context to match so the engine's own defaults never disagree with the emulation.
+   */
+  device?: DeviceProfile;
 }
 
 /** Opens sessions on one engine; a launcher may keep one browser process for many sessions. */
@@ -50,4 +56,18 @@ export class SimulationUnavailableError extends Error {
   ) {
     super(detail, options);
   }
+}
+
+/** Opens one page in a fresh session: a launcher, or any function that yields a CDP session. */
+export type SessionSource = BrowserLauncher | ((request: SessionRequest) => Promise<BrowserSession>);
+
+export function openSession(source: SessionSource, request: SessionRequest): Promise<BrowserSession> {
+  return typeof source === 'function' ? source(request) : source.openSession(request);
+}
+
+/** Waits for `promise` at most `ms`, leaving no timer behind (a CLI process must exit when done). */
+export async function settleWithin(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([promise, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }

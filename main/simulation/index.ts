@@ -10,7 +10,6 @@ export {
   DEFAULT_RETURN_LEG_TIMEOUT_MS,
   SLOW_RETURN_LEG_MS,
   type RunSimulationOptions,
-  type SessionSource,
 } from './run-simulation';
 export { runSimulationSeries, summarizeSeries } from './simulation-series';
 export { simulationHar, type SimulationHar, type SimulationHarCreator } from './simulation-har';
@@ -20,6 +19,7 @@ export {
   type BrowserSession,
   type CdpTransport,
   type SessionRequest,
+  type SessionSource,
 } from './cdp-transport';
 export { findBrowser, usualBrowserPaths, BROWSER_ENV_VAR, type BrowserDiscovery } from './browser-discovery';
 export { verifyChainWithProfileCas, type ChainVerdict } from './profile-chain-verifier';

@@ -121,3 +121,30 @@ export function matchesReturnUrl(reached: string, returnUrl: string, outTradeNo:
     return false;
   }
 }
+
+/**
+ * The way back after its chain arrived (chainFailure found nothing): no page at all, no page in time, a
+ * non-2xx page, or a page that is not the store's return_url for this order are all RETURN_URL_BROKEN.
+ */
+export function returnPageFailure(
+  last: SimulationHop | null,
+  documentMs: number | null,
+  matchesReturn: boolean,
+): LegFailure | null {
+  const broken = (reason: string, hopIndex: number | null): LegFailure => ({
+    code: 'RETURN_URL_BROKEN',
+    reason,
+    hopIndex,
+  });
+  if (!last) return broken('the return link did not lead anywhere', null);
+  if (documentMs === null)
+    return broken(`the return page did not arrive within the deadline: ${last.url} `, last.index);
+  if (last.status === null || last.status < 200 || last.status >= 300)
+    return broken(`return page answered HTTP ${last.status ?? 'nothing'}`, last.index);
+  if (!matchesReturn)
+    return broken(
+      `the return link led to ${last.url} — not the store's return_url for this order`,
+      last.index,
+    );
+  return null;
+}

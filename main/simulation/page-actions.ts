@@ -52,11 +52,18 @@ export async function captureScreenshot(
   url: string | null,
   mode: ScreenshotMode,
   fileStem: string,
+  /** The emulated viewport: a phone at 3× is pictured at its CSS size, so pictures stay small. */
+  viewport?: { width: number; height: number; deviceScaleFactor: number },
 ): Promise<Screenshot | null> {
   if (mode.mode === 'none') return null;
+  const clip =
+    viewport && viewport.deviceScaleFactor !== 1
+      ? { x: 0, y: 0, width: viewport.width, height: viewport.height, scale: 1 / viewport.deviceScaleFactor }
+      : undefined;
   const shot = await sendBounded<{ data?: string }>(transport, 'Page.captureScreenshot', {
     format: 'png',
     captureBeyondViewport: false,
+    ...(clip ? { clip } : {}),
   });
   if (!shot?.data) return null;
   const bytes = Buffer.byteLength(shot.data, 'base64');

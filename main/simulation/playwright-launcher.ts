@@ -162,8 +162,9 @@ export function createPlaywrightLauncher(options: PlaywrightLauncherOptions): Br
     async openSession(request: SessionRequest): Promise<BrowserSession> {
       const { browser, trustHome } = await browserFor(request.extraCaCertificates);
       const context = await browser.newContext({
+        // The run emulates its device over CDP itself (device-emulation.ts); the context only agrees with it.
         viewport: request.viewport,
-        deviceScaleFactor: 1,
+        deviceScaleFactor: request.device?.deviceScaleFactor ?? 1,
         locale: 'zh-CN',
         serviceWorkers: 'block',
         acceptDownloads: false,

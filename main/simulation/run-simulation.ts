@@ -12,15 +12,30 @@ import type {
   SimulationLeg,
   SimulationProgress,
   SimulationResult,
+  SimulationBuyer,
   SimulationStage,
   StageTiming,
 } from '../../shared/simulation/simulation-result';
 import type { OutcomeCode } from '../../shared/protocol/outcome-codes';
+import {
+  DESKTOP_BUYER,
+  DEVICE_PROFILES,
+  isThrottled,
+  type BuyerProfile,
+} from '../../shared/simulation/device-profiles';
 import { createCaptureSanitizer } from './capture-sanitizer';
-import type { BrowserLauncher, BrowserSession, SessionRequest } from './cdp-transport';
+import { openSession, settleWithin, type SessionSource } from './cdp-transport';
 import { analyzeCharset } from './charset-analysis';
-import { cashierFailure, chainFailure, matchesReturnUrl, type LegFailure } from './leg-verdicts';
+import {
+  cashierFailure,
+  chainFailure,
+  matchesReturnUrl,
+  returnPageFailure,
+  type LegFailure,
+} from './leg-verdicts';
+import { mergeInsecureSubresources } from './mixed-content';
 import { captureScreenshot, evaluate, sendBounded, type ScreenshotMode } from './page-actions';
+import { deviceProfileOf, deviceSeen, emulateBuyer } from './device-emulation';
 import { PageRecorder } from './page-recorder';
 import {
   CLICK_RETURN_LINK,
@@ -33,8 +48,8 @@ import { callPrepay } from './prepay-call';
 import type { SimulationStore } from './simulation-store';
 import { nodeTlsVerdict } from './tls-second-opinion';
 
-/** A phone-sized window: most Baitiao buyers pay on a phone, and the screenshots stay small. */
-export const BUYER_VIEWPORT = { width: 480, height: 800 } as const;
+/** The desktop buyer's viewport (device profile `pc`); phones bring their own. */
+export const BUYER_VIEWPORT = DEVICE_PROFILES.pc.viewport;
 export const DEFAULT_RETURN_LEG_TIMEOUT_MS = 10_000;
 export const DEFAULT_STORE_PAGE_TIMEOUT_MS = 8_000;
 /** The way back is "slow" past this (page.return-leg warns). */
@@ -45,9 +60,6 @@ const NAVIGATION_START_MS = 3000;
 const LOAD_GRACE_MS = 3000;
 /** Node's second opinion on a refused certificate may take this long before the result goes without it. */
 const SECOND_OPINION_WAIT_MS = 3500;
-
-/** Opens one page in a fresh session: a launcher, or any function that yields a CDP session. */
-export type SessionSource = BrowserLauncher | ((request: SessionRequest) => Promise<BrowserSession>);
 
 export interface RunSimulationOptions {
   profile: PlatformProfile;
@@ -63,6 +75,8 @@ export interface RunSimulationOptions {
   inspectStorePage?: boolean;
   storePageTimeoutMs?: number;
   screenshots?: ScreenshotMode;
+  /** The device and network the buyer has (default: Chrome on a computer, broadband). */
+  buyer?: BuyerProfile;
   /** Which run of a series this is, for progress events. */
   runIndex?: number;
   /** Clock for the prepay envelope (tests). */
@@ -70,17 +84,6 @@ export interface RunSimulationOptions {
 }
 
 const elapsed = (since: number): number => Math.round((performance.now() - since) * 10) / 10;
-
-/** Waits for `promise` at most `ms`, leaving no timer behind (a CLI process must exit when done). */
-async function settleWithin(promise: Promise<unknown>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([promise, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
-  clearTimeout(timer);
-}
-
-function openSession(source: SessionSource, request: SessionRequest): Promise<BrowserSession> {
-  return typeof source === 'function' ? source(request) : source.openSession(request);
-}
 
 /**
  * One simulated Baitiao payment, as a buyer's browser lives it: the store's signed prepay, the cashier_url
@@ -99,9 +102,12 @@ export async function runSimulation(options: RunSimulationOptions): Promise<Simu
   const startedAt = new Date();
   signal?.throwIfAborted();
 
+  const buyer = options.buyer ?? DESKTOP_BUYER;
+  const device = deviceProfileOf(buyer);
   const session = await openSession(options.browser, {
     extraCaCertificates: profile.extraCaCertificates ?? [],
-    viewport: BUYER_VIEWPORT,
+    viewport: device.viewport,
+    device,
   });
   const t0 = performance.now();
   const sanitizer = createCaptureSanitizer();
@@ -150,7 +156,10 @@ export async function runSimulation(options: RunSimulationOptions): Promise<Simu
   const skipStage = (stage: SimulationStage) =>
     stages.push({ stage, startedAt: new Date().toISOString(), durationMs: 0, status: 'skipped' });
   const shoot = async (moment: Screenshot['moment'], url: string | null) => {
-    const shot = await captureScreenshot(transport, moment, url, screenshotMode, runId);
+    const shot = await captureScreenshot(transport, moment, url, screenshotMode, runId, {
+      ...device.viewport,
+      deviceScaleFactor: device.deviceScaleFactor,
+    });
     if (shot) screenshots.push(shot);
   };
 
@@ -176,9 +185,11 @@ export async function runSimulation(options: RunSimulationOptions): Promise<Simu
     error: null,
   };
   let timeToReadyMs: number | null = null;
+  let seen: SimulationBuyer['seen'] = null;
 
   try {
     await recorder.start();
+    await emulateBuyer(transport, buyer);
 
     // 1. The store's server creates the diagnostic payment.
     beginStage('prepay');
@@ -287,6 +298,7 @@ export async function runSimulation(options: RunSimulationOptions): Promise<Simu
         if (!documentArrived) await sendBounded(transport, 'Page.stopLoading');
       }
       endStage('cashier', failure ? 'failed' : 'ok');
+      seen = await deviceSeen(transport);
       // After a network failure the browser shows its own error page; let it paint before the picture.
       if (chain) await recorder.waitFor(() => recorder.loaded, performance.now() + 1000, signal);
       await shoot(failure ? 'failure' : 'cashier', cashier.finalUrl);
@@ -325,27 +337,7 @@ export async function runSimulation(options: RunSimulationOptions): Promise<Simu
         };
         legFailure =
           chainFailure(recorder.hops, 'return') ??
-          (!last
-            ? { code: 'RETURN_URL_BROKEN', reason: 'the return link did not lead anywhere', hopIndex: null }
-            : followed.documentMs === null
-              ? {
-                  code: 'RETURN_URL_BROKEN',
-                  reason: `the return page did not arrive within the deadline: ${last.url} `,
-                  hopIndex: last.index,
-                }
-              : last.status === null || last.status < 200 || last.status >= 300
-                ? {
-                    code: 'RETURN_URL_BROKEN',
-                    reason: `return page answered HTTP ${last.status ?? 'nothing'}`,
-                    hopIndex: last.index,
-                  }
-                : !returnLeg.matchesReturnUrl
-                  ? {
-                      code: 'RETURN_URL_BROKEN',
-                      reason: `the return link led to ${last.url} — not the store's return_url for this order`,
-                      hopIndex: last.index,
-                    }
-                  : null);
+          returnPageFailure(last, followed.documentMs, returnLeg.matchesReturnUrl === true);
         if (followed.documentMs !== null && !legFailure) await collectInsecureReferences('return');
       }
       if (legFailure) failure = { stage: 'return', failure: legFailure };
@@ -412,14 +404,7 @@ export async function runSimulation(options: RunSimulationOptions): Promise<Simu
     }
   }
 
-  // Insecure subresources the network saw on the checked pages: blocked by Chrome, or loaded.
-  for (const sub of recorder.subresources) {
-    if (!sub.insecure || !pagesChecked.has(sub.leg)) continue;
-    const blocked = sub.blockedReason === 'mixed-content' || sub.error !== null;
-    const existing = mixedFindings.find((f) => f.leg === sub.leg && f.url === sub.url);
-    if (existing) existing.blocked = existing.blocked || blocked;
-    else mixedFindings.push({ leg: sub.leg, kind: kindOfResource(sub.type), url: sub.url, blocked });
-  }
+  mergeInsecureSubresources(mixedFindings, recorder.subresources, pagesChecked);
 
   const outcome: OutcomeCode = failure?.failure.code ?? 'REDIRECT_OK';
   const outcomeDetail: OutcomeDetail = failure
@@ -444,6 +429,7 @@ export async function runSimulation(options: RunSimulationOptions): Promise<Simu
     outcome,
     outcomeDetail,
     profileName: profile.name,
+    buyer: { ...buyer, emulatedNetwork: isThrottled(buyer.network), seen },
     browser: session.info,
     prepay,
     hops: recorder.hops,
@@ -461,21 +447,4 @@ export async function runSimulation(options: RunSimulationOptions): Promise<Simu
     totalMs: elapsed(t0),
     network: { events: recorder.events, truncated: recorder.eventsTruncated },
   };
-}
-
-function kindOfResource(type: string): MixedContentFinding['kind'] {
-  switch (type) {
-    case 'Script':
-      return 'script';
-    case 'Document':
-      return 'frame';
-    case 'Stylesheet':
-      return 'stylesheet';
-    case 'Image':
-      return 'image';
-    case 'Media':
-      return 'media';
-    default:
-      return 'other';
-  }
 }

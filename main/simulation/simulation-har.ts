@@ -84,6 +84,13 @@ function runHar(result: SimulationResult, prefix: string): { pages: HarObject[];
     if (hop.status === null) entries.push(unansweredHopEntry(hop, result.runId));
   }
   if (pages[0]) pages[0]._outcome = result.outcome;
+  // Times under Chrome's network throttling are emulated, not measured on that network: say so on each.
+  const buyer = result.buyer;
+  if (buyer?.emulatedNetwork) {
+    const note = `Timings under emulated network conditions (${buyer.network}, a Chrome DevTools preset), not measured on a real ${buyer.network} network.`;
+    for (const page of pages) Object.assign(page, { _emulatedNetwork: buyer.network, comment: note });
+    for (const entry of entries) Object.assign(entry, { _emulatedNetwork: buyer.network });
+  }
   return { pages, entries };
 }
 
@@ -114,7 +121,14 @@ export function simulationHar(
       pages: sanitized.pages,
       entries: sanitized.entries,
       comment: SANITIZED_NOTE,
-      _simulation: results.map((r) => ({ runId: r.runId, outcome: r.outcome, browser: r.browser.product })),
+      _simulation: results.map((r) => ({
+        runId: r.runId,
+        outcome: r.outcome,
+        browser: r.browser.product,
+        device: r.buyer?.device ?? 'pc',
+        network: r.buyer?.network ?? 'broadband',
+        emulatedNetwork: r.buyer?.emulatedNetwork ?? false,
+      })),
     },
   };
 }

@@ -26,6 +26,10 @@ export const SCENARIOS = [
   'notify-failing',
   'return-broken',
   'cashier-slow',
+  /** The H5 cashier phones get (§4) answers 502; the desktop cashier works. */
+  'h5-broken',
+  /** The H5 cashier loads a script heavy enough to miss the ready budget on 弱 4G, not on broadband. */
+  'h5-heavy',
 ] as const;
 export const ScenarioSchema = z.enum(SCENARIOS);
 export type Scenario = z.infer<typeof ScenarioSchema>;

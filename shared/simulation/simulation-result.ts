@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LocalizedTextSchema } from '../i18n/localized-text';
 import { OutcomeCodeSchema } from '../protocol/outcome-codes';
+import { DeviceIdSchema, NetworkIdSchema } from './device-profiles';
 
 /**
  * What a simulated Baitiao redirect found, as data: the checklist's page.* checks, the IPC contract, the
@@ -262,6 +263,32 @@ export type BrowserInfo = z.infer<typeof BrowserInfoSchema>;
 export const CdpEventSchema = z.object({ method: z.string(), params: z.record(z.string(), z.unknown()) });
 export type CdpEvent = z.infer<typeof CdpEventSchema>;
 
+/** What the buyer's page itself reported about the device it runs on (navigator and window). */
+export const DeviceSeenSchema = z.object({
+  userAgent: z.string(),
+  width: z.number(),
+  height: z.number(),
+  devicePixelRatio: z.number(),
+  maxTouchPoints: z.number(),
+  /** `'ontouchstart' in window`: the page can listen for touches. */
+  touchEvents: z.boolean(),
+});
+export type DeviceSeen = z.infer<typeof DeviceSeenSchema>;
+
+/** The device and network the run emulated (shared/simulation/device-profiles.ts). */
+export const SimulationBuyerSchema = z.object({
+  device: DeviceIdSchema,
+  network: NetworkIdSchema,
+  /**
+   * The network was throttled by Chrome's emulation (DevTools presets): every time of this run (hops,
+   * stages, time to ready, the HAR) was taken under emulated conditions, not measured on a real 4G or 3G.
+   */
+  emulatedNetwork: z.boolean(),
+  /** What the cashier page saw, asked once the cashier leg ended; null when no page could be asked. */
+  seen: DeviceSeenSchema.nullable(),
+});
+export type SimulationBuyer = z.infer<typeof SimulationBuyerSchema>;
+
 export const OutcomeDetailSchema = z.object({
   stage: SimulationStageSchema,
   /** For support staff, in English: what exactly was seen (a sub_code, a net:: error, a hop). */
@@ -280,6 +307,8 @@ export const SimulationResultSchema = z.object({
   outcome: OutcomeCodeSchema,
   outcomeDetail: OutcomeDetailSchema,
   profileName: z.string(),
+  /** Absent in results from before device profiles: those ran as the desktop buyer on broadband. */
+  buyer: SimulationBuyerSchema.optional(),
   browser: BrowserInfoSchema,
   prepay: PrepayObservationSchema,
   hops: z.array(SimulationHopSchema),

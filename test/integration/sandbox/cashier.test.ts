@@ -18,11 +18,12 @@ beforeEach(() => sandbox.setScenario('healthy'));
 async function walk(
   startUrl: string,
   maxHops = 12,
+  headers: Record<string, string> = {},
 ): Promise<{ hops: { url: string; status: number; location?: string }[]; last: RawAnswer }> {
   const hops: { url: string; status: number; location?: string }[] = [];
   let url = startUrl;
   for (;;) {
-    const answer = await request(sandbox, url);
+    const answer = await request(sandbox, url, { headers });
     const location = answer.headers.location as string | undefined;
     hops.push({ url, status: answer.status, ...(location ? { location } : {}) });
     if (answer.status < 300 || answer.status >= 400 || !location || hops.length >= maxHops)
@@ -92,6 +93,88 @@ describe('healthy cashier chain (§4)', () => {
     const back = await request(sandbox, pageState(last.text).returnHref ?? '');
     expect(back.status).toBe(200);
     expect(back.text).toContain('<span data-out-trade-no>RET-1</span>');
+  });
+});
+
+describe('the H5 cashier for phones (§4)', () => {
+  const PHONE = {
+    'User-Agent':
+      'Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Mobile Safari/537.36',
+  };
+
+  it('a User-Agent containing Mobile is sent to /baitiao/h5, with the same ready/error contract', async () => {
+    const url = await prepay(sandbox, 'H5-1');
+    const token = new URL(url).searchParams.get('token');
+    const { hops, last } = await walk(url, 12, PHONE);
+    expect(hops.map((h) => [h.status, h.location ?? null])).toEqual([
+      [302, `/baitiao/auth?token=${token}`],
+      [302, `/baitiao/h5?token=${token}`],
+      [200, null],
+    ]);
+    expect(last.text).toContain('data-cashier="baitiao"');
+    expect(last.text).toContain('data-cashier-layout="h5"');
+    expect(last.text).toContain('data-cashier-return');
+    expect(pageState(last.text)).toMatchObject({ mode: 'ready', errorCode: null });
+    // The desktop buyer keeps the desktop cashier.
+    const desktop = await walk(await prepay(sandbox, 'H5-2'));
+    expect(new URL(desktop.hops.at(-1)!.url).pathname).toBe('/baitiao/cashier');
+    expect(desktop.last.text).toContain('data-cashier-layout="desktop"');
+  });
+
+  it('h5-broken: the phone page alone answers 502', async () => {
+    sandbox.setScenario('h5-broken');
+    const phone = await walk(await prepay(sandbox, 'H5B-1'), 12, PHONE);
+    expect(phone.last.status).toBe(502);
+    const desktop = await walk(await prepay(sandbox, 'H5B-2'));
+    expect(desktop.last.status).toBe(200);
+    expect(pageState(desktop.last.text).mode).toBe('ready');
+  });
+
+  it('h5-heavy: the phone page waits for a script sized to the budget at 弱 4G speed; the desktop one does not', async () => {
+    sandbox.setScenario('h5-heavy');
+    const phone = await walk(await prepay(sandbox, 'H5H-1'), 12, PHONE);
+    const src = /<script src="([^"]+)"><\/script>/.exec(phone.last.text)?.[1];
+    expect(src).toMatch(/^\/baitiao\/h5\/bundle\.js\?token=/);
+    const script = await request(sandbox, new URL(src!, sandbox.profile.cashierOrigin).toString());
+    expect(script.status).toBe(200);
+    // DevTools' Slow 4G moves 180 000 bytes/s: this takes longer than the whole ready budget there.
+    expect(script.body.length).toBeGreaterThan((sandbox.profile.cashierReadyBudgetMs / 1000) * 180_000);
+    const desktop = await walk(await prepay(sandbox, 'H5H-2'));
+    expect(desktop.last.text).not.toContain('<script src=');
+  });
+
+  it('the page reports the device it sees, matched to its order', async () => {
+    const { last } = await walk(await prepay(sandbox, 'SEEN-1'), 12, PHONE);
+    const href = pageState(last.text) as unknown as { deviceReportHref: string };
+    const answer = await request(
+      sandbox,
+      new URL(href.deviceReportHref, sandbox.profile.cashierOrigin).toString(),
+      {
+        method: 'POST',
+        body: JSON.stringify({
+          userAgent: 'UA',
+          width: 390,
+          height: 664,
+          devicePixelRatio: 3,
+          maxTouchPoints: 5,
+          touchEvents: true,
+        }),
+      },
+    );
+    expect(answer.status).toBe(204);
+    expect(sandbox.deviceReports().find((r) => r.outTradeNo === 'SEEN-1')).toEqual({
+      outTradeNo: 'SEEN-1',
+      page: 'h5',
+      userAgentHeader: PHONE['User-Agent'],
+      client: {
+        userAgent: 'UA',
+        width: 390,
+        height: 664,
+        devicePixelRatio: 3,
+        maxTouchPoints: 5,
+        touchEvents: true,
+      },
+    });
   });
 });
 
