@@ -30,8 +30,11 @@ export function logMemberPath(name: string, taken: Set<string>): string {
       .replace(/[^A-Za-z0-9._-]+/g, '-')
       .replace(/^[^A-Za-z0-9]+/, '')
       .slice(0, 60) || 'app';
+  // Unique ignoring case: `Main.log` beside `main.log` is one file on Windows and macOS, and the reader
+  // refuses such a pair (NAME_COLLISION).
+  const used = (candidate: string) => [...taken].some((t) => t.toLowerCase() === candidate.toLowerCase());
   let path = `${LOGS_DIR}${stem}.log`;
-  for (let n = 2; taken.has(path); n++) path = `${LOGS_DIR}${stem}-${n}.log`;
+  for (let n = 2; used(path); n++) path = `${LOGS_DIR}${stem}-${n}.log`;
   taken.add(path);
   return path;
 }

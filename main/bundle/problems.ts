@@ -6,6 +6,8 @@ const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 /** Details a message may quote; paths are shown escaped (see displayPath). */
 export interface ProblemDetail {
   path?: string;
+  /** The entry's other name (the one it collides with, or its local header's). */
+  other?: string;
   limit?: number;
   actual?: number;
   reason?: string;
@@ -118,6 +120,26 @@ const MESSAGES: Record<BundleProblemCode, (d: ProblemDetail) => LocalizedText> =
       `「${d.path}」的 SHA-256 与 manifest.json 记录的不一致（文件被改动过）。`,
       `The SHA-256 of "${d.path}" differs from the one in manifest.json (the file was changed).`,
     ),
+  NAME_COLLISION: (d) =>
+    text(
+      `条目「${d.path}」和「${d.other}」在 Windows 或 macOS 上是同一个文件（只差大小写或字符写法），解压时一个会覆盖另一个，无法确定哪一个是真的，已拒绝。`,
+      `Entries "${d.path}" and "${d.other}" are one and the same file on Windows or macOS (they differ only in letter case or in how a character is written), so one would overwrite the other when extracted; which one is real cannot be told. Refused.`,
+    ),
+  DIRECTORY_WITH_DATA: (d) =>
+    text(
+      `条目「${d.path}」是文件夹，却带着数据。文件夹不装数据，这些数据是藏起来的，已拒绝。`,
+      `Entry "${d.path}" is a folder but carries data. Folders hold no data, so these bytes are hidden; refused.`,
+    ),
+  LOCAL_NAME_MISMATCH: (d) =>
+    text(
+      `条目「${d.path}」在压缩包的两处记录了不同的名字（另一处写的是「${d.other}」），别的解压工具可能把它解压成另一个文件，已拒绝。`,
+      `Entry "${d.path}" is named differently in the two places a zip records names (the other says "${d.other}"), so another unzip tool may extract it as a different file; refused.`,
+    ),
+  NESTING_TOO_DEEP: (d) =>
+    text(
+      `「${d.path}」的数据嵌套超过 ${d.limit} 层，正常的诊断包远远到不了这么深，打开它会让查看器出错，已拒绝。`,
+      `"${d.path}" nests its data more than ${d.limit} levels deep; real bundles come nowhere near that, and showing it would break the viewer. Refused.`,
+    ),
   REPORT_MISSING: () => text('诊断包里没有 report.json。', 'The bundle has no report.json.'),
   REPORT_INVALID: (d) =>
     text(
@@ -128,5 +150,6 @@ const MESSAGES: Record<BundleProblemCode, (d: ProblemDetail) => LocalizedText> =
 
 export function problem(code: BundleProblemCode, detail: ProblemDetail = {}): BundleProblem {
   const shown = detail.path === undefined ? undefined : displayPath(detail.path);
-  return { code, message: MESSAGES[code]({ ...detail, path: shown }), path: shown ?? null };
+  const other = detail.other === undefined ? undefined : displayPath(detail.other);
+  return { code, message: MESSAGES[code]({ ...detail, path: shown, other }), path: shown ?? null };
 }

@@ -6,8 +6,10 @@ import { ManifestSchema, type BundleManifest } from '../../shared/report/bundle-
 import type { BundleOpenResult, BundleProblem, OpenedBundle } from '../../shared/report/bundle-view';
 import { ReportSchema, type Report } from '../../shared/report/report-schema';
 import { HAR_PATH, LOGS_DIR, MANIFEST_PATH, REPORT_PATH, SCREENSHOTS_DIR } from './members';
+import { JsonDepthGauge, JsonTooDeepError, MAX_JSON_DEPTH } from './json-depth';
 import { problem } from './problems';
 import { waterfallFromHar } from './waterfall';
+import { directoryCarriesData, localNameMismatch, nameCollisions } from './zip-ambiguity';
 import {
   drainEntry,
   LimitExceededError,
@@ -36,6 +38,8 @@ export interface OpenLimits {
   /** Log text shown per log. */
   maxLogTextBytes: number;
   maxWaterfallRows: number;
+  /** How deep arrays and objects may nest in the JSON members (manifest, report, HAR). */
+  maxJsonDepth: number;
 }
 
 export const DEFAULT_OPEN_LIMITS: OpenLimits = {
@@ -51,6 +55,7 @@ export const DEFAULT_OPEN_LIMITS: OpenLimits = {
   maxScreenshotBytes: 16 * 1024 * 1024,
   maxLogTextBytes: 256 * 1024,
   maxWaterfallRows: 2000,
+  maxJsonDepth: MAX_JSON_DEPTH,
 };
 
 export interface BundleVerification {
@@ -86,6 +91,8 @@ export function unsafePathReason(name: string): string | null {
 const isSymlink = (entry: yauzl.Entry): boolean =>
   ((entry.externalFileAttributes >>> 16) & 0o170000) === 0o120000;
 const isDirectory = (name: string): boolean => name.endsWith('/');
+/** Members whose nesting is measured while they inflate. */
+const isJsonMember = (name: string): boolean => name.endsWith('.json') || name.endsWith('.har');
 
 function decodeName(entry: yauzl.Entry): { raw: string; decoded: string } {
   const rawBytes = entry.fileNameRaw;
@@ -100,6 +107,31 @@ const zodReason = (issues: readonly { path: PropertyKey[]; message: string }[]):
     .slice(0, 3)
     .map((i) => `${i.path.map(String).join('.') || '$'}: ${i.message}`)
     .join('; ');
+
+/**
+ * Names other tools would read differently from us: two that are one file on Windows or macOS, and a
+ * local header naming another file than the central directory. Only entries whose names already passed
+ * the unsafe-path and duplicate checks reach here.
+ */
+async function ambiguities(zip: yauzl.ZipFile, entries: readonly yauzl.Entry[]): Promise<BundleProblem[]> {
+  const problems: BundleProblem[] = [];
+  const named = entries.map((entry) => {
+    const { decoded } = decodeName(entry);
+    return { name: decoded, directory: isDirectory(decoded), entry };
+  });
+  for (const { name, other } of nameCollisions(named)) {
+    problems.push(problem('NAME_COLLISION', { path: name, other }));
+  }
+  for (const { name, entry } of named) {
+    try {
+      const local = await localNameMismatch(zip, entry);
+      if (local !== null) problems.push(problem('LOCAL_NAME_MISMATCH', { path: name, other: local }));
+    } catch (error) {
+      problems.push(problem('CORRUPT_ENTRY', { path: name, reason: (error as Error).message }));
+    }
+  }
+  return problems;
+}
 
 /**
  * Checks a bundle the way a reader that trusts nothing must: the zip's structure (names, links, entry
@@ -185,7 +217,9 @@ async function inspect(
       else if (entry.isEncrypted()) problems.push(problem('ENCRYPTED_ENTRY', { path: decoded }));
       else if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
         problems.push(problem('UNSUPPORTED_COMPRESSION', { path: decoded }));
-      } else if (!isDirectory(decoded)) {
+      } else if (isDirectory(decoded)) {
+        if (directoryCarriesData(entry)) problems.push(problem('DIRECTORY_WITH_DATA', { path: decoded }));
+      } else {
         files.set(decoded, entry);
         declaredTotal += entry.uncompressedSize;
         if (entry.uncompressedSize > limits.maxEntryBytes) {
@@ -201,6 +235,8 @@ async function inspect(
     if (declaredTotal > limits.maxTotalBytes)
       problems.push(problem('TOTAL_TOO_LARGE', { limit: limits.maxTotalBytes }));
     if (problems.length) return fail(problems, null, size);
+    const ambiguity = await ambiguities(zip, entries);
+    if (ambiguity.length) return fail(ambiguity, null, size);
 
     let inflatedTotal = 0;
     /** Inflates one member under the caps; a crossed cap or broken data is returned as the problem. */
@@ -211,6 +247,7 @@ async function inspect(
       maxBytes = limits.maxEntryBytes,
     ): Promise<{ bytes: number; sha256: string; data: Buffer | null } | BundleProblem> => {
       const hash = createHash('sha256');
+      const gauge = isJsonMember(name) ? new JsonDepthGauge(limits.maxJsonDepth) : null;
       const chunks: Buffer[] = [];
       let keptBytes = 0;
       try {
@@ -225,6 +262,7 @@ async function inspect(
             ratioFloorBytes: limits.ratioFloorBytes,
           },
           (chunk) => {
+            gauge?.feed(chunk);
             hash.update(chunk);
             if (keptBytes < maxKeep) {
               chunks.push(chunk.subarray(0, maxKeep - keptBytes));
@@ -241,6 +279,8 @@ async function inspect(
         }
         return { bytes, sha256: hash.digest('hex'), data: maxKeep > 0 ? Buffer.concat(chunks) : null };
       } catch (error) {
+        if (error instanceof JsonTooDeepError)
+          return problem('NESTING_TOO_DEEP', { path: name, limit: error.limit });
         if (error instanceof LimitExceededError) {
           if (name === MANIFEST_PATH && error.kind === 'entry') {
             return problem('MANIFEST_INVALID', { reason: `larger than ${maxBytes} bytes` });

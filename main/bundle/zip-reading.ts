@@ -74,7 +74,8 @@ export interface StreamLimits {
 
 /**
  * Reads an entry's inflated bytes, counting them as they come and stopping the moment a cap is crossed:
- * a zip bomb costs at most the cap, whatever its headers claim. `onChunk` sees every byte (hashing, keeping).
+ * a zip bomb costs at most the cap, whatever its headers claim. `onChunk` sees every byte (hashing, keeping);
+ * what it throws ends the reading and is what this rejects with.
  */
 export async function drainEntry(
   stream: Readable,
@@ -90,7 +91,12 @@ export async function drainEntry(
       if (bytes > limits.ratioFloorBytes && bytes > limits.compressedSize * limits.maxRatio) {
         return done(new LimitExceededError('ratio', limits.maxRatio));
       }
-      onChunk(chunk);
+      try {
+        onChunk(chunk);
+      } catch (error) {
+        // The consumer refused the bytes (a JSON member nested too deep): stop inflating here.
+        return done(error as Error);
+      }
       done();
     },
   });

@@ -28,6 +28,10 @@ export const BUNDLE_PROBLEM_CODES = [
   'HASH_MISMATCH',
   'REPORT_MISSING',
   'REPORT_INVALID',
+  'NAME_COLLISION',
+  'DIRECTORY_WITH_DATA',
+  'LOCAL_NAME_MISMATCH',
+  'NESTING_TOO_DEEP',
 ] as const;
 export const BundleProblemCodeSchema = z.enum(BUNDLE_PROBLEM_CODES);
 export type BundleProblemCode = z.infer<typeof BundleProblemCodeSchema>;

@@ -14,6 +14,8 @@ export interface RawEntry {
   /** Unix mode in the high 16 bits, as Info-ZIP writes it. */
   unixMode?: number;
   flags?: number;
+  /** A different name in the local file header than in the central directory. */
+  localName?: string | Buffer;
 }
 
 export function rawZip(entries: readonly RawEntry[]): Buffer {
@@ -22,6 +24,8 @@ export function rawZip(entries: readonly RawEntry[]): Buffer {
   let offset = 0;
   for (const entry of entries) {
     const name = typeof entry.name === 'string' ? Buffer.from(entry.name, 'utf8') : entry.name;
+    const given = entry.localName ?? entry.name;
+    const localName = typeof given === 'string' ? Buffer.from(given, 'utf8') : given;
     const method = entry.method ?? 8;
     const body = method === 8 ? deflateRawSync(entry.data) : entry.data;
     const crc = crc32(entry.data);
@@ -37,7 +41,7 @@ export function rawZip(entries: readonly RawEntry[]): Buffer {
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(body.length, 18);
     local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(localName.length, 26);
     local.writeUInt16LE(0, 28);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
@@ -53,9 +57,9 @@ export function rawZip(entries: readonly RawEntry[]): Buffer {
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(((entry.unixMode ?? 0o100644) << 16) >>> 0, 38);
     central.writeUInt32LE(offset, 42);
-    locals.push(local, name, body);
+    locals.push(local, localName, body);
     centrals.push(central, name);
-    offset += local.length + name.length + body.length;
+    offset += local.length + localName.length + body.length;
   }
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);

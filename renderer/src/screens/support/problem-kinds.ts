@@ -29,6 +29,10 @@ export const KIND_OF: Record<BundleProblemCode, ProblemKind> = {
   HASH_MISMATCH: 'tampered',
   REPORT_MISSING: 'tampered',
   REPORT_INVALID: 'tampered',
+  NAME_COLLISION: 'unsafePath',
+  LOCAL_NAME_MISMATCH: 'unsafePath',
+  DIRECTORY_WITH_DATA: 'tampered',
+  NESTING_TOO_DEEP: 'tampered',
 };
 
 /** The kinds a refusal shows, most telling first (a bomb is named before the tampering it may cause). */
