@@ -9,7 +9,7 @@ import { HAR_PATH, LOGS_DIR, MANIFEST_PATH, REPORT_PATH, SCREENSHOTS_DIR } from 
 import { JsonDepthGauge, JsonTooDeepError, MAX_JSON_DEPTH } from './json-depth';
 import { problem } from './problems';
 import { waterfallFromHar } from './waterfall';
-import { directoryCarriesData, localNameMismatch, nameCollisions } from './zip-ambiguity';
+import { ambiguities, decodeName, directoryCarriesData, isDirectory } from './zip-ambiguity';
 import {
   drainEntry,
   LimitExceededError,
@@ -90,48 +90,14 @@ export function unsafePathReason(name: string): string | null {
 
 const isSymlink = (entry: yauzl.Entry): boolean =>
   ((entry.externalFileAttributes >>> 16) & 0o170000) === 0o120000;
-const isDirectory = (name: string): boolean => name.endsWith('/');
 /** Members whose nesting is measured while they inflate. */
 const isJsonMember = (name: string): boolean => name.endsWith('.json') || name.endsWith('.har');
-
-function decodeName(entry: yauzl.Entry): { raw: string; decoded: string } {
-  const rawBytes = entry.fileNameRaw;
-  const raw = rawBytes.toString((entry.generalPurposeBitFlag & 0x800) !== 0 ? 'utf8' : 'latin1');
-  // What other unzip tools may show instead (the Info-ZIP Unicode Path extra field wins there).
-  const decoded = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, rawBytes, entry.extraFields, false);
-  return { raw, decoded };
-}
 
 const zodReason = (issues: readonly { path: PropertyKey[]; message: string }[]): string =>
   issues
     .slice(0, 3)
     .map((i) => `${i.path.map(String).join('.') || '$'}: ${i.message}`)
     .join('; ');
-
-/**
- * Names other tools would read differently from us: two that are one file on Windows or macOS, and a
- * local header naming another file than the central directory. Only entries whose names already passed
- * the unsafe-path and duplicate checks reach here.
- */
-async function ambiguities(zip: yauzl.ZipFile, entries: readonly yauzl.Entry[]): Promise<BundleProblem[]> {
-  const problems: BundleProblem[] = [];
-  const named = entries.map((entry) => {
-    const { decoded } = decodeName(entry);
-    return { name: decoded, directory: isDirectory(decoded), entry };
-  });
-  for (const { name, other } of nameCollisions(named)) {
-    problems.push(problem('NAME_COLLISION', { path: name, other }));
-  }
-  for (const { name, entry } of named) {
-    try {
-      const local = await localNameMismatch(zip, entry);
-      if (local !== null) problems.push(problem('LOCAL_NAME_MISMATCH', { path: name, other: local }));
-    } catch (error) {
-      problems.push(problem('CORRUPT_ENTRY', { path: name, reason: (error as Error).message }));
-    }
-  }
-  return problems;
-}
 
 /**
  * Checks a bundle the way a reader that trusts nothing must: the zip's structure (names, links, entry

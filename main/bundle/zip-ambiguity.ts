@@ -1,4 +1,6 @@
 import yauzl from 'yauzl';
+import type { BundleProblem } from '../../shared/report/bundle-view';
+import { problem } from './problems';
 
 /**
  * Zips that mean different things to different tools. Our reader reads the central directory; an unzip
@@ -91,4 +93,43 @@ export async function localNameMismatch(zip: yauzl.ZipFile, entry: yauzl.Entry):
     return local.fileName.toString((local.generalPurposeBitFlag & 0x800) !== 0 ? 'utf8' : 'latin1');
   }
   return null;
+}
+
+export const isDirectory = (name: string): boolean => name.endsWith('/');
+
+/** An entry's name as its raw bytes say (UTF-8 flag or not), and as unzip tools decode it. */
+export function decodeName(entry: yauzl.Entry): { raw: string; decoded: string } {
+  const rawBytes = entry.fileNameRaw;
+  const raw = rawBytes.toString((entry.generalPurposeBitFlag & 0x800) !== 0 ? 'utf8' : 'latin1');
+  // What other unzip tools may show instead (the Info-ZIP Unicode Path extra field wins there).
+  const decoded = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, rawBytes, entry.extraFields, false);
+  return { raw, decoded };
+}
+
+/**
+ * Names other tools would read differently from us: two that are one file on Windows or macOS, and a
+ * local header naming another file than the central directory. Only entries whose names already passed
+ * the unsafe-path and duplicate checks reach here.
+ */
+export async function ambiguities(
+  zip: yauzl.ZipFile,
+  entries: readonly yauzl.Entry[],
+): Promise<BundleProblem[]> {
+  const problems: BundleProblem[] = [];
+  const named = entries.map((entry) => {
+    const { decoded } = decodeName(entry);
+    return { name: decoded, directory: isDirectory(decoded), entry };
+  });
+  for (const { name, other } of nameCollisions(named)) {
+    problems.push(problem('NAME_COLLISION', { path: name, other }));
+  }
+  for (const { name, entry } of named) {
+    try {
+      const local = await localNameMismatch(zip, entry);
+      if (local !== null) problems.push(problem('LOCAL_NAME_MISMATCH', { path: name, other: local }));
+    } catch (error) {
+      problems.push(problem('CORRUPT_ENTRY', { path: name, reason: (error as Error).message }));
+    }
+  }
+  return problems;
 }
