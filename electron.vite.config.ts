@@ -12,6 +12,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'main/index.ts'),
           cli: resolve(__dirname, 'main/cli/index.ts'),
+          // Triage verifies bundles in worker threads: the worker is an entry of its own.
+          'triage-worker': resolve(__dirname, 'main/triage/verify-worker.ts'),
         },
       },
     },

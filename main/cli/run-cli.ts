@@ -9,6 +9,7 @@ import { sandboxCommand, sandboxHelp } from './commands/sandbox-command';
 import { submitCommand, submitHelp } from './commands/submit-command';
 import { watchCommand, watchHelp } from './commands/watch-command';
 import { simulateCommand, simulateHelp } from './commands/simulate-command';
+import { triageCommand, triageHelp } from './commands/triage-command';
 
 interface Command {
   help: ReturnType<typeof text>;
@@ -25,6 +26,7 @@ const COMMANDS: Record<string, Command> = {
   simulate: { help: simulateHelp, run: simulateCommand },
   bundle: { help: bundleHelp, run: bundleCommand },
   submit: { help: submitHelp, run: (args, io) => submitCommand(args, io) },
+  triage: { help: triageHelp, run: triageCommand },
 };
 
 function printHelp(io: CliIo): void {

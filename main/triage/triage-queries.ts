@@ -1,0 +1,122 @@
+import type { ResponsibleSide } from '../../shared/simulation/outcome-explanations';
+import type { OutcomeCode } from '../../shared/protocol/outcome-codes';
+import type { IncidentRule, TriageGroup, TriageSummary } from '../../shared/triage/triage-view';
+import type { DatabaseSync } from '../watch/sqlite';
+import { findIncidents, type IncidentEvent } from './incidents';
+
+/** What a triage reads back from the index for one folder. */
+export interface TriageScope {
+  /** The folder's absolute path with a trailing separator: rows whose path starts with it. */
+  prefix: string;
+  /** Only diagnoses at or after this instant (epoch ms) count; refused files are listed regardless. */
+  sinceMs: number;
+}
+
+/** One verified bundle, newest first, as the table lists them. */
+export interface IndexedRow {
+  path: string;
+  merchantNo: string;
+  outcome: OutcomeCode | null;
+  side: ResponsibleSide;
+  diagnosedMs: number;
+  reportId: string;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * The verified bundles in scope, one row per distinct bundle: a bundle saved twice (same manifest) is
+ * counted once, at the first of its paths.
+ */
+const UNIQUE = `
+WITH scoped AS (
+  SELECT * FROM bundles WHERE substr(path, 1, :len) = :prefix AND diagnosed_ms >= :since
+), uniq AS (
+  SELECT * FROM scoped WHERE path IN (SELECT MIN(path) FROM scoped GROUP BY manifest_sha256)
+)`;
+
+export function readSummary(db: DatabaseSync, scope: TriageScope, rule: IncidentRule): TriageSummary {
+  const params = { len: scope.prefix.length, prefix: scope.prefix, since: scope.sinceMs };
+  const groups = (
+    db
+      .prepare(
+        `${UNIQUE}
+         SELECT outcome, side, COUNT(*) AS count, COUNT(DISTINCT merchant_no) AS merchants,
+                MIN(diagnosed_ms) AS first_ms, MAX(diagnosed_ms) AS last_ms
+         FROM uniq GROUP BY outcome, side ORDER BY count DESC, outcome, side`,
+      )
+      .all(params) as {
+      outcome: OutcomeCode | null;
+      side: ResponsibleSide;
+      count: number;
+      merchants: number;
+      first_ms: number;
+      last_ms: number;
+    }[]
+  ).map((g): TriageGroup => ({
+    outcome: g.outcome,
+    side: g.side,
+    count: g.count,
+    merchants: g.merchants,
+    first_seen: iso(g.first_ms),
+    last_seen: iso(g.last_ms),
+  }));
+  const events: IncidentEvent[] = [];
+  const failed = db.prepare(
+    `${UNIQUE}
+     SELECT outcome, merchant_no, diagnosed_ms FROM uniq
+     WHERE outcome IS NOT NULL AND outcome <> 'REDIRECT_OK' ORDER BY outcome, diagnosed_ms`,
+  );
+  for (const row of failed.iterate(params) as Iterable<{
+    outcome: OutcomeCode;
+    merchant_no: string;
+    diagnosed_ms: number;
+  }>) {
+    events.push({ outcome: row.outcome, merchantNo: row.merchant_no, at: row.diagnosed_ms });
+  }
+  const refused = readRefused(db, scope.prefix).map((r) => ({ file: r.path, code: r.code }));
+  return {
+    bundles: groups.reduce((sum, g) => sum + g.count, 0),
+    refused,
+    groups,
+    incidents: findIncidents(events, rule),
+  };
+}
+
+export function readRefused(db: DatabaseSync, prefix: string): { path: string; code: string }[] {
+  return (
+    db
+      .prepare(
+        `SELECT path, refused_code FROM files
+         WHERE substr(path, 1, ?) = ? AND refused_code IS NOT NULL ORDER BY path`,
+      )
+      .all(prefix.length, prefix) as { path: string; refused_code: string }[]
+  ).map((r) => ({ path: r.path, code: r.refused_code }));
+}
+
+/** The newest `limit` bundles in scope, for the table (the summary counts them all). */
+export function readRows(db: DatabaseSync, scope: TriageScope, limit: number): IndexedRow[] {
+  return (
+    db
+      .prepare(
+        `${UNIQUE}
+         SELECT path, merchant_no, outcome, side, diagnosed_ms, report_id FROM uniq
+         ORDER BY diagnosed_ms DESC, path LIMIT :limit`,
+      )
+      .all({ len: scope.prefix.length, prefix: scope.prefix, since: scope.sinceMs, limit }) as {
+      path: string;
+      merchant_no: string;
+      outcome: OutcomeCode | null;
+      side: ResponsibleSide;
+      diagnosed_ms: number;
+      report_id: string;
+    }[]
+  ).map((r) => ({
+    path: r.path,
+    merchantNo: r.merchant_no,
+    outcome: r.outcome,
+    side: r.side,
+    diagnosedMs: r.diagnosed_ms,
+    reportId: r.report_id,
+  }));
+}

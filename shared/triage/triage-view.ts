@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { ResponsibleSideSchema } from '../diagnosis/verdict';
+import { LocalizedTextSchema } from '../i18n/localized-text';
+import { OutcomeCodeSchema } from '../protocol/outcome-codes';
+
+/**
+ * Triage of a folder of bundles (issue 18): what `baitiao-doctor triage --json` prints and what support
+ * mode's 「打开文件夹」 shows. Field names are snake_case because the JSON is a published interface.
+ */
+
+/** An outcome code, or null when the bundle carries no simulated redirect (withheld or none ran). */
+export const TriageOutcomeSchema = OutcomeCodeSchema.nullable();
+
+export const TriageGroupSchema = z.object({
+  outcome: TriageOutcomeSchema,
+  side: ResponsibleSideSchema,
+  /** Bundles (the same bundle at two paths counts once). */
+  count: z.number().int().min(0),
+  /** Distinct merchant numbers. */
+  merchants: z.number().int().min(0),
+  first_seen: z.string(),
+  last_seen: z.string(),
+});
+export type TriageGroup = z.infer<typeof TriageGroupSchema>;
+
+export const TriageIncidentSchema = z.object({
+  outcome: OutcomeCodeSchema,
+  side: ResponsibleSideSchema,
+  /** Distinct merchants whose diagnoses fall in [from, to]. */
+  merchants: z.number().int().min(1),
+  from: z.string(),
+  to: z.string(),
+});
+export type TriageIncident = z.infer<typeof TriageIncidentSchema>;
+
+export const TriageRefusedSchema = z.object({ file: z.string(), code: z.string() });
+
+/** Exactly the `--json` output. */
+export const TriageSummarySchema = z.object({
+  bundles: z.number().int().min(0),
+  refused: z.array(TriageRefusedSchema),
+  groups: z.array(TriageGroupSchema),
+  incidents: z.array(TriageIncidentSchema),
+});
+export type TriageSummary = z.infer<typeof TriageSummarySchema>;
+
+/** The incident rule's two numbers (README, "Triage"). */
+export const IncidentRuleSchema = z.object({
+  minMerchants: z.number().int().min(1),
+  windowMinutes: z.number().min(0),
+});
+export type IncidentRule = z.infer<typeof IncidentRuleSchema>;
+export const DEFAULT_INCIDENT_RULE: IncidentRule = { minMerchants: 5, windowMinutes: 30 };
+
+/** One verified bundle as the triage table shows it; `id` is a handle main issued, never a path. */
+export const TriageRowSchema = z.object({
+  id: z.string(),
+  /** Where it is, relative to the folder opened. */
+  file: z.string(),
+  merchant_no: z.string(),
+  outcome: TriageOutcomeSchema,
+  side: ResponsibleSideSchema,
+  diagnosed_at: z.string(),
+  report_id: z.string(),
+});
+export type TriageRow = z.infer<typeof TriageRowSchema>;
+
+/** What the app's triage screen receives: the summary, the rows and, per refused file, why in words. */
+export const TriageViewSchema = z.object({
+  folder: z.string(),
+  summary: TriageSummarySchema,
+  rule: IncidentRuleSchema,
+  rows: z.array(TriageRowSchema),
+  /** Rows not sent (the table shows the newest first); the summary still counts them. */
+  rowsLeftOut: z.number().int().min(0),
+  refusedWhy: z.array(z.object({ file: z.string(), code: z.string(), message: LocalizedTextSchema })),
+  /** Files verified this time; the rest came unchanged from the index. */
+  verifiedNow: z.number().int().min(0),
+});
+export type TriageView = z.infer<typeof TriageViewSchema>;
+
+export const TriageOpenResultSchema = z.discriminatedUnion('picked', [
+  z.object({ picked: z.literal(false) }),
+  z.object({ picked: z.literal(true), view: TriageViewSchema }),
+]);
+export type TriageOpenResult = z.infer<typeof TriageOpenResultSchema>;
