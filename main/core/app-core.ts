@@ -275,7 +275,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       });
     },
     'probe.cancel': cancelTask,
-    'simulation.run': async ({ taskId, runs }) => {
+    'simulation.run': async ({ taskId, runs, buyer }) => {
       const active = await requireActive();
       const pem = active.key.pem;
       if (!pem) throw new Error('No merchant key: import the store’s private key first');
@@ -286,6 +286,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
             store: active.store,
             privateKeyPem: pem,
             browser: browserEngine,
+            ...(buyer ? { buyer } : {}),
             signal,
             onProgress: (event) =>
               events.emit('progress', {
@@ -307,7 +308,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     },
     'simulation.cancel': cancelTask,
     'simulation.last': async () => lastSimulation?.value ?? null,
-    'diagnosis.run': async ({ taskId }) => {
+    'diagnosis.run': async ({ taskId, buyers }) => {
       const active = await requireActive();
       let done = 0;
       return tasks.run(taskId, async (signal) => {
@@ -320,6 +321,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
           machine: machine(),
           resolveProxy,
           browser: browserEngine,
+          ...(buyers ? { buyers } : {}),
           signal,
           onProgress: (p) => {
             if (p.step === 'checklist' && p.event.type === 'finished') done = p.event.done;

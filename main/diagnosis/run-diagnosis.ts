@@ -13,11 +13,17 @@ import { runStoreChecklist } from '../checklist/run-store-checklist';
 import { defaultProbeTargets, runProbes, type ProbeProgress } from '../probe';
 import type { ResolveProxy } from '../probe/proxy';
 import {
-  runSimulationSeries,
+  deviceOutcome,
+  leadingOutcome,
+  phonesFirst,
+  runSimulation,
   simulationUnavailable,
   SimulationUnavailableError,
+  summarizeSeries,
   type SessionSource,
 } from '../simulation';
+import { DEFAULT_DIAGNOSIS_BUYERS, type BuyerProfile } from '../../shared/simulation/device-profiles';
+import type { SimulationResult } from '../../shared/simulation/simulation-result';
 import { text } from '../../shared/i18n/localized-text';
 import { diagnosisVerdict } from './verdict';
 
@@ -40,6 +46,8 @@ export interface DiagnosisInput {
   onProgress?: (progress: DiagnosisProgress) => void;
   /** Probes per host (the timings screen measures more; a diagnosis keeps it quick). */
   probeCount?: number;
+  /** The buyers to simulate, side by side (default: WeChat on an iPhone, and Chrome on a computer). */
+  buyers?: readonly BuyerProfile[];
 }
 
 async function simulate(input: DiagnosisInput): Promise<SimulationSeries | SimulationUnavailable> {
@@ -53,19 +61,35 @@ async function simulate(input: DiagnosisInput): Promise<SimulationSeries | Simul
       detail: 'no merchant key',
     };
   }
-  try {
-    return await runSimulationSeries(1, {
-      profile: input.profile,
-      store: input.store,
-      privateKeyPem: input.key.pem,
-      browser: input.browser,
-      signal: input.signal,
-      onProgress: (event) => input.onProgress?.({ step: 'simulation', event }),
-    });
-  } catch (error) {
-    if (error instanceof SimulationUnavailableError) return simulationUnavailable(error);
-    throw error;
-  }
+  const pem = input.key.pem;
+  const buyers = phonesFirst(input.buyers ?? DEFAULT_DIAGNOSIS_BUYERS, (b) => b);
+  // The store's own page is the same for every buyer: looked at once, by the computer if there is one.
+  const computer = buyers.findIndex((b) => b.device === 'pc');
+  const inspector = computer === -1 ? 0 : computer;
+  // Every device at once, each in its own browser session: two devices take about as long as one.
+  const settled = await Promise.allSettled(
+    buyers.map((buyer, index) =>
+      runSimulation({
+        profile: input.profile,
+        store: input.store,
+        privateKeyPem: pem,
+        browser: input.browser,
+        buyer,
+        runIndex: index,
+        inspectStorePage: index === inspector,
+        signal: input.signal,
+        onProgress: (event) => input.onProgress?.({ step: 'simulation', event }),
+      }),
+    ),
+  );
+  const runs = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const errors = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : []));
+  const unavailable = errors.find(
+    (e): e is SimulationUnavailableError => e instanceof SimulationUnavailableError,
+  );
+  if (unavailable) return simulationUnavailable(unavailable);
+  if (errors.length > 0 && !input.signal?.aborted) throw errors[0];
+  return summarizeSeries(buyers.length, runs, errors.length > 0);
 }
 
 /**
@@ -105,8 +129,8 @@ export async function runDiagnosis(input: DiagnosisInput): Promise<Diagnosis> {
     },
     { signal: input.signal, onProgress: (event) => input.onProgress?.({ step: 'checklist', event }) },
   );
-  const run = simulation.kind === 'simulation-series' ? simulation.runs[0] : undefined;
-  const outcome = run?.outcome ?? null;
+  const runs: SimulationResult[] = simulation.kind === 'simulation-series' ? simulation.runs : [];
+  const outcome = leadingOutcome(runs);
   input.onProgress?.({ step: 'done', event: null });
   return {
     id: randomUUID(),
@@ -115,9 +139,10 @@ export async function runDiagnosis(input: DiagnosisInput): Promise<Diagnosis> {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     cancelled: input.signal?.aborted ?? false,
-    verdict: diagnosisVerdict(checklist.results, outcome),
+    verdict: diagnosisVerdict(checklist.results, outcome, runs),
     outcome,
     simulation,
+    devices: runs.map(deviceOutcome),
     probes,
     checklist,
   };

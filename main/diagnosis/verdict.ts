@@ -2,7 +2,9 @@ import type { CheckResult } from '../../shared/checklist/check-result';
 import type { DiagnosisVerdict } from '../../shared/diagnosis/verdict';
 import { text } from '../../shared/i18n/localized-text';
 import type { OutcomeCode } from '../../shared/protocol/outcome-codes';
+import { buyerOf, deviceSplitHeadline, isPhone } from '../../shared/simulation/buyer-words';
 import { OUTCOME_EXPLANATIONS } from '../../shared/simulation/outcome-explanations';
+import type { SimulationResult } from '../../shared/simulation/simulation-result';
 import { CHECK_PRIORITY, CHECKS_EXPLAINING, checkSide } from './check-sides';
 
 const rank = (id: string) => {
@@ -10,6 +12,21 @@ const rank = (id: string) => {
   return i === -1 ? CHECK_PRIORITY.length : i;
 };
 const byPriority = (a: CheckResult, b: CheckResult) => rank(a.id) - rank(b.id);
+
+/** One kind of device failed and the other passed: the first failing run of the failing kind. */
+function deviceSplit(
+  runs: readonly SimulationResult[],
+): { kind: 'phone' | 'computer'; run: SimulationResult } | null {
+  const failed = (run: SimulationResult) => run.outcome !== 'REDIRECT_OK';
+  const phones = runs.filter((run) => isPhone(buyerOf(run)));
+  const computers = runs.filter((run) => !isPhone(buyerOf(run)));
+  if (phones.length === 0 || computers.length === 0) return null;
+  const phoneFailure = phones.find(failed);
+  const computerFailure = computers.find(failed);
+  if (phoneFailure && !computerFailure) return { kind: 'phone', run: phoneFailure };
+  if (computerFailure && !phoneFailure) return { kind: 'computer', run: computerFailure };
+  return null;
+}
 
 /**
  * One verdict from a whole diagnosis. The simulated redirect is what a buyer experiences, so its outcome
@@ -19,8 +36,25 @@ const byPriority = (a: CheckResult, b: CheckResult) => rank(a.id) - rank(b.id);
 export function diagnosisVerdict(
   checks: readonly CheckResult[],
   outcome: OutcomeCode | null,
+  runs: readonly SimulationResult[] = [],
 ): DiagnosisVerdict {
   const failing = checks.filter((c) => c.status === 'fail' || c.status === 'error').sort(byPriority);
+  const split = outcome && outcome !== 'REDIRECT_OK' ? deviceSplit(runs) : null;
+  if (split) {
+    // Phones fail where the computer works (or the reverse): say which, in the buyer's words (page.mobile).
+    const code = split.run.outcome;
+    const mobile = checks.find((c) => c.id === 'page.mobile' && (c.status === 'fail' || c.status === 'warn'));
+    const explanation = OUTCOME_EXPLANATIONS[code];
+    const action = split.kind === 'phone' ? mobile?.remediation : undefined;
+    return {
+      status: 'problem',
+      side: explanation.side,
+      headline: deviceSplitHeadline(split.kind, buyerOf(split.run).network, code),
+      firstAction: action ?? explanation.whatToDo,
+      cause: { kind: 'outcome', code },
+      supportingCheck: action ? 'page.mobile' : null,
+    };
+  }
   if (outcome && outcome !== 'REDIRECT_OK') {
     const explanation = OUTCOME_EXPLANATIONS[outcome];
     const explaining = (CHECKS_EXPLAINING[outcome] ?? [])

@@ -29,3 +29,4 @@ export { cashierFailure, chainFailure, matchesReturnUrl, type LegFailure } from 
 export { simulationUnavailable } from './simulation-unavailable';
 export type { SimulationStore } from './simulation-store';
 export type { ScreenshotMode } from './page-actions';
+export { buyersFor, deviceOutcome, leadingOutcome, phonesFirst } from './device-runs';

@@ -76,6 +76,7 @@ export const CHECK_CATALOG = [
   { id: 'page.charset', group: 'page', title: text('页面文字不乱码', 'Page text is not garbled') },
   { id: 'page.console-errors', group: 'page', title: text('页面脚本无错误', 'No script errors on the page') },
   { id: 'page.return-leg', group: 'page', title: text('支付后能回到店铺', 'Way back to the store works') },
+  { id: 'page.mobile', group: 'page', title: text('手机上也能付款', 'Phones can pay too') },
   { id: 'risk.status', group: 'risk', title: text('风控状态', 'Risk control status') },
   { id: 'risk.rate-limit', group: 'risk', title: text('调用频率限制', 'Call rate limit') },
   { id: 'local.clock', group: 'local', title: text('电脑时间准确', 'Computer clock is right') },

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { ChecklistRunSchema } from '../checklist/check-result';
 import { ProbeRunSchema } from '../probe/probe-result';
 import { OutcomeCodeSchema } from '../protocol/outcome-codes';
-import { SimulationSeriesSchema, SimulationUnavailableSchema } from '../simulation/simulation-result';
+import {
+  DeviceOutcomeSchema,
+  SimulationSeriesSchema,
+  SimulationUnavailableSchema,
+} from '../simulation/simulation-result';
 import { DiagnosisVerdictSchema } from './verdict';
 
 export const DIAGNOSIS_STEPS = ['simulation', 'probes', 'checklist'] as const;
@@ -17,9 +21,15 @@ export const DiagnosisSchema = z.object({
   finishedAt: z.string(),
   cancelled: z.boolean(),
   verdict: DiagnosisVerdictSchema,
-  /** The simulated redirect's outcome; null when no browser could run it. */
+  /**
+   * The simulated redirect's outcome: the first failing device's (phones first), REDIRECT_OK when every
+   * device passed; null when no browser could run it.
+   */
   outcome: OutcomeCodeSchema.nullable(),
+  /** Every device's run (phones first): the device and network, its outcome, its time to ready. */
   simulation: z.union([SimulationSeriesSchema, SimulationUnavailableSchema]),
+  /** One entry per simulated buyer, phones first (absent in diagnoses from before device profiles). */
+  devices: z.array(DeviceOutcomeSchema).optional(),
   probes: ProbeRunSchema,
   checklist: ChecklistRunSchema,
 });

@@ -10,6 +10,7 @@ import { ReportSectionSchema } from '../report/sections';
 import { ContactSchema, SymptomFormSchema } from '../report/symptom-form';
 import { DiagnosisComparisonSchema, DiagnosisSchema, DiagnosisSummarySchema } from '../diagnosis/diagnosis';
 import { SimulationSeriesSchema, SimulationUnavailableSchema } from '../simulation/simulation-result';
+import { BuyerProfileSchema } from '../simulation/device-profiles';
 import { ScenarioSchema } from '../sandbox/scenarios';
 import { LocalizedTextSchema } from '../i18n/localized-text';
 
@@ -169,7 +170,14 @@ export const channels = {
   'probe.last': { input: NoInput, output: ProbeRunSchema.nullable() },
   'simulation.run': {
     // One run (一键重试) or N runs (intermittency mode); hops stream live as `progress` events (kind 'simulation').
-    input: z.object({ taskId: TaskIdSchema, runs: z.number().int().min(1).max(50).optional() }).strict(),
+    input: z
+      .object({
+        taskId: TaskIdSchema,
+        runs: z.number().int().min(1).max(50).optional(),
+        // The buyer's device and network (default: Chrome on a computer, broadband).
+        buyer: BuyerProfileSchema.optional(),
+      })
+      .strict(),
     output: z.union([SimulationSeriesSchema, SimulationUnavailableSchema]),
   },
   'simulation.cancel': {
@@ -182,7 +190,10 @@ export const channels = {
   },
   'diagnosis.run': {
     // 开始诊断: simulation and timings side by side, then the checklist; progress events kind 'diagnosis'.
-    input: z.object({ taskId: TaskIdSchema }).strict(),
+    // `buyers`: the devices to simulate side by side (default: a phone and a computer).
+    input: z
+      .object({ taskId: TaskIdSchema, buyers: z.array(BuyerProfileSchema).min(1).max(8).optional() })
+      .strict(),
     output: DiagnosisSchema,
   },
   'diagnosis.cancel': {

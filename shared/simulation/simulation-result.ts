@@ -391,3 +391,15 @@ export const SimulationProgressSchema = z.discriminatedUnion('type', [
   }),
 ]);
 export type SimulationProgress = z.infer<typeof SimulationProgressSchema>;
+
+/** One device's result in a multi-device run (`--json` → `devices`; the diagnosis keeps these too). */
+export const DeviceOutcomeSchema = z.object({
+  device: DeviceIdSchema,
+  network: NetworkIdSchema,
+  /** The network was throttled (emulated): readyMs was taken under those emulated conditions. */
+  emulatedNetwork: z.boolean(),
+  outcome: OutcomeCodeSchema,
+  /** From opening cashier_url to the ready state (the budget's clock); null when it never got there. */
+  readyMs: z.number().nullable(),
+});
+export type DeviceOutcome = z.infer<typeof DeviceOutcomeSchema>;

@@ -1,15 +1,10 @@
 import type { CheckId } from '../../../shared/checklist/catalog';
-import type { CheckStatus } from '../../../shared/checklist/check-result';
-import { text, type LocalizedText } from '../../../shared/i18n/localized-text';
-import type { OutcomeCode } from '../../../shared/protocol/outcome-codes';
-import { OUTCOME_EXPLANATIONS } from '../../../shared/simulation/outcome-explanations';
-import {
-  SimulationFactsSchema,
-  type SimulationHop,
-  type SimulationResult,
-} from '../../../shared/simulation/simulation-result';
+import { text } from '../../../shared/i18n/localized-text';
+import type { SimulationHop, SimulationResult } from '../../../shared/simulation/simulation-result';
 import type { CheckContext } from '../check-context';
-import type { CheckDefinition, CheckOutcome } from '../engine';
+import type { CheckDefinition } from '../engine';
+import { mobileCheck } from './mobile-check';
+import { explanationOf, judgeRuns, notReached } from './page-runs';
 
 /**
  * page.* and tls.mixed-content: verdicts on the simulated redirect (main/simulation) the app or CLI ran
@@ -25,100 +20,6 @@ const MAX_HOPS = 10;
 /** Ready in the last quarter of the budget: it works today, barely (catalog: warn). */
 const LATE_READY_SHARE = 0.75;
 const SLOW_RETURN_MS = 3000;
-
-const parsed = new WeakMap<object, { runs: SimulationResult[] } | { skip: CheckOutcome }>();
-
-/** ctx.simulation → the runs to judge, or the skip that says why there are none. */
-function simulationRuns(facts: unknown): { runs: SimulationResult[] } | { skip: CheckOutcome } {
-  if (facts === null || facts === undefined) {
-    return {
-      skip: {
-        status: 'skip',
-        summary: text(
-          '没有运行模拟支付，这一项无法判断。',
-          'No payment simulation was run, so this cannot be judged.',
-        ),
-      },
-    };
-  }
-  if (typeof facts === 'object' && parsed.has(facts)) return parsed.get(facts)!;
-  const result = SimulationFactsSchema.safeParse(facts);
-  let answer: { runs: SimulationResult[] } | { skip: CheckOutcome };
-  if (!result.success) {
-    answer = {
-      skip: {
-        status: 'skip',
-        summary: text(
-          '模拟支付的结果无法读取，这一项无法判断。',
-          'The payment simulation result could not be read.',
-        ),
-        evidence: { problem: result.error.issues[0]?.message ?? 'invalid' },
-      },
-    };
-  } else if (result.data.kind === 'simulation-unavailable') {
-    answer = {
-      skip: { status: 'skip', summary: result.data.reason, evidence: { detail: result.data.detail } },
-    };
-  } else if (result.data.kind === 'simulation-series') {
-    answer =
-      result.data.runs.length > 0
-        ? { runs: result.data.runs }
-        : {
-            skip: {
-              status: 'skip',
-              summary: text(
-                '模拟支付被取消了，没有完成的结果。',
-                'The simulation was cancelled before any run finished.',
-              ),
-            },
-          };
-  } else {
-    answer = { runs: [result.data] };
-  }
-  if (typeof facts === 'object') parsed.set(facts, answer);
-  return answer;
-}
-
-const SEVERITY: Record<CheckStatus, number> = { fail: 4, error: 3, warn: 2, pass: 1, skip: 0 };
-
-/** One verdict per run; the worst decides, and with several runs the summary says how many were affected. */
-function judgeRuns(ctx: CheckContext, judge: (run: SimulationResult) => CheckOutcome): CheckOutcome {
-  const source = simulationRuns(ctx.simulation);
-  if ('skip' in source) return source.skip;
-  const verdicts = source.runs.map(judge);
-  const worst = verdicts.reduce((a, b) => (SEVERITY[b.status] > SEVERITY[a.status] ? b : a));
-  if (verdicts.length === 1) return worst;
-  const affected = verdicts.filter((v) => v.status === worst.status).length;
-  const counts: Partial<Record<CheckStatus, number>> = {};
-  for (const v of verdicts) counts[v.status] = (counts[v.status] ?? 0) + 1;
-  const prefix =
-    worst.status === 'pass' || affected === verdicts.length
-      ? text(`${verdicts.length} 次模拟都是这样：`, `All ${verdicts.length} runs: `)
-      : text(`${verdicts.length} 次模拟中有 ${affected} 次：`, `${affected} of ${verdicts.length} runs: `);
-  return {
-    ...worst,
-    summary: text(
-      `${prefix['zh-CN']}${worst.summary['zh-CN']}`,
-      `${prefix['en-US']}${worst.summary['en-US']}`,
-    ),
-    evidence: { ...(worst.evidence ?? {}), runs: verdicts.length, statusCounts: counts },
-  };
-}
-
-const explanationOf = (code: OutcomeCode): LocalizedText => OUTCOME_EXPLANATIONS[code].whatToDo;
-
-/** Why a page check has nothing to look at: the run ended before that page, naming where. */
-function notReached(run: SimulationResult, what: LocalizedText): CheckOutcome {
-  const meaning = OUTCOME_EXPLANATIONS[run.outcome].meaning;
-  return {
-    status: 'skip',
-    summary: text(
-      `模拟在到达${what['zh-CN']}之前就结束了（${run.outcome}：${meaning['zh-CN']}）`,
-      `The simulation ended before reaching ${what['en-US']} (${run.outcome}: ${meaning['en-US']})`,
-    ),
-    evidence: { outcome: run.outcome, outcomeDetail: run.outcomeDetail },
-  };
-}
 
 const CASHIER = text('收银台', 'the cashier');
 const cashierReached = (run: SimulationResult): boolean => run.hops.some((hop) => hop.leg === 'cashier');
@@ -478,6 +379,7 @@ export const pageChecks: readonly CheckDefinition<CheckContext>[] = [
   charset,
   consoleErrors,
   returnLeg,
+  mobileCheck,
 ];
 
 export const PAGE_CHECK_IDS: readonly CheckId[] = pageChecks.map((check) => check.id);

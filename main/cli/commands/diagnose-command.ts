@@ -14,12 +14,31 @@ import { proxyFromEnvironment } from '../../probe';
 import { findBrowser, SimulationUnavailableError, type BrowserLauncher } from '../../simulation';
 import { createPlaywrightLauncher } from '../../simulation/playwright-launcher';
 import { CliInputError, EXIT, say, type CliIo } from '../cli-io';
+import { deviceOption, devicesJson, networkOption } from '../device-options';
+import { buyerName, buyerOf } from '../../../shared/simulation/buyer-words';
+import {
+  DEVICE_IDS,
+  type BuyerProfile,
+  type DeviceId,
+  type NetworkId,
+} from '../../../shared/simulation/device-profiles';
 import { loadStoreAndProfile } from '../config-input';
 
 export const diagnoseHelp = text(
-  'diagnose --store store.json --platform platform.json [--symptom 类别] [--browser 路径] [--out 诊断包.zip] [--json]   完整诊断并生成诊断包',
-  'diagnose --store store.json --platform platform.json [--symptom CATEGORY] [--browser PATH] [--out FILE.zip] [--json]   full diagnosis and a diagnostic bundle',
+  'diagnose --store store.json --platform platform.json [--symptom 类别] [--device 手机|all|pc] [--network 网络] [--browser 路径] [--out 诊断包.zip] [--json]   完整诊断（手机和电脑各模拟一次）并生成诊断包',
+  'diagnose --store store.json --platform platform.json [--symptom CATEGORY] [--device PHONE|all|pc] [--network NETWORK] [--browser PATH] [--out FILE.zip] [--json]   full diagnosis (a phone and a computer side by side) and a diagnostic bundle',
 );
+
+/**
+ * The buyers of a diagnosis: by default one phone (WeChat on an iPhone) and the computer. `--device`
+ * picks the phone (`all`: every phone; `pc`: the computer alone); `--network` is the phone's network —
+ * the computer stays on broadband, the office line it is compared against.
+ */
+function diagnosisBuyers(device: DeviceId | 'all', network: NetworkId): BuyerProfile[] {
+  if (device === 'pc') return [{ device: 'pc', network }];
+  const phones = device === 'all' ? DEVICE_IDS.filter((id) => id !== 'pc') : [device];
+  return [...phones.map((id) => ({ device: id, network })), { device: 'pc', network: 'broadband' }];
+}
 
 /** Friendly spellings of the report's symptom categories, so `--symptom blank-page` works too. */
 const SYMPTOM_ALIASES: Record<string, SymptomCategory> = {
@@ -62,6 +81,8 @@ export async function diagnoseCommand(args: string[], io: CliIo): Promise<number
       store: { type: 'string' },
       platform: { type: 'string' },
       symptom: { type: 'string' },
+      device: { type: 'string' },
+      network: { type: 'string' },
       browser: { type: 'string' },
       out: { type: 'string' },
       json: { type: 'boolean', default: false },
@@ -69,6 +90,7 @@ export async function diagnoseCommand(args: string[], io: CliIo): Promise<number
     strict: true,
   });
   const category = symptomOption(values.symptom);
+  const buyers = diagnosisBuyers(deviceOption(values.device, 'iphone-wechat'), networkOption(values.network));
   const { store, profile } = await loadStoreAndProfile(io, values.store, values.platform);
   const found = findBrowser({ explicitPath: values.browser ?? null });
   if (!found.found && found.givenPathBroken) throw new CliInputError(found.reason);
@@ -98,6 +120,7 @@ export async function diagnoseCommand(args: string[], io: CliIo): Promise<number
       machine: machineFacts(tmpdir(), APP_IDENTITY.version, `node ${process.versions.node}`),
       resolveProxy: proxyFromEnvironment(process.env),
       browser: launcher,
+      buyers,
       signal: io.stopSignal,
       onProgress: (p) => {
         if (p.step === 'started' || p.step === 'done') note(p.step);
@@ -124,12 +147,14 @@ export async function diagnoseCommand(args: string[], io: CliIo): Promise<number
     privateKeyPem: key.pem,
   });
   const written = await writeBundle(sources, out);
+  const runs = diagnosis.simulation.kind === 'simulation-series' ? diagnosis.simulation.runs : [];
   const failed = diagnosis.checklist.results.some((r) => r.status === 'fail' || r.status === 'error');
   const ok = !failed && diagnosis.outcome === 'REDIRECT_OK';
   if (values.json) {
     io.out(
       JSON.stringify({
         outcome: diagnosis.outcome,
+        devices: devicesJson(runs),
         verdict: diagnosis.verdict,
         checks: diagnosis.checklist.results.map((r) => ({ id: r.id, status: r.status })),
         bundle: written.path,
@@ -150,6 +175,11 @@ export async function diagnoseCommand(args: string[], io: CliIo): Promise<number
         say(io, text('买家看到：', 'The buyer sees: ')) +
           say(io, OUTCOME_EXPLANATIONS[diagnosis.outcome].buyerSaw),
       );
+    for (const run of runs) {
+      const ready = run.cashier.readyAfterMs === null ? '—' : `${Math.round(run.cashier.readyAfterMs)} ms`;
+      const mark = run.outcome === 'REDIRECT_OK' ? '✓' : '✗';
+      io.out(`  ${mark} ${say(io, buyerName(buyerOf(run)))}: ${run.outcome} (${ready})`);
+    }
     io.out(say(io, text('问题在：', 'Whose side: ')) + say(io, sideWords));
     io.out(say(io, text('先做这一步：', 'Do this first: ')) + say(io, v.firstAction));
     const failing = diagnosis.checklist.results.filter((r) => r.status === 'fail' || r.status === 'error');

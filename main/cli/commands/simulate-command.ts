@@ -21,10 +21,14 @@ import {
 import { createPlaywrightLauncher } from '../../simulation/playwright-launcher';
 import { CliInputError, EXIT, say, type CliIo } from '../cli-io';
 import { issuesError, loadStoreAndProfile } from '../config-input';
+import { buyersFor, phonesFirst, summarizeSeries } from '../../simulation';
+import { deviceOption, devicesJson, networkOption } from '../device-options';
+import { buyerName, buyerOf } from '../../../shared/simulation/buyer-words';
+import { isThrottled, type BuyerProfile } from '../../../shared/simulation/device-profiles';
 
 export const simulateHelp = text(
-  'simulate --store store.json --platform platform.json [--browser 路径] [--runs N] [--har 文件] [--screenshots 目录] [--json]   模拟买家走一遍白条支付跳转',
-  'simulate --store store.json --platform platform.json [--browser PATH] [--runs N] [--har FILE] [--screenshots DIR] [--json]   walk the Baitiao redirect as a buyer would',
+  'simulate --store store.json --platform platform.json [--device pc|iphone-wechat|android-app|android-chrome|all] [--network broadband|4g|slow-4g|3g] [--browser 路径] [--runs N] [--har 文件] [--screenshots 目录] [--json]   模拟买家（电脑或手机）走一遍白条支付跳转',
+  'simulate --store store.json --platform platform.json [--device pc|iphone-wechat|android-app|android-chrome|all] [--network broadband|4g|slow-4g|3g] [--browser PATH] [--runs N] [--har FILE] [--screenshots DIR] [--json]   walk the Baitiao redirect as a buyer (computer or phone) would',
 );
 
 const MAX_RUNS = 100;
@@ -156,6 +160,33 @@ function printSeries(io: CliIo, series: SimulationSeries): void {
   }
 }
 
+/** 「── iPhone 微信内置浏览器（弱 4G）· 网络是模拟的」: which buyer the lines below are about. */
+function deviceHeading(io: CliIo, buyer: BuyerProfile): string {
+  const name = say(io, buyerName(buyer));
+  const note = isThrottled(buyer.network)
+    ? say(io, text('（网络是模拟的，时间仅供参考）', ' (emulated network: timings are indicative)'))
+    : '';
+  return `── ${name}${note}`;
+}
+
+/** A series for --json: the first failure's outcome and hops up front, each device, every run. */
+function seriesJson(series: SimulationSeries) {
+  const headline = leadingRun(series.runs);
+  return {
+    ...series,
+    outcome: headline?.outcome ?? null,
+    hops: headline?.hops ?? [],
+    devices: devicesJson(series.runs),
+    runs: series.runs.map(jsonResult),
+  };
+}
+
+/** The first failing run, phones first; else the first run. */
+function leadingRun(runs: readonly SimulationResult[]): SimulationResult | undefined {
+  const ordered = phonesFirst(runs, buyerOf);
+  return ordered.find((run) => run.outcome !== 'REDIRECT_OK') ?? ordered[0];
+}
+
 /** The result for --json: everything but the raw CDP events (those are what --har is for). */
 function jsonResult(result: SimulationResult) {
   const { network, ...rest } = result;
@@ -175,6 +206,8 @@ export async function simulateCommand(args: string[], io: CliIo): Promise<number
       platform: { type: 'string' },
       browser: { type: 'string' },
       runs: { type: 'string' },
+      device: { type: 'string' },
+      network: { type: 'string' },
       har: { type: 'string' },
       screenshots: { type: 'string' },
       json: { type: 'boolean', default: false },
@@ -182,6 +215,7 @@ export async function simulateCommand(args: string[], io: CliIo): Promise<number
     strict: true,
   });
   const runs = runsOption(values.runs);
+  const buyers = buyersFor(deviceOption(values.device, 'pc'), networkOption(values.network));
   const { store, profile } = await loadStoreAndProfile(io, values.store, values.platform);
   if (!store.key.loaded || !store.keyPem) {
     throw store.key.loaded
@@ -221,26 +255,43 @@ export async function simulateCommand(args: string[], io: CliIo): Promise<number
   };
   let results: SimulationResult[];
   try {
-    if (runs === 1) {
-      const result = await runSimulation(options);
+    if (buyers.length === 1 && runs === 1) {
+      const result = await runSimulation({ ...options, buyer: buyers[0]! });
       results = [result];
-      if (values.json) io.out(JSON.stringify(jsonResult(result)));
+      if (values.json) io.out(JSON.stringify({ ...jsonResult(result), devices: devicesJson([result]) }));
       else printResult(io, result);
-    } else {
-      const series = await runSimulationSeries(runs, options);
+    } else if (buyers.length === 1) {
+      const series = await runSimulationSeries(runs, { ...options, buyer: buyers[0]! });
       results = series.runs;
-      if (values.json) {
-        const headline = series.runs.find((run) => run.outcome !== 'REDIRECT_OK') ?? series.runs[0];
-        io.out(
-          JSON.stringify({
-            ...series,
-            outcome: headline?.outcome ?? null,
-            hops: headline?.hops ?? [],
-            runs: series.runs.map(jsonResult),
+      if (values.json) io.out(JSON.stringify(seriesJson(series)));
+      else printSeries(io, series);
+    } else {
+      // --device all: every device at once, each its own series; phones first, as in the verdict.
+      const perDevice = await Promise.all(
+        buyers.map((buyer, index) =>
+          runSimulationSeries(runs, {
+            ...options,
+            buyer,
+            inspectStorePage: index === buyers.length - 1,
+            onProgress: undefined,
           }),
+        ),
+      );
+      results = perDevice.flatMap((series) => series.runs);
+      if (values.json) {
+        const all = summarizeSeries(
+          runs * buyers.length,
+          results,
+          perDevice.some((p) => p.cancelled),
         );
+        io.out(JSON.stringify(seriesJson(all)));
       } else {
-        printSeries(io, series);
+        perDevice.forEach((series, index) => {
+          io.out('');
+          io.out(deviceHeading(io, buyers[index]!));
+          if (series.runs.length === 1) printResult(io, series.runs[0]!);
+          else printSeries(io, series);
+        });
       }
     }
   } catch (error) {
@@ -262,7 +313,8 @@ export async function simulateCommand(args: string[], io: CliIo): Promise<number
     );
     if (!values.json) io.out(`HAR: ${harPath}`);
   }
-  const allOk = results.length === runs && results.every((result) => result.outcome === 'REDIRECT_OK');
+  const allOk =
+    results.length === runs * buyers.length && results.every((result) => result.outcome === 'REDIRECT_OK');
   return allOk ? EXIT.ok : EXIT.problemFound;
 }
 

@@ -63,6 +63,12 @@ describe('simulate command: input', () => {
     const nobrowser = io();
     expect(await runCli(args('--browser', join(dir, 'no-such-chrome')), nobrowser.io)).toBe(2);
     expect(nobrowser.err.join('\n')).toContain('no-such-chrome');
+    const device = io();
+    expect(await runCli(args('--device', 'nokia'), device.io)).toBe(2);
+    expect(device.err.join('\n')).toMatch(/--device.*nokia.*iphone-wechat/);
+    const network = io();
+    expect(await runCli(args('--network', '5g'), network.io)).toBe(2);
+    expect(network.err.join('\n')).toMatch(/--network.*5g.*slow-4g/);
     const nostore = io();
     expect(await runCli(['simulate', '--platform', files.platformPath], nostore.io)).toBe(2);
     expect(nostore.err.join('\n')).toContain('--store');
@@ -120,5 +126,50 @@ describe.skipIf(missing !== null)('simulate command in real Chromium', () => {
     expect(text).toContain('CASHIER_ERROR_PAGE');
     expect(text).toContain('买家看到：');
     expect(text).toContain('问题在：平台那边');
+  });
+
+  it('--device all in h5-broken: devices listed phones first, the phone’s failure is the outcome, exit 1', async () => {
+    sandbox.setScenario('h5-broken');
+    const t = io();
+    expect(await runCli(args('--device', 'all', '--json'), t.io)).toBe(1);
+    const printed = JSON.parse(t.out[0]!) as {
+      outcome: string;
+      devices: { device: string; network: string; outcome: string; ready_ms: number | null }[];
+      runs: { buyer: { device: string } }[];
+    };
+    expect(printed.outcome).toBe('CASHIER_UNREACHABLE');
+    expect(printed.devices.map((d) => [d.device, d.network, d.outcome])).toEqual([
+      ['iphone-wechat', 'broadband', 'CASHIER_UNREACHABLE'],
+      ['android-app', 'broadband', 'CASHIER_UNREACHABLE'],
+      ['android-chrome', 'broadband', 'CASHIER_UNREACHABLE'],
+      ['pc', 'broadband', 'REDIRECT_OK'],
+    ]);
+    expect(printed.devices[3]!.ready_ms).toEqual(expect.any(Number));
+    expect(printed.devices[0]!.ready_ms).toBeNull();
+  });
+
+  it('--device iphone-wechat --network slow-4g in h5-heavy: CASHIER_TIMEOUT, marked emulated', async () => {
+    sandbox.setScenario('h5-heavy');
+    const t = io('zh-CN');
+    expect(await runCli(args('--device', 'iphone-wechat', '--network', 'slow-4g', '--json'), t.io)).toBe(1);
+    const printed = JSON.parse(t.out[0]!) as {
+      outcome: string;
+      buyer: { device: string; network: string; emulatedNetwork: boolean };
+      devices: { device: string; outcome: string; emulated_network: boolean }[];
+    };
+    expect(printed.outcome).toBe('CASHIER_TIMEOUT');
+    expect(printed.buyer).toMatchObject({
+      device: 'iphone-wechat',
+      network: 'slow-4g',
+      emulatedNetwork: true,
+    });
+    expect(printed.devices).toEqual([
+      expect.objectContaining({
+        device: 'iphone-wechat',
+        outcome: 'CASHIER_TIMEOUT',
+        emulated_network: true,
+      }),
+    ]);
+    sandbox.setScenario('healthy');
   });
 });
