@@ -43,4 +43,3 @@ export function leadingOutcome(runs: readonly SimulationResult[]): OutcomeCode |
   const ordered = phonesFirst(runs, buyerOf);
   return ordered.find((run) => run.outcome !== 'REDIRECT_OK')?.outcome ?? 'REDIRECT_OK';
 }
-
