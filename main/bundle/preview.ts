@@ -1,10 +1,16 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type BundleManifest } from '../../shared/report/bundle-manifest';
 import { ReportSchema, type Report } from '../../shared/report/report-schema';
 import { OPTIONAL_SECTIONS, type ReportSection } from '../../shared/report/sections';
-import { PERSONAL_DATA_RULES, REDACTION_RULES, RedactionEngine, type RedactionRule } from '../redaction';
+import {
+  huntHar,
+  PERSONAL_DATA_RULES,
+  REDACTION_RULES,
+  RedactionEngine,
+  type RedactionRule,
+} from '../redaction';
 import { InvalidImageError, stripImageMetadata } from '../redaction/image-metadata';
 import { REPORT_MAX_BYTES, ReportTooLargeError, type ReportDraft } from '../report';
 import { writeRedactedHar } from './har-member';
@@ -19,6 +25,17 @@ export interface BundleSources extends ReportDraft {
    * and in pieces, on top of every rule. The key must never be in a bundle; this is the last line.
    */
   knownSecrets?: readonly string[];
+  /** The computer's user name, found as a word in every member (default: this process's user). */
+  osUserName?: string | null;
+}
+
+function currentUserName(): string | null {
+  try {
+    return userInfo().username;
+  } catch {
+    // No passwd entry (a container): home paths are still found by their shape.
+    return null;
+  }
 }
 
 export interface PreviewOptions {
@@ -149,7 +166,17 @@ export async function previewBundle(
   const engine = new RedactionEngine({
     keep: [draft.merchant_no, typeof storeFacts?.app_id === 'string' ? storeFacts.app_id : ''],
     knownSecrets: sources.knownSecrets ?? [],
+    osUserName: sources.osUserName === undefined ? currentUserName() : sources.osUserName,
   });
+  // Learn the run's secrets from every source first: a cookie set in the HAR's last response is found in
+  // the console text of the report, written before it.
+  const { contact: _contact, ...learnable } = draft;
+  engine.learn(learnable);
+  if (sources.har) huntHar(engine, sources.har);
+  const logTexts = included('logs')
+    ? await Promise.all((sources.logs ?? []).map(async (log) => ({ log, text: await readLogText(log) })))
+    : [];
+  for (const { text } of logTexts) engine.learn(text);
   const sectionCounts = new Map<ReportSection, Partial<Record<RedactionRule, number>>>();
   const measured = async <T>(section: ReportSection, work: () => T | Promise<T>): Promise<T> => {
     const before = engine.counts();
@@ -265,9 +292,8 @@ export async function previewBundle(
     }
     if (included('logs')) {
       const taken = new Set<string>();
-      for (const log of sources.logs ?? []) {
+      for (const { log, text } of logTexts) {
         const path = logMemberPath(log.name, taken);
-        const text = await readLogText(log);
         await measured('logs', () =>
           stage(path, MEDIA_TYPES.log, true, (out) => out.write(engine.text(text))),
         );

@@ -23,12 +23,12 @@ export function luhnValid(digits: string): boolean {
 /**
  * Card numbers the rule considers: 13 to 19 digits from the networks that issue cards in China and abroad
  * (UnionPay 62/81, Visa 4, Mastercard 51–55 and 2221–2720, Amex 34/37, JCB 35, Discover 60/64/65), so
- * a 16-digit merchant number (2088…) or a millisecond timestamp (17…) never qualifies.
+ * a 16-digit merchant number (2088…) or a millisecond timestamp (17…) never qualifies. The Luhn digit is
+ * not required: a number mistyped by one digit is still the buyer's card.
  */
 export function looksLikeCardNumber(digits: string): boolean {
   if (digits.length < 13 || digits.length > 19) return false;
-  if (!/^(?:4|5[1-5]|2[2-7]|3[457]|6|81)/.test(digits)) return false;
-  return luhnValid(digits);
+  return /^(?:4|5[1-5]|2[2-7]|3[457]|6|81)/.test(digits);
 }
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -42,18 +42,23 @@ export function idCardCheckValid(id: string): boolean {
   return ID_CHECK[sum % 11] === id[17]!.toUpperCase();
 }
 
-/** The birth date inside an ID is a real calendar day. */
+/**
+ * The birth date inside an ID is a real calendar day: YYYYMMDD in an 18-character ID, YYMMDD (19YY) in a
+ * 15-digit one (issued until 1999, still on file in many shops' records).
+ */
 export function idCardDateValid(id: string): boolean {
-  const year = Number(id.slice(6, 10));
-  const month = Number(id.slice(10, 12));
-  const day = Number(id.slice(12, 14));
+  const short = id.length === 15;
+  const year = short ? 1900 + Number(id.slice(6, 8)) : Number(id.slice(6, 10));
+  const month = Number(short ? id.slice(8, 10) : id.slice(10, 12));
+  const day = Number(short ? id.slice(10, 12) : id.slice(12, 14));
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 /**
  * Decoded base64 that begins like a private key: SEQUENCE, a length, then INTEGER 0 (PKCS#1 RSA and
- * PKCS#8) or INTEGER 1 followed by an OCTET STRING (SEC1 EC keys, PKCS#8 v2). Public keys and
+ * PKCS#8), INTEGER 1 followed by an OCTET STRING (SEC1 EC keys, PKCS#8 v2) or INTEGER 3 followed by a
+ * SEQUENCE (a PKCS#12 keystore, which holds a key). Public keys and
  * certificates open with a second SEQUENCE instead, so they are left alone.
  */
 export function derLooksLikePrivateKey(der: Buffer): boolean {
@@ -70,6 +75,8 @@ export function derLooksLikePrivateKey(der: Buffer): boolean {
   if (der[at] !== 0x02 || der[at + 1] !== 0x01) return false;
   const version = der[at + 2];
   if (version === 0x00) return true;
+  // PKCS#12 (a .p12/.pfx keystore): version 3, then the authenticated safe, a SEQUENCE.
+  if (version === 0x03) return der[at + 3] === 0x30;
   return version === 0x01 && (der[at + 3] === 0x04 || der[at + 3] === 0x30);
 }
 

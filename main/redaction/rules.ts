@@ -23,6 +23,9 @@ export const ALIAS_LABEL: Record<RedactionRule, string> = {
   'mobile-cn': 'MOBILE',
   email: 'EMAIL',
   'image-metadata': 'IMAGE-METADATA',
+  value: 'VALUE',
+  blob: 'BLOB',
+  'os-user': 'USER',
 };
 
 export const ALIAS_PREFIX = 'REDACTED-';

@@ -1,6 +1,6 @@
 import { arch, platform, release } from 'node:os';
 import type { PlatformProfile } from '../../shared/config/platform-profile';
-import type { CheckedStoreConfig } from '../../shared/config/store-config';
+import { STORE_CONFIG_KNOWN_FIELDS, type CheckedStoreConfig } from '../../shared/config/store-config';
 import type { ReportApp } from '../../shared/report/report-schema';
 import { APP_IDENTITY } from '../core/app-identity';
 
@@ -20,12 +20,24 @@ export interface EnvironmentFacts {
   /** "node 24.1.0", "electron 45.0.0". */
   runtime: string;
   /** The store as checked: never the private key (CheckedStoreConfig has none). */
-  store?: Omit<CheckedStoreConfig, 'merchantPrivateKey'> | null;
+  store?: CheckedStoreConfig | null;
   profile?: Pick<
     PlatformProfile,
     'name' | 'gatewayUrl' | 'cashierOrigin' | 'supportApiUrl' | 'extraCaCertificates'
   > | null;
   now?: Date;
+}
+
+const KNOWN_BAITIAO = new Set(['enabled', 'installments', 'sellerPaysFee']);
+const KNOWN_TEST_ORDER = new Set(['amount', 'subject']);
+
+/** Names (never values) of store.json fields the protocol does not define, as `baitiao.x`, `testOrder.y`. */
+function unknownFields(store: CheckedStoreConfig): string[] {
+  const known = new Set([...STORE_CONFIG_KNOWN_FIELDS, 'merchantPrivateKey']);
+  const names = Object.keys(store).filter((k) => !known.has(k));
+  for (const k of Object.keys(store.baitiao)) if (!KNOWN_BAITIAO.has(k)) names.push(`baitiao.${k}`);
+  for (const k of Object.keys(store.testOrder)) if (!KNOWN_TEST_ORDER.has(k)) names.push(`testOrder.${k}`);
+  return names.slice(0, 50);
 }
 
 /**
@@ -56,8 +68,15 @@ export function collectEnvironment(facts: EnvironmentFacts): Record<string, unkn
           return_url: store.returnUrl,
           charset: store.charset,
           sign_type: store.signType,
-          baitiao: store.baitiao,
-          test_order: store.testOrder,
+          // Only the fields the protocol defines: a store.json may carry anything else (an app secret
+          // a merchant parked there), and what we do not know we do not send. Unknown names are listed.
+          baitiao: {
+            enabled: store.baitiao.enabled,
+            installments: store.baitiao.installments,
+            seller_pays_fee: store.baitiao.sellerPaysFee,
+          },
+          test_order: { amount: store.testOrder.amount, subject: store.testOrder.subject },
+          unknown_fields: unknownFields(store),
         }
       : null,
     platform: facts.profile

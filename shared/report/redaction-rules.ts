@@ -20,6 +20,12 @@ export const REDACTION_RULES = [
   'mobile-cn',
   'email',
   'image-metadata',
+  /** A structured value (header, cookie, query, form field, JSON member) whose name is not known harmless. */
+  'value',
+  /** A long base64 or hex run in free text that no other rule explains. */
+  'blob',
+  /** The computer's user name, as it appears in home paths (C:\\Users\\<name>, /home/<name>). */
+  'os-user',
 ] as const;
 export const RedactionRuleSchema = z.enum(REDACTION_RULES);
 export type RedactionRule = z.infer<typeof RedactionRuleSchema>;

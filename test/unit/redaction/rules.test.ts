@@ -50,7 +50,22 @@ describe('redaction rules, one by one', () => {
     ['UnionPay card', '卡号 6222021234567890128', 'bank-card'],
     ['Visa card in groups', 'card 4111 1111 1111 1111 exp', 'bank-card'],
     ['e-mail', 'mail owner@shop.example.cn now', 'email'],
-    ['e-mail percent-encoded', 'https://x.example/?m=owner%40shop.example.cn', 'email'],
+    ['e-mail percent-encoded', 'mail to owner%40shop.example.cn', 'email'],
+    ['an 18-digit ID with a wrong check digit', '证件 110105194912310021', 'id-card-cn'],
+    ['a 15-digit ID (issued before 1999)', '证件 110105491231002', 'id-card-cn'],
+    ['a card number that fails Luhn (mistyped)', '卡号 6222021234567890123', 'bank-card'],
+    ['a mobile in full-width digits', '电话 １３８００１３８０００', 'mobile-cn'],
+    ['a mobile with dots', 'tel 138.0013.8000', 'mobile-cn'],
+    ['a mobile with spaces', 'tel 138 0013 8000', 'mobile-cn'],
+    ['an internationalized e-mail', '邮箱 用户@例子.中国', 'email'],
+    ['an e-mail on an IDN domain', 'mail owner@商店.example.cn', 'email'],
+    ['an e-mail with a quoted local part', 'mail "john doe"@example.com', 'email'],
+    ['a Windows home path', 'browser C:\\Users\\ZhangSan\\AppData\\Local\\chrome.exe', 'os-user'],
+    ['a JSON-escaped Windows home path', '{"p":"C:\\\\Users\\\\ZhangSan\\\\x"}', 'os-user'],
+    ['a Linux home path', 'open /home/zhangsan/.config/x', 'os-user'],
+    ['a macOS home path', 'at /Users/zhangsan/Library', 'os-user'],
+    ['a long opaque base64 blob', `data ${'Ab3'.repeat(80)}`, 'blob'],
+    ['a long hex blob', `data ${'0f1e'.repeat(60)}`, 'blob'],
   ])('%s', (_name, input, rule) => {
     const e = engine();
     const out = e.text(input);
@@ -63,8 +78,10 @@ describe('redaction rules, one by one', () => {
     ['the merchant number (kept)', 'merchant 2088000000000001'],
     ['the app id (kept)', 'BTSB2026000000000001'],
     ['a millisecond timestamp', 'at 1764124800000'],
-    ['an 18-digit number with a wrong check digit', '110105194912310021'],
-    ['a card-like number that fails Luhn', '6222021234567890123'],
+    ['an 18-digit number whose birth date is not a day', '110105194913310021'],
+    ['a 16-digit number no card network issues', '9222021234567890123'],
+    ['a common home folder', 'C:\\Users\\Public\\Desktop'],
+    ['a URL path that says users', 'https://x.example/Users/abc'],
     ['an order number with letters around digits', 'ORD13800138000X'],
     ['a 32-hex nonce', 'nonce 9f86d081884c7d659a2feaa0c55ad015'],
     ['a ticket id', 'TK20261126000001'],
@@ -182,7 +199,7 @@ describe('redaction rules, one by one', () => {
 
 describe('credentials written as fields in free text (logged JSON, config dumps)', () => {
   it.each([
-    ['"password":"hunter22"', 'token'],
+    ['"password":"hunter22"', 'secret-field'],
     ["access_token: 'abc.def'", 'token'],
     ['{"merchantPrivateKey": "notapem123"}', 'secret-field'],
     ['passphrase: s3cret', 'secret-field'],

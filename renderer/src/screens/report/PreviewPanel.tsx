@@ -3,7 +3,7 @@ import { Alert, Button, Card, Checkbox, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PreviewPart, SectionPreview } from '../../../../shared/report/bundle-view';
 import type { ReportSection } from '../../../../shared/report/sections';
-import { isKnownRule, replacedRules } from './redaction-words';
+import { isKnownRule, readableAliases, replacedRules } from './redaction-words';
 import { previewReport, setSectionIncluded, useReportSession } from './report-session';
 import { useBytes } from './use-bytes';
 
@@ -194,6 +194,7 @@ const hasContent = (fragment: string | null) =>
  */
 function SectionContent({ section }: { section: SectionPreview }) {
   const { t } = useTranslation();
+  const readable = (text: string) => readableAliases(text, (kind) => t(`report.redaction.alias.${kind}`));
   const fragmentOpen: ReadonlySet<ReportSection> = new Set(['report', 'contact']);
   return (
     <Flex vertical gap={4}>
@@ -203,7 +204,7 @@ function SectionContent({ section }: { section: SectionPreview }) {
             <EyeOutlined aria-hidden /> {t('report.preview.fragment')}
           </summary>
           <pre className="evidence-json report-pre" tabIndex={0} data-testid="report-fragment">
-            {section.reportFragment}
+            {readable(section.reportFragment ?? '')}
           </pre>
         </details>
       )}
@@ -216,6 +217,7 @@ function SectionContent({ section }: { section: SectionPreview }) {
 
 function PartView({ part }: { part: PreviewPart }) {
   const { t } = useTranslation();
+  const readable = (text: string) => readableAliases(text, (kind) => t(`report.redaction.alias.${kind}`));
   const bytes = useBytes();
   return (
     <details
@@ -231,7 +233,7 @@ function PartView({ part }: { part: PreviewPart }) {
       {part.text !== null && (
         <>
           <pre className="evidence-json report-pre" tabIndex={0} data-testid="part-text">
-            {part.text}
+            {readable(part.text)}
           </pre>
           {part.truncated && (
             <Typography.Text type="secondary" data-testid="part-truncated">

@@ -15,3 +15,35 @@ export const replacedRules = (counts: Record<string, number>): [string, number][
   Object.entries(counts)
     .filter(([, count]) => count > 0)
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+
+/** The kinds an alias names (main/redaction/rules.ts ALIAS_LABEL); each has words in report.redaction.alias. */
+const ALIAS_KINDS = [
+  'SECRET',
+  'PRIVATE-KEY',
+  'SIGNATURE',
+  'CREDENTIALS',
+  'AUTHORIZATION',
+  'COOKIE',
+  'TOKEN',
+  'ID-CARD',
+  'BANK-CARD',
+  'MOBILE',
+  'EMAIL',
+  'IMAGE-METADATA',
+  'VALUE',
+  'BLOB',
+  'USER',
+] as const;
+export type AliasKind = (typeof ALIAS_KINDS)[number];
+const isAliasKind = (kind: string): kind is AliasKind => (ALIAS_KINDS as readonly string[]).includes(kind);
+
+const ALIAS = /REDACTED-([A-Z]+(?:-[A-Z]+)*)-(\d+)/g;
+
+/**
+ * The merchant reads aliases in their own words: REDACTED-MOBILE-1 shows as [手机号 1]. The bundle keeps
+ * the ASCII form (valid in URLs, cookies and JSON, and what support staff search for).
+ */
+export const readableAliases = (text: string, word: (kind: AliasKind) => string): string =>
+  text.replace(ALIAS, (whole, kind: string, n: string) =>
+    isAliasKind(kind) ? `[${word(kind)} ${n}]` : whole,
+  );

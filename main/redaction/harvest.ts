@@ -1,0 +1,70 @@
+import { judgeName } from './field-rules';
+import type { RedactionRule } from './rules';
+
+/**
+ * Reads a HAR for the secrets of the run without redacting it: every cookie value set or sent, every
+ * header, query or form value under a sensitive-looking name. A HAR is the biggest member by far, so this
+ * pass touches only the entries' name/value pairs and URLs, never the bodies.
+ */
+export interface Hunter {
+  hunt(value: string, rule: RedactionRule): void;
+}
+
+const isRecord = (node: unknown): node is Record<string, unknown> =>
+  node !== null && typeof node === 'object' && !Array.isArray(node);
+
+const COOKIE_PAIR = /(?:^|;)\s*[^=;\s][^=;]*=([^;\r\n]*)/g;
+const SET_COOKIE_VALUE = /^\s*[^=;\s][^=;]*=([^;\r\n]*)/gm;
+const URL_PARAM = /[?&#;]([A-Za-z0-9_.[\]-]{1,64})=([^&#\s"'<>;]*)/g;
+
+function huntHeader(hunter: Hunter, name: string, value: string): void {
+  const verdict = judgeName(name, 'header');
+  if (verdict.kind !== 'credential') return;
+  if (verdict.rule === 'cookie') {
+    for (const m of value.matchAll(COOKIE_PAIR)) hunter.hunt(m[1]!.trim(), 'cookie');
+  } else if (verdict.rule === 'set-cookie') {
+    for (const m of value.matchAll(SET_COOKIE_VALUE)) hunter.hunt(m[1]!.trim(), 'set-cookie');
+  } else if (verdict.rule === 'authorization') {
+    hunter.hunt(value.replace(/^\s*[A-Za-z][A-Za-z0-9-]*\s+/, '').trim(), 'authorization');
+  } else hunter.hunt(value.trim(), verdict.rule);
+}
+
+function huntUrl(hunter: Hunter, url: unknown): void {
+  if (typeof url !== 'string' || (!url.includes('?') && !url.includes('#'))) return;
+  for (const m of url.matchAll(URL_PARAM)) {
+    const verdict = judgeName(m[1]!, 'param');
+    if (verdict.kind === 'credential') hunter.hunt(m[2]!, verdict.rule);
+  }
+}
+
+function huntPairs(hunter: Hunter, list: unknown, kind: 'header' | 'param' | 'cookie'): void {
+  if (!Array.isArray(list)) return;
+  for (const pair of list) {
+    if (!isRecord(pair) || typeof pair.name !== 'string' || typeof pair.value !== 'string') continue;
+    if (kind === 'cookie') hunter.hunt(pair.value, 'cookie');
+    else if (kind === 'header') huntHeader(hunter, pair.name, pair.value);
+    else {
+      const verdict = judgeName(pair.name, 'param');
+      if (verdict.kind === 'credential') hunter.hunt(pair.value, verdict.rule);
+    }
+  }
+}
+
+export function huntHar(hunter: Hunter, har: { log: { entries: readonly unknown[] } }): void {
+  for (const entry of har.log.entries) {
+    if (!isRecord(entry)) continue;
+    const { request, response } = entry;
+    if (isRecord(request)) {
+      huntUrl(hunter, request.url);
+      huntPairs(hunter, request.headers, 'header');
+      huntPairs(hunter, request.cookies, 'cookie');
+      huntPairs(hunter, request.queryString, 'param');
+      if (isRecord(request.postData)) huntPairs(hunter, request.postData.params, 'param');
+    }
+    if (isRecord(response)) {
+      huntUrl(hunter, response.redirectURL);
+      huntPairs(hunter, response.headers, 'header');
+      huntPairs(hunter, response.cookies, 'cookie');
+    }
+  }
+}

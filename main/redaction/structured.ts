@@ -1,0 +1,193 @@
+import { judgeName, ruleForFieldName, type NameContext } from './field-rules';
+import type { RedactionRule } from './rules';
+import {
+  redactAuthorization,
+  redactCookiePairs,
+  redactFormBody,
+  redactSetCookie,
+  redactText,
+  replaceCredential,
+  replaceWithAlias,
+  type TextRuleContext,
+} from './text-rules';
+
+/**
+ * Structured data, value by value, never as serialized text: the result is always the same shape and still
+ * valid JSON. Our own report's fields are judged by name (a sensitive name marks a credential) and their
+ * values go through the text rules. What came from outside keeps a value only when its name is on a short
+ * harmless list: HAR and DevTools headers, cookies, query strings, form fields, and the members of JSON
+ * bodies; every other value there becomes an alias, its name kept, so support still sees every request's shape.
+ */
+
+/** Keys whose value is a set of headers: HAR's name/value pairs or DevTools' `{ Name: value }`. */
+const HEADERS_KEY = /^(?:request|response)?_?headers(?:Text)?$/i;
+const PARAMS_KEY = /^(?:queryString|params)$/;
+/** JSON bodies are parsed to be judged member by member; bigger ones are treated as text. */
+const MAX_PARSED_BODY = 4 * 1024 * 1024;
+
+export interface Walker {
+  ctx: TextRuleContext;
+  /** Object keys: a key that is itself a secret is rare, but it is text like any other. */
+  key(key: string): string;
+}
+
+const isRecord = (node: unknown): node is Record<string, unknown> =>
+  node !== null && typeof node === 'object' && !Array.isArray(node);
+
+/** A credential found by name: cookies keep their names and attributes, Authorization its scheme. */
+export function credentialValue(
+  ctx: TextRuleContext,
+  rule: RedactionRule,
+  value: string,
+  bare = false,
+): string {
+  if (!value.trim()) return value;
+  switch (rule) {
+    case 'cookie':
+      // A HAR cookie's value is the bare value; a Cookie header's is `a=1; b=2`.
+      return bare ? replaceCredential(ctx, rule, value) : redactCookiePairs(ctx, 'cookie', value);
+    case 'set-cookie':
+      return redactSetCookie(ctx, value);
+    case 'authorization':
+      return redactAuthorization(ctx, value);
+    default:
+      return replaceCredential(ctx, rule, value);
+  }
+}
+
+/** A value from outside, under `name` in `context`: kept (through the text rules), a credential, or an alias. */
+export function outsideValue(w: Walker, context: NameContext, name: string, value: unknown): unknown {
+  if (typeof value === 'number') {
+    const verdict = judgeName(name, context);
+    return verdict.kind === 'credential'
+      ? credentialValue(w.ctx, verdict.rule, String(value))
+      : number(w, value);
+  }
+  if (typeof value !== 'string') return value;
+  if (!value) return value;
+  const verdict = judgeName(name, context);
+  if (verdict.kind === 'harmless') return redactText(w.ctx, value);
+  if (verdict.kind === 'credential') return redactText(w.ctx, credentialValue(w.ctx, verdict.rule, value));
+  return replaceWithAlias(w.ctx, 'value', value);
+}
+
+/** Long integers can be phone, card or ID numbers; anything the text rules change becomes the alias. */
+function number(w: Walker, node: number): unknown {
+  if (!Number.isInteger(node) || Math.abs(node) < 1e10) return node;
+  const asText = String(node);
+  const redacted = redactText(w.ctx, asText);
+  return redacted === asText ? node : redacted;
+}
+
+/** A request or response body: form fields and JSON members by name, anything else as text. */
+export function body(w: Walker, text: string, mimeType: unknown): string {
+  const type = typeof mimeType === 'string' ? mimeType.toLowerCase() : '';
+  if (type.includes('x-www-form-urlencoded')) return redactText(w.ctx, redactFormBody(w.ctx, text));
+  const trimmed = text.trimStart();
+  if (
+    (type.includes('json') || trimmed.startsWith('{') || trimmed.startsWith('[')) &&
+    text.length <= MAX_PARSED_BODY
+  ) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      return redactText(w.ctx, text);
+    }
+    return JSON.stringify(jsonBody(w, parsed, ''));
+  }
+  return redactText(w.ctx, text);
+}
+
+/** A JSON body from outside: strings kept only under harmless names; numbers and booleans kept. */
+function jsonBody(w: Walker, node: unknown, name: string): unknown {
+  if (Array.isArray(node)) return node.map((item) => jsonBody(w, item, name));
+  if (isRecord(node)) {
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node)) out[w.key(key)] = jsonBody(w, value, key);
+    return out;
+  }
+  return name
+    ? outsideValue(w, 'json', name, node)
+    : typeof node === 'string'
+      ? redactText(w.ctx, node)
+      : node;
+}
+
+/** An array of HAR name/value pairs (headers, query, form params, cookies). */
+function pairs(w: Walker, list: unknown[], context: NameContext | 'cookie'): unknown[] {
+  return list.map((item) => {
+    if (!isRecord(item) || typeof item.name !== 'string') return own(w, item, null);
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(item)) {
+      if (key === 'value') {
+        out.value =
+          context === 'cookie'
+            ? typeof value === 'string'
+              ? credentialValue(w.ctx, 'cookie', value, true)
+              : value
+            : outsideValue(w, context, item.name, value);
+      } else if (key === 'name') out.name = w.key(item.name);
+      else out[w.key(key)] = own(w, value, key);
+    }
+    return out;
+  });
+}
+
+/** DevTools headers: `{ "Set-Cookie": "…", "X-Auth-Token": "…" }`. */
+function headerObject(w: Walker, headers: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(headers))
+    out[w.key(name)] = outsideValue(w, 'header', name, value);
+  return out;
+}
+
+/** Raw header lines (`headersText`, a request as printed): each `Name: value` judged like a header. */
+function headerLines(w: Walker, text: string): string {
+  return text.replace(
+    /^([!#$%&'*+.^_`|~0-9A-Za-z-]+)([ \t]*:[ \t]*)(.*?)(\r?)$/gm,
+    (_l, name: string, sep: string, value: string, cr: string) =>
+      `${name}${sep}${outsideValue(w, 'header', name, value) as string}${cr}`,
+  );
+}
+
+/** Our own structure: names judged only for credentials; known containers of outside data by their key. */
+export function own(w: Walker, node: unknown, name: string | null): unknown {
+  if (typeof node === 'string' && name !== null && HEADERS_KEY.test(name))
+    return redactText(w.ctx, headerLines(w, node));
+  if (typeof node === 'string') {
+    const rule = name === null ? null : ruleForFieldName(name);
+    // A named credential goes whole, then through the text rules too (a cookie's attributes may hold more).
+    return redactText(w.ctx, rule ? credentialValue(w.ctx, rule, node) : node);
+  }
+  if (typeof node === 'number') {
+    const rule = name === null ? null : ruleForFieldName(name);
+    return rule ? credentialValue(w.ctx, rule, String(node)) : number(w, node);
+  }
+  if (Array.isArray(node)) {
+    if (name !== null && HEADERS_KEY.test(name)) return pairs(w, node, 'header');
+    if (name !== null && PARAMS_KEY.test(name)) return pairs(w, node, 'param');
+    if (name === 'cookies') return pairs(w, node, 'cookie');
+    return node.map((item) => own(w, item, name));
+  }
+  if (!isRecord(node)) return node;
+  if (Buffer.isBuffer(node)) throw new TypeError('binary data cannot be redacted as JSON');
+  if (name !== null && HEADERS_KEY.test(name)) return headerObject(w, node);
+  // HAR and DevTools name/value pairs outside a known container: the pair's `name` says what its `value` is.
+  const pairName = typeof node.name === 'string' && typeof node.value === 'string' ? node.name : null;
+  // HAR postData and response content: a body, with its media type beside it.
+  const isBody = typeof node.text === 'string' && 'mimeType' in node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    const safeKey = w.key(key);
+    if (key === 'value' && pairName !== null) {
+      const rule = ruleForFieldName(pairName);
+      out[safeKey] = redactText(
+        w.ctx,
+        rule ? credentialValue(w.ctx, rule, value as string) : (value as string),
+      );
+    } else if (key === 'text' && isBody) out[safeKey] = body(w, value as string, node.mimeType);
+    else out[safeKey] = own(w, value, key);
+  }
+  return out;
+}

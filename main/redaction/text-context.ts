@@ -1,0 +1,48 @@
+import type { AliasBook } from './alias-book';
+import type { LiteralMatcher } from './literal-matcher';
+import { ALREADY_REDACTED, type RedactionRule } from './rules';
+
+/** What the text rules need from the engine. */
+export interface TextRuleContext {
+  book: AliasBook;
+  /** Normalized values never replaced (the merchant number the report must carry). */
+  keep: ReadonlySet<string>;
+  /** Pieces of the merchant's key in every encoding (known-secrets.ts). */
+  needles: ReadonlySet<string>;
+  /** Exact values hunted in all free text: this run's cookies and credentials, and known secrets. */
+  literals: LiteralMatcher;
+  skip: ReadonlySet<RedactionRule>;
+  /** The computer's user name as a whole word, when it is distinctive enough to look for. */
+  osUser: RegExp | null;
+}
+
+export const isAlias = (value: string): boolean => ALREADY_REDACTED.test(value.trim());
+
+export function replaceWithAlias(
+  ctx: TextRuleContext,
+  rule: RedactionRule,
+  raw: string,
+  normalized = raw,
+): string {
+  if (ctx.keep.has(normalized) || isAlias(raw)) return raw;
+  return ctx.book.alias(rule, normalized);
+}
+
+/**
+ * A credential found by its name or place: aliased, and remembered so that the same value is replaced
+ * wherever else it turns up (a cookie the page prints into the console, a token echoed in a title).
+ */
+export function replaceCredential(ctx: TextRuleContext, rule: RedactionRule, raw: string): string {
+  const value = raw.trim();
+  if (!value || ctx.keep.has(value) || isAlias(value)) return raw;
+  ctx.literals.add(value, rule);
+  // A quoted or URL-encoded value is hunted in its plain form too.
+  if (value.includes('%')) {
+    try {
+      ctx.literals.add(decodeURIComponent(value), rule);
+    } catch {
+      // Not valid percent-encoding: the raw form is the only one.
+    }
+  }
+  return raw.replace(value, ctx.book.alias(rule, value));
+}
