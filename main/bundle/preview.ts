@@ -1,4 +1,5 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { crc32 } from 'node:zlib';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type BundleManifest } from '../../shared/report/bundle-manifest';
@@ -16,7 +17,7 @@ import { REPORT_MAX_BYTES, ReportTooLargeError, type ReportDraft } from '../repo
 import { writeRedactedHar } from './har-member';
 import { readLogText, type LogSource } from './log-source';
 import { HAR_PATH, logMemberPath, MANIFEST_PATH, MEDIA_TYPES, REPORT_PATH, sectionOfMember } from './members';
-import { sha256Hex, StagedFileWriter } from './staged-file';
+import { sha256Hex, StagedFileWriter, type StagedFileResult } from './staged-file';
 
 export interface BundleSources extends ReportDraft {
   logs?: readonly LogSource[];
@@ -54,9 +55,16 @@ export interface StagedMember {
   sha256: string;
   /** Pictures are stored, not deflated: they are compressed already. */
   compress: boolean;
+  /** CRC-32 of the bytes (the zip's check value), computed as they were staged. */
+  crc32: number;
   data: Buffer | null;
   file: string | null;
+  /** A deflated copy made while staging (on the thread pool, beside redaction), for the writer to copy. */
+  deflated: StagedFileResult['deflated'];
 }
+
+/** The level members are deflated at while staged: `zip -6`'s. */
+export const STAGED_DEFLATE_LEVEL = 6;
 
 export interface SectionInfo {
   section: ReportSection;
@@ -235,8 +243,10 @@ export async function previewBundle(
         bytes: reportBytes.length,
         sha256: sha256Hex(reportBytes),
         compress: true,
+        crc32: crc32(reportBytes),
         data: reportBytes,
         file: null,
+        deflated: null,
       },
     ];
     const stage = async (
@@ -246,23 +256,25 @@ export async function previewBundle(
       produce: (out: StagedFileWriter) => Promise<void>,
     ): Promise<void> => {
       const file = join(stagingDir, `member-${members.length}`);
-      const out = new StagedFileWriter(file);
+      const out = new StagedFileWriter(file, compress ? STAGED_DEFLATE_LEVEL : null);
       try {
         await produce(out);
       } catch (error) {
         out.abort();
         throw error;
       }
-      const { bytes, sha256 } = await out.close();
+      const staged = await out.close();
       members.push({
         path,
         mediaType,
         section: sectionOfMember(path),
-        bytes,
-        sha256,
+        bytes: staged.bytes,
+        sha256: staged.sha256,
         compress,
+        crc32: staged.crc32,
         data: null,
         file,
+        deflated: staged.deflated,
       });
     };
 
@@ -326,8 +338,10 @@ export async function previewBundle(
         bytes: manifestBytes.length,
         sha256: sha256Hex(manifestBytes),
         compress: true,
+        crc32: crc32(manifestBytes),
         data: manifestBytes,
         file: null,
+        deflated: null,
       },
       ...members,
     ];

@@ -1,39 +1,97 @@
 import { createHash, type Hash } from 'node:crypto';
-import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
+import { crc32, createDeflateRaw, type DeflateRaw } from 'node:zlib';
+
+/** What a staged member's file holds, and, when it was compressed while staged, where that copy is. */
+export interface StagedFileResult {
+  bytes: number;
+  sha256: string;
+  crc32: number;
+  /** The raw-deflated copy (zip method 8) at `level`, ready to be copied into the zip as it is. */
+  deflated: { file: string; bytes: number; level: number } | null;
+}
 
 /**
  * Writes one member's bytes to the staging area while hashing and counting them, so the manifest's
  * sha256 and size come from the very bytes the zip will hold. Waits on backpressure: a 50 MB HAR is
  * never all in memory at once.
+ *
+ * With `deflateLevel`, the bytes are also deflated as they come, into a second file: zlib runs on libuv's
+ * thread pool, so on a machine with two cores the compression the zip needs happens while the main thread
+ * is still redacting, and writing the bundle is then a copy.
  */
 export class StagedFileWriter {
   private readonly stream: WriteStream;
   private readonly hash: Hash = createHash('sha256');
   private bytes = 0;
+  private crc = 0;
+  private readonly deflate: DeflateRaw | null;
+  private readonly deflatedStream: WriteStream | null;
+  private deflatedBytes = 0;
 
-  constructor(readonly file: string) {
+  constructor(
+    readonly file: string,
+    private readonly deflateLevel: number | null = null,
+  ) {
     this.stream = createWriteStream(file, { flags: 'wx', mode: 0o600 });
+    if (deflateLevel === null) {
+      this.deflate = null;
+      this.deflatedStream = null;
+    } else {
+      this.deflate = createDeflateRaw({ level: deflateLevel });
+      this.deflatedStream = createWriteStream(`${file}.deflated`, { flags: 'wx', mode: 0o600 });
+      this.deflate.on('data', (chunk: Buffer) => {
+        this.deflatedBytes += chunk.length;
+        if (!this.deflatedStream!.write(chunk)) {
+          this.deflate!.pause();
+          this.deflatedStream!.once('drain', () => this.deflate!.resume());
+        }
+      });
+    }
   }
 
   async write(chunk: string | Buffer): Promise<void> {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
     if (bytes.length === 0) return;
     this.hash.update(bytes);
+    this.crc = crc32(bytes, this.crc);
     this.bytes += bytes.length;
-    if (!this.stream.write(bytes)) await once(this.stream, 'drain');
+    const waits: Promise<unknown>[] = [];
+    if (!this.stream.write(bytes)) waits.push(once(this.stream, 'drain'));
+    if (this.deflate && !this.deflate.write(bytes)) waits.push(once(this.deflate, 'drain'));
+    if (waits.length) await Promise.all(waits);
   }
 
-  async close(): Promise<{ bytes: number; sha256: string }> {
+  async close(): Promise<StagedFileResult> {
     this.stream.end();
-    await finished(this.stream);
-    return { bytes: this.bytes, sha256: this.hash.digest('hex') };
+    const done: Promise<unknown>[] = [finished(this.stream)];
+    if (this.deflate && this.deflatedStream) {
+      const deflatedStream = this.deflatedStream;
+      this.deflate.end();
+      done.push(
+        finished(this.deflate).then(() => deflatedStream.end()),
+        finished(deflatedStream),
+      );
+    }
+    await Promise.all(done);
+    return {
+      bytes: this.bytes,
+      sha256: this.hash.digest('hex'),
+      crc32: this.crc,
+      deflated:
+        this.deflateLevel === null
+          ? null
+          : { file: `${this.file}.deflated`, bytes: this.deflatedBytes, level: this.deflateLevel },
+    };
   }
 
   /** On failure: stop writing; the staging directory is removed as a whole. */
   abort(): void {
     this.stream.destroy();
+    this.deflate?.destroy();
+    this.deflatedStream?.destroy();
   }
 }
 

@@ -1,13 +1,16 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { Transform, type Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import yazl from 'yazl';
 import type { BundleManifest } from '../../shared/report/bundle-manifest';
 import { fsyncDirectory } from './fsync-directory';
-import { BundlePreview, previewBundle, type BundleSources, type PreviewOptions } from './preview';
+import {
+  BundlePreview,
+  previewBundle,
+  STAGED_DEFLATE_LEVEL,
+  type BundleSources,
+  type PreviewOptions,
+} from './preview';
+import { deflateMember, writeZip, type ZipMember } from './zip-writer';
 
 export interface WrittenBundle {
   path: string;
@@ -24,8 +27,9 @@ export interface WriteOptions extends PreviewOptions {
 
 /**
  * Writes a bundle: the preview's members exactly (given sources, it previews them first with `options`),
- * manifest.json first. The zip streams to `<out>.partial-…` beside the target, is flushed to disk and only
- * then renamed into place: a crash or a full disk leaves no half-written bundle under the real name.
+ * manifest.json first, copying the deflated forms the preview staged. The zip goes to `<out>.partial-…`
+ * beside the target, is flushed to disk and only then renamed into place: a crash or a full disk leaves
+ * no half-written bundle under the real name.
  */
 export async function writeBundle(
   input: BundlePreview | BundleSources,
@@ -34,7 +38,7 @@ export async function writeBundle(
 ): Promise<WrittenBundle> {
   const preview = input instanceof BundlePreview ? input : await previewBundle(input, options);
   try {
-    return await writePreview(preview, outPath, options.compressionLevel ?? 6);
+    return await writePreview(preview, outPath, options.compressionLevel ?? STAGED_DEFLATE_LEVEL);
   } finally {
     if (preview !== input) await preview.dispose();
   }
@@ -42,52 +46,28 @@ export async function writeBundle(
 
 async function writePreview(preview: BundlePreview, outPath: string, level: number): Promise<WrittenBundle> {
   preview.assertLive();
-  const zip = new yazl.ZipFile();
-  // The report's time, not the wall clock: the same preview always gives the same bytes.
-  const mtime = preview.createdAt;
+  const members: ZipMember[] = [];
   for (const m of preview.members) {
-    const options = {
-      mtime,
-      mode: 0o100644,
-      ...(m.compress ? { compressionLevel: level } : { compress: false }),
-    };
-    if (m.data) zip.addBuffer(m.data, m.path, options);
-    else {
-      const file = m.file!;
-      zip.addReadStreamLazy(m.path, { ...options, size: m.bytes }, (cb) => {
-        const stream = createReadStream(file);
-        // yazl does not pass a source stream's error on; without this the zip would wait forever.
-        stream.once('error', (error) => (zip.outputStream as Readable).destroy(error));
-        cb(null, stream);
-      });
-    }
+    const source = m.data ?? m.file!;
+    let payload: ZipMember['payload'];
+    if (!m.compress) payload = m.data ? { data: m.data } : { file: m.file!, bytes: m.bytes };
+    else if (m.deflated && m.deflated.level === level)
+      payload = { file: m.deflated.file, bytes: m.deflated.bytes };
+    // Small in-memory members (manifest, report), or a level other than the one staged at.
+    else payload = { data: await deflateMember(source, level) };
+    members.push({ path: m.path, bytes: m.bytes, crc32: m.crc32, method: m.compress ? 8 : 0, payload });
   }
-  // A member that cannot be read fails the zip, and with it the pipeline below.
-  zip.on('error', (error: Error) => (zip.outputStream as Readable).destroy(error));
-  zip.end();
 
   const temp = join(dirname(outPath), `.${basename(outPath)}.partial-${randomBytes(6).toString('hex')}`);
-  const hash = createHash('sha256');
-  let bytes = 0;
-  const measure = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      hash.update(chunk);
-      bytes += chunk.length;
-      done(null, chunk);
-    },
-  });
+  let written: { bytes: number; sha256: string };
   try {
-    // `flush` fsyncs the file before it is closed, so the rename below publishes complete bytes.
-    await pipeline(
-      zip.outputStream,
-      measure,
-      createWriteStream(temp, { flags: 'wx', mode: 0o600, flush: true }),
-    );
+    // The report's time, not the wall clock: the same preview always gives the same bytes.
+    written = await writeZip(temp, members, preview.createdAt);
     await rename(temp, outPath);
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
   }
   await fsyncDirectory(dirname(outPath));
-  return { path: outPath, bytes, sha256: hash.digest('hex'), manifest: preview.manifest };
+  return { path: outPath, bytes: written.bytes, sha256: written.sha256, manifest: preview.manifest };
 }

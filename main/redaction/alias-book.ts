@@ -13,7 +13,7 @@ export class AliasBook {
   /** The alias for `value`, counting one replacement under `rule`. */
   alias(rule: RedactionRule, normalized: string): string {
     const existing = this.aliases.get(normalized);
-    this.count(rule, 1);
+    this.tally.set(rule, (this.tally.get(rule) ?? 0) + 1);
     if (existing) return existing;
     const label = ALIAS_LABEL[rule];
     const number = (this.numbers.get(label) ?? 0) + 1;

@@ -88,19 +88,23 @@ export type NameVerdict =
 
 const HARMLESS_VERDICT: NameVerdict = { kind: 'harmless' };
 const OTHER_VERDICT: NameVerdict = { kind: 'other' };
-const seen = new Map<string, NameVerdict>();
+const seen: Record<NameContext, Map<string, NameVerdict>> = {
+  header: new Map(),
+  param: new Map(),
+  json: new Map(),
+};
 
 /** Memoized: structured data asks about the same few names over and over. */
 export function judgeName(name: string, context: NameContext): NameVerdict {
-  const memo = `${context}\u0000${name}`;
-  let verdict = seen.get(memo);
+  const memo = seen[context];
+  let verdict = memo.get(name);
   if (verdict) return verdict;
   const normalized = normalizeFieldName(name);
   if (HARMLESS[context].has(normalized)) verdict = HARMLESS_VERDICT;
   else if (BY_NAME[normalized] || SENSITIVE.test(normalized) || SID.test(name.toLowerCase()))
     verdict = { kind: 'credential', rule: credentialRule(normalized) };
   else verdict = OTHER_VERDICT;
-  if (seen.size < 10_000) seen.set(memo, verdict);
+  if (memo.size < 10_000) memo.set(name, verdict);
   return verdict;
 }
 
@@ -114,11 +118,16 @@ const OWN_HARMLESS = list(`
   key_strength key_bits key_type sign_type signal signals authorized_domains
 `);
 
+const ownRules = new Map<string, RedactionRule | null>();
+
 /** The credential rule for a name, or null: how our own report's fields are judged (no allowlist there). */
 export function ruleForFieldName(name: string): RedactionRule | null {
-  if (OWN_HARMLESS.has(normalizeFieldName(name))) return null;
-  const verdict = judgeName(name, 'json');
-  return verdict.kind === 'credential' ? verdict.rule : null;
+  let rule = ownRules.get(name);
+  if (rule !== undefined) return rule;
+  const verdict = OWN_HARMLESS.has(normalizeFieldName(name)) ? null : judgeName(name, 'json');
+  rule = verdict?.kind === 'credential' ? verdict.rule : null;
+  if (ownRules.size < 10_000) ownRules.set(name, rule);
+  return rule;
 }
 
 /** Names harmless in every context: our own report's fields named like this are never credentials. */

@@ -5,6 +5,12 @@ const TOKEN_CHAR = new Uint8Array(128);
 for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_~.+/-')
   TOKEN_CHAR[c.charCodeAt(0)] = 1;
 const isTokenChar = (code: number) => code < 128 && TOKEN_CHAR[code] === 1;
+/** Token characters that also separate parts of a token (paths, dotted names, kebab and snake case). */
+const SEPARATOR = new Uint8Array(128);
+for (const c of '/.-_~+') SEPARATOR[c.charCodeAt(0)] = 1;
+const PLAIN_WORD = /^(?:[A-Za-z]+|\d{1,7})$/;
+/** Runs of token characters long enough to hold a literal's prefix. */
+const TOKEN_RUN = /[A-Za-z0-9_~.+/-]{6,}/g;
 
 /** The shortest value hunted: shorter ones ("1", "zh-CN") would replace ordinary words. */
 export const MIN_LITERAL_LENGTH = 6;
@@ -25,8 +31,8 @@ interface Literal {
  * Exact values to find in every free text: the secrets of this run (every cookie value set or sent, every
  * value under a sensitive-looking name) and those known on this machine. A bundle may hold a hundred
  * thousand of them and fifty megabytes of text, so the text is scanned once: at each place a token starts
- * (after a separator, or after a %XX escape), four characters are checked against a bit table, and only a
- * hit looks the candidates up. Values that start with a separator (a password like `!x9…`) are few and are
+ * (a run of token characters, a part of one after `/` `.` `-` `_`, or after a %XX escape), four characters
+ * are checked against a bit table, and only a hit looks the candidates up. Values that start with a separator (a password like `!x9…`) are few and are
  * searched for one by one.
  */
 export class LiteralMatcher {
@@ -50,26 +56,23 @@ export class LiteralMatcher {
    */
   add(value: string, rule: RedactionRule, always = false): void {
     if (value.length < MIN_LITERAL_LENGTH || this.known.has(value)) return;
-    const plain =
-      (value.length < 16 && /^[A-Za-z]+$/.test(value)) || (value.length < 8 && /^\d+$/.test(value));
-    if (plain && !always) return;
+    if (!always && value.length < 16 && PLAIN_WORD.test(value)) return;
     this.known.add(value);
     const literal = { value, rule };
     let tokenLike = true;
     for (let i = 0; i < PREFIX; i++) if (!isTokenChar(value.charCodeAt(i))) tokenLike = false;
     if (!tokenLike) {
-      this.odd.push(literal);
-      this.odd.sort((a, b) => b.value.length - a.value.length);
+      // Longest first, so a value that contains another is replaced whole.
+      const index = this.odd.findIndex((o) => o.value.length < value.length);
+      this.odd.splice(index === -1 ? this.odd.length : index, 0, literal);
       return;
     }
     const h = prefixHash(value, 0);
     this.bloom[h >> 3]! |= 1 << (h & 7);
     const key = value.slice(0, PREFIX);
     const list = this.byPrefix.get(key);
-    if (list) {
-      list.push(literal);
-      list.sort((a, b) => b.value.length - a.value.length);
-    } else this.byPrefix.set(key, [literal]);
+    if (list) list.push(literal);
+    else this.byPrefix.set(key, [literal]);
   }
 
   /** Replaces every occurrence; `alias` says what goes in a found value's place. */
@@ -85,30 +88,40 @@ export class LiteralMatcher {
   private scan(text: string, alias: (literal: string, rule: RedactionRule) => string): string {
     let parts: string[] | null = null;
     let copied = 0;
-    const end = text.length - MIN_LITERAL_LENGTH;
-    let previousToken = false;
-    for (let i = 0; i <= end; i++) {
-      const code = text.charCodeAt(i);
-      const token = isTokenChar(code);
-      // A token starts here, or right after a %XX escape (`%3DvalueHere`).
-      let at = -1;
-      if (token && !previousToken) at = i;
-      else if (code === 37 /* % */ && i + 3 <= end) at = i + 3;
-      previousToken = token;
-      if (at === -1) continue;
-      const h = prefixHash(text, at);
-      if ((this.bloom[h >> 3]! & (1 << (h & 7))) === 0) continue;
-      const list = this.byPrefix.get(text.slice(at, at + PREFIX));
-      const found = list?.find((l) => text.startsWith(l.value, at));
+    // V8 finds the runs natively; most prose (Chinese text, short numbers) has none six characters long.
+    TOKEN_RUN.lastIndex = 0;
+    for (let run = TOKEN_RUN.exec(text); run; run = TOKEN_RUN.exec(text)) {
+      const end = run.index + run[0].length;
+      // A value starts a run, follows a %XX escape (`%3DvalueHere`), or follows a `/ . - _ ~ +` inside one
+      // (a path segment, a dotted name).
+      let at = run.index;
+      if (at > 0 && text.charCodeAt(at - 1) === 37 /* % */) at += 2;
+      let found = this.at(text, at);
+      for (let i = run.index; !found && i < end - MIN_LITERAL_LENGTH; i++) {
+        if (SEPARATOR[text.charCodeAt(i)] === 1) found = this.at(text, (at = i + 1));
+      }
       if (!found) continue;
       parts ??= [];
       parts.push(text.slice(copied, at), alias(found.value, found.rule));
       copied = at + found.value.length;
-      i = copied - 1;
-      previousToken = true;
+      TOKEN_RUN.lastIndex = copied;
     }
     if (!parts) return text;
     parts.push(text.slice(copied));
     return parts.join('');
+  }
+
+  /** The longest literal starting at `at`, if any. */
+  private at(text: string, at: number): Literal | null {
+    if (at + MIN_LITERAL_LENGTH > text.length) return null;
+    const h = prefixHash(text, at);
+    if ((this.bloom[h >> 3]! & (1 << (h & 7))) === 0) return null;
+    const list = this.byPrefix.get(text.slice(at, at + PREFIX));
+    if (!list) return null;
+    let best: Literal | null = null;
+    for (const l of list) {
+      if ((!best || l.value.length > best.value.length) && text.startsWith(l.value, at)) best = l;
+    }
+    return best;
   }
 }

@@ -137,7 +137,10 @@ describe('bundle: preview, write, verify, open', () => {
 
   it('never leaves a half-written bundle under the real name', async () => {
     const preview = await previewBundle(sources(), { workDir: dir });
-    rmSync(preview.members.find((m) => m.path === 'network.har')!.file!);
+    const har = preview.members.find((m) => m.path === 'network.har')!;
+    rmSync(har.file!);
+    // The writer copies the form deflated while staging: that one is gone too.
+    rmSync(har.deflated!.file);
     const target = join(dir, 'broken.zip');
     await expect(writeBundle(preview, target)).rejects.toThrow();
     await preview.dispose();
