@@ -214,6 +214,7 @@ export class StoreWorkspace {
         extraCaCertificates: profile.extraCaCertificates,
         merchantNo,
         privateKeyPem: this.sandbox.merchantPrivateKeyPem,
+        platformPublicKey: profile.platformPublicKey,
       };
     }
     for (const record of this.registry.list()) {
@@ -226,6 +227,7 @@ export class StoreWorkspace {
           extraCaCertificates: profile.extraCaCertificates,
           merchantNo,
           privateKeyPem: pem,
+          platformPublicKey: profile.platformPublicKey,
         };
       }
     }

@@ -23,16 +23,22 @@ export interface StepContext {
   signal?: AbortSignal;
 }
 
-/** The state after a failed attempt: wait (backoff, at least Retry-After) or stop for good. */
+/**
+ * The state after a failed attempt: wait (backoff, at least Retry-After) or stop for good. An answer that
+ * is not believed (§5: unsigned, wrongly signed, uploading elsewhere) records nothing: the report goes back
+ * to queued, without the upload URL it may have brought, and is tried again later like a transient failure.
+ */
 export function afterFailure(
   state: ItemState,
   outcome: Exclude<Outcome<unknown>, { kind: 'ok' }>,
   policy: { backoff: BackoffPolicy; random: () => number; now: () => number },
 ): ItemState {
-  if (outcome.kind === 'transient') {
+  if (outcome.kind === 'transient' || outcome.kind === 'untrusted') {
     const attempts = state.attempts + 1;
-    const delay = backoffDelay(attempts, policy.backoff, policy.random, outcome.retryAfterMs);
-    return { ...state, attempts, nextAttemptAt: policy.now() + delay, lastError: outcome.error };
+    const retryAfterMs = outcome.kind === 'transient' ? outcome.retryAfterMs : null;
+    const delay = backoffDelay(attempts, policy.backoff, policy.random, retryAfterMs);
+    const waiting = { ...state, attempts, nextAttemptAt: policy.now() + delay, lastError: outcome.error };
+    return outcome.kind === 'untrusted' ? { ...waiting, state: 'queued', upload: null } : waiting;
   }
   return {
     ...state,

@@ -1,11 +1,19 @@
-import { createPrivateKey, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { Transform } from 'node:stream';
 import axios, { type AxiosResponse } from 'axios';
 import { z } from 'zod';
-import type { OutboxError } from '../../shared/report/outbox-view';
+import type { OutboxError, UntrustedAnswerCode } from '../../shared/report/outbox-view';
 import { createProfileAgent } from '../gateway-client/tls-trust';
-import { INTAKE_SIGNATURE_HEADERS, newNonce, signHeaderMessage, unixSeconds } from '../signing';
+import {
+  INTAKE_SIGNATURE_HEADERS,
+  newNonce,
+  PLATFORM_SIGNATURE_HEADERS,
+  readHeaderSignature,
+  signHeaderMessage,
+  unixSeconds,
+  verifyHeaderMessage,
+} from '../signing';
 import { parseRetryAfter } from './backoff';
 import { signFileForIntake } from './file-signature';
 
@@ -15,6 +23,8 @@ export interface IntakeTarget {
   extraCaCertificates: readonly string[];
   merchantNo: string;
   privateKeyPem: string;
+  /** The profile's platformPublicKey: every intake answer must be signed with its private half (§5). */
+  platformPublicKey: string;
 }
 
 export interface IntakeTimeouts {
@@ -41,7 +51,12 @@ export type Outcome<T> =
   | { kind: 'transient'; error: OutboxError; retryAfterMs: number | null }
   | { kind: 'permanent'; error: OutboxError }
   /** The upload URL is no longer valid (404/403/410): ask the intake for the ticket again. */
-  | { kind: 'refresh-upload'; error: OutboxError };
+  | { kind: 'refresh-upload'; error: OutboxError }
+  /**
+   * An answer that is not believed: unsigned, signed wrongly, or sending the bundle off the intake's origin.
+   * Nothing is recorded from it; the report stays queued and is tried again later.
+   */
+  | { kind: 'untrusted'; error: OutboxError };
 
 const CreatedSchema = z.object({
   ticket_id: z.string().min(1).max(64),
@@ -94,6 +109,30 @@ function errorFrom(
   };
 }
 
+function untrusted(
+  response: AxiosResponse<Buffer> | null,
+  code: UntrustedAnswerCode,
+  message: string,
+): Outcome<never> {
+  return {
+    kind: 'untrusted',
+    error: { at: new Date().toISOString(), status: response?.status ?? null, code, message, fields: [] },
+  };
+}
+
+/**
+ * §5: an upload URL is https on the very origin (scheme, host, port) of supportApiUrl. Anything else would
+ * send the merchant's bundle wherever an answer says.
+ */
+export function isIntakeOrigin(url: string, supportApiUrl: string): boolean {
+  try {
+    const target = new URL(url);
+    return target.protocol === 'https:' && target.origin === new URL(supportApiUrl).origin;
+  } catch {
+    return false;
+  }
+}
+
 /** 408, 425, 429 and 5xx are "later"; the other 4xx are "no" (the same request would be refused again). */
 function isTransientStatus(status: number): boolean {
   return (
@@ -105,6 +144,7 @@ function isTransientStatus(status: number): boolean {
 export class IntakeClient {
   private readonly agent;
   private readonly key: KeyObject;
+  private readonly platformKey: KeyObject;
   private readonly base: string;
 
   constructor(
@@ -113,6 +153,7 @@ export class IntakeClient {
   ) {
     this.agent = createProfileAgent(target.extraCaCertificates);
     this.key = createPrivateKey(target.privateKeyPem);
+    this.platformKey = createPublicKey(target.platformPublicKey);
     this.base = target.supportApiUrl.replace(/\/+$/, '');
   }
 
@@ -184,6 +225,29 @@ export class IntakeClient {
   ): Outcome<T> {
     if ('error' in result) return { kind: 'transient', error: result.error, retryAfterMs: null };
     const { response } = result;
+    // 2xx and 4xx answers are the intake's own and signed (§5); nothing in one is believed unless it
+    // verifies, not even a refusal. 3xx and 5xx may come from any proxy on the way and only mean "later".
+    if (
+      response.status >= 200 &&
+      response.status < 500 &&
+      !(response.status >= 300 && response.status < 400)
+    ) {
+      const signature = readHeaderSignature(response.headers, PLATFORM_SIGNATURE_HEADERS);
+      if (!signature) {
+        return untrusted(
+          response,
+          'INTAKE_ANSWER_UNSIGNED',
+          `HTTP ${response.status} without the platform signature (X-Platform-Signature); not believed`,
+        );
+      }
+      if (!verifyHeaderMessage(Buffer.from(response.data), signature, this.platformKey)) {
+        return untrusted(
+          response,
+          'INTAKE_SIGNATURE_INVALID',
+          `HTTP ${response.status} whose signature does not verify with the profile's platform public key; not believed`,
+        );
+      }
+    }
     const accepted = accept(response);
     if (accepted) return accepted;
     const error = errorFrom(response, `HTTP ${response.status}`);
@@ -218,6 +282,13 @@ export class IntakeClient {
     return this.classify(result, (response) => {
       if (response.status !== 200 && response.status !== 201) return null;
       const parsed = parseJson(response.data, CreatedSchema);
+      if (parsed && !isIntakeOrigin(parsed.upload.url, this.base)) {
+        return untrusted(
+          response,
+          'UPLOAD_TARGET_FOREIGN',
+          `the upload URL ${parsed.upload.url.slice(0, 200)} is not on the intake's origin ${new URL(this.base).origin}; nothing uploaded`,
+        );
+      }
       return parsed
         ? { kind: 'ok', value: parsed }
         : // A 2xx that is not the intake's answer (a proxy's page): try again later.
@@ -237,6 +308,15 @@ export class IntakeClient {
     onProgress: (sent: number) => void,
     signal?: AbortSignal,
   ): Promise<Outcome<null>> {
+    // Checked again here, not only when the ticket came: a state.json written before this check existed,
+    // or changed on disk, must not send the bundle elsewhere either.
+    if (!isIntakeOrigin(uploadUrl, this.base)) {
+      return untrusted(
+        null,
+        'UPLOAD_TARGET_FOREIGN',
+        `the upload URL ${uploadUrl.slice(0, 200)} is not on the intake's origin ${new URL(this.base).origin}; nothing uploaded`,
+      );
+    }
     const header = { timestamp: unixSeconds(new Date()), nonce: newNonce() };
     let signed: Awaited<ReturnType<typeof signFileForIntake>> | null;
     try {

@@ -148,6 +148,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       target.merchantNo,
       target.supportApiUrl,
       createHash('sha256').update(target.privateKeyPem).digest('hex'),
+      createHash('sha256').update(target.platformPublicKey).digest('hex'),
     ].join('\n');
     let client = clients.get(key);
     if (!client) {

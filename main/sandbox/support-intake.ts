@@ -1,7 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { INTAKE_SIGNATURE_HEADERS, readHeaderSignature, verifyHeaderMessage } from '../signing';
-import { BodyTooLargeError, readBody, sendBytes, sendJson, singleHeader } from './http-io';
+import {
+  INTAKE_SIGNATURE_HEADERS,
+  readHeaderSignature,
+  signHeaderMessage,
+  verifyHeaderMessage,
+} from '../signing';
+import { BodyTooLargeError, readBody, sendBytes, singleHeader } from './http-io';
 import { IntakeReportSchema } from './intake-report-schema';
 import { merchantRecord } from './merchant-registry';
 import { platformNow, type SandboxContext } from './sandbox-context';
@@ -76,6 +81,29 @@ export function createSupportIntake(ctx: SandboxContext, apiPath: string): Suppo
   let requestCount = 0;
 
   const nowIso = (): string => platformNow(ctx).toISOString();
+  /**
+   * Every answer is signed like a gateway answer (§5, §3.2): X-Platform-Timestamp/-Nonce/-Signature over
+   * the raw body, with the platform key, on the platform clock. Always the real key, whatever the scenario:
+   * bad-platform-signature is the gateway's fault, and the merchant must still be able to report it.
+   */
+  const sendJson = (
+    res: ServerResponse,
+    status: number,
+    value: unknown,
+    headers: Record<string, string> = {},
+  ): void => {
+    const raw = value === null ? Buffer.alloc(0) : Buffer.from(JSON.stringify(value), 'utf8');
+    const now = platformNow(ctx);
+    const signature = signHeaderMessage(raw, ctx.platformKeys.privateKey, { now });
+    sendBytes(res, status, raw, {
+      ...(value === null ? {} : { 'Content-Type': 'application/json; charset=utf-8' }),
+      'Cache-Control': 'no-store',
+      'X-Platform-Timestamp': signature.timestamp,
+      'X-Platform-Nonce': signature.nonce,
+      'X-Platform-Signature': signature.signature,
+      ...headers,
+    });
+  };
   const error = (
     res: ServerResponse,
     status: number,
@@ -227,7 +255,7 @@ export function createSupportIntake(ctx: SandboxContext, apiPath: string): Suppo
       });
       ticket.updatedAt = nowIso();
     }
-    sendBytes(res, 204, '', {});
+    sendJson(res, 204, null);
   }
 
   async function getTicket(req: IncomingMessage, res: ServerResponse, ticketId: string): Promise<void> {

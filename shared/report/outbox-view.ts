@@ -18,6 +18,19 @@ export type OutboxState = z.infer<typeof OutboxStateSchema>;
 export const TICKET_STATUSES = ['RECEIVED', 'IN_PROGRESS', 'NEEDS_INFO', 'RESOLVED'] as const;
 export const TicketStatusSchema = z.enum(TICKET_STATUSES);
 
+/**
+ * Why an intake answer was not believed (protocol §5): no platform signature, a signature that does not
+ * verify, or an upload URL off the intake's origin. The report stays queued; the screens and the CLI say why.
+ */
+export const UNTRUSTED_ANSWER_CODES = [
+  'INTAKE_ANSWER_UNSIGNED',
+  'INTAKE_SIGNATURE_INVALID',
+  'UPLOAD_TARGET_FOREIGN',
+] as const;
+export type UntrustedAnswerCode = (typeof UNTRUSTED_ANSWER_CODES)[number];
+export const isUntrustedAnswerCode = (code: string | null): code is UntrustedAnswerCode =>
+  (UNTRUSTED_ANSWER_CODES as readonly (string | null)[]).includes(code);
+
 export const OutboxErrorSchema = z.object({
   at: z.string(),
   /** HTTP status, or null when no answer came (timeout, refused, TLS). */

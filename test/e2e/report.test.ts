@@ -1,3 +1,4 @@
+import { createPublicKey } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -220,6 +221,8 @@ describe.skipIf(chromiumMissingReason !== null)('report: form, preview, submit a
           extraCaCertificates: [],
           merchantNo,
           privateKeyPem: KEY_PEM,
+          // Never asked: nothing answers on port 9.
+          platformPublicKey: createPublicKey(KEY_PEM).export({ type: 'spki', format: 'pem' }).toString(),
         },
         // The next try is far off, so the screen shows the wait and 立即重试 is what sends it.
         backoff: { baseMs: 30 * 60_000, capMs: 30 * 60_000 },

@@ -2,7 +2,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { text } from '../../../shared/i18n/localized-text';
-import type { OutboxItemView } from '../../../shared/report/outbox-view';
+import { isUntrustedAnswerCode, type OutboxItemView } from '../../../shared/report/outbox-view';
 import { verifyBundle } from '../../bundle';
 import { APP_IDENTITY } from '../../core/app-identity';
 import { createOutbox } from '../../outbox';
@@ -35,10 +35,28 @@ const STATE_TEXT: Record<OutboxItemView['state'], ReturnType<typeof text>> = {
   'failed-permanently': text('被拒绝', 'refused'),
 };
 
+/** Why an intake answer was not believed (§5), in the merchant's words. */
+const UNTRUSTED_TEXT: Record<string, ReturnType<typeof text>> = {
+  INTAKE_ANSWER_UNSIGNED: text(
+    '自称平台客服的应答没有平台签名，不能相信：没有记下工单，也没有上传诊断包。',
+    'The answer that claims to come from platform support carries no platform signature, so it was not believed: no ticket was recorded and nothing was uploaded.',
+  ),
+  INTAKE_SIGNATURE_INVALID: text(
+    '自称平台客服的应答，签名和平台配置（platform.json）里的平台公钥对不上，不能相信：没有记下工单，也没有上传诊断包。',
+    'The answer that claims to come from platform support is signed, but not with the platform public key in platform.json, so it was not believed: no ticket was recorded and nothing was uploaded.',
+  ),
+  UPLOAD_TARGET_FOREIGN: text(
+    '平台客服的应答要求把诊断包上传到另一个网站（不在 supportApiUrl 的地址上），已拒绝，什么都没有上传。',
+    "The support intake's answer asked for the bundle to go to another site than supportApiUrl's; refused, nothing was uploaded.",
+  ),
+};
+
 /**
  * `submit`: queues the bundle in the outbox (durable before the first attempt), then delivers it with
  * retries until the intake accepts both the report and the bundle, or refuses them for good.
  * 0 delivered ({"ticket_id"} with --json), 1 refused or interrupted (it stays queued), 2 bad input.
+ * An intake answer that is not believed (unsigned, wrongly signed, uploading elsewhere) ends the run at
+ * once with exit 1: retrying against the same answerer changes nothing, and the report stays queued.
  */
 export async function submitCommand(
   args: string[],
@@ -103,12 +121,22 @@ export async function submitCommand(
       extraCaCertificates: profile.extraCaCertificates,
       merchantNo: store.value.merchantNo,
       privateKeyPem: store.keyPem,
+      platformPublicKey: profile.platformPublicKey,
     },
   });
+  const stop = new AbortController();
+  // Only an answer of this run stops it: an item queued earlier may still carry an older refusal.
+  const startedAt = new Date().toISOString();
+  const refusedNow = (error: OutboxItemView['lastError'] | undefined): boolean =>
+    !!error && error.at >= startedAt && isUntrustedAnswerCode(error.code);
+  const onStop = () => stop.abort();
+  io.stopSignal.addEventListener('abort', onStop, { once: true });
   try {
     let last = '';
     outbox.on((event) => {
-      if (event.type !== 'item' || event.item.reportId !== report.report_id || values.json) return;
+      if (event.type !== 'item' || event.item.reportId !== report.report_id) return;
+      if (refusedNow(event.item.lastError)) stop.abort();
+      if (values.json) return;
       const line = say(io, STATE_TEXT[event.item.state]);
       if (line !== last) io.err(`… ${line}`);
       last = line;
@@ -125,7 +153,22 @@ export async function submitCommand(
       }
     });
     await outbox.enqueue({ bundlePath: values.bundle });
-    const [item] = await outbox.runUntilIdle({ reportIds: [report.report_id], signal: io.stopSignal });
+    const [item] = await outbox.runUntilIdle({ reportIds: [report.report_id], signal: stop.signal });
+    const distrust = item?.state !== 'delivered' ? item?.lastError : null;
+    if (item && distrust && refusedNow(distrust)) {
+      if (values.json) io.out(JSON.stringify({ ticket_id: null, state: item.state, error: distrust }));
+      io.err(say(io, UNTRUSTED_TEXT[distrust.code!]!));
+      io.err(
+        say(
+          io,
+          text(
+            `报告仍在待发送队列（${dir}）。请确认 platform.json 是平台给的最新版本、网络上没有代理改动应答，然后再次运行本命令或打开应用继续发送。`,
+            `The report stays queued in ${dir}. Check that platform.json is the platform's current one and that nothing on the network (a proxy) alters the answers, then run this again, or open the app, to carry on.`,
+          ),
+        ),
+      );
+      return EXIT.problemFound;
+    }
     if (item?.state === 'delivered') {
       io.out(
         values.json
@@ -161,6 +204,7 @@ export async function submitCommand(
     );
     return EXIT.problemFound;
   } finally {
+    io.stopSignal.removeEventListener('abort', onStop);
     outbox.close();
   }
 }

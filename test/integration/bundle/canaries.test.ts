@@ -269,10 +269,12 @@ describe('canaries', () => {
   });
 
   it('none of them is in any request to the intake, apart from the signature header', async () => {
+    const proxyKeys = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const proxy = await startRecordingProxy({
       certificate: pki.good,
       upstreamOrigin: sandbox.origins.support,
       upstreamCa: sandbox.profile.extraCaCertificates,
+      signingKey: proxyKeys.privateKey,
     });
     try {
       const outbox = createOutbox({
@@ -282,6 +284,8 @@ describe('canaries', () => {
           extraCaCertificates: [pki.caCert],
           merchantNo: sandbox.store.merchantNo,
           privateKeyPem: sandbox.merchantPrivateKeyPem,
+          // The proxy rewrites the intake's answers and signs them again with its own key.
+          platformPublicKey: proxyKeys.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
         },
       });
       const { reportId } = await outbox.enqueue({ bundlePath: bundle.path });

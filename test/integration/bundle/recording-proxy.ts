@@ -1,5 +1,7 @@
+import type { KeyObject } from 'node:crypto';
 import { createServer, request, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { signHeaderMessage } from '../../../main/signing';
 import type { Issued } from '../probe/support/test-pki';
 
 /** One request exactly as the app put it on the wire (after TLS): what the canary test searches. */
@@ -13,11 +15,14 @@ export interface RecordedRequest {
 /**
  * An HTTPS man-in-the-middle the test controls: it records every request the outbox sends, forwards it
  * to the sandbox intake, and rewrites the upload URL in answers so the bundle PUT comes through it too.
+ * A rewritten answer no longer carries the platform's signature (§5), so the proxy signs it again with
+ * `signingKey`: the outbox under test is given that key's public half as the platform key.
  */
 export async function startRecordingProxy(options: {
   certificate: Issued;
   upstreamOrigin: string;
   upstreamCa: readonly string[];
+  signingKey: KeyObject;
 }): Promise<{ origin: string; requests: RecordedRequest[]; close(): Promise<void> }> {
   const requests: RecordedRequest[] = [];
   let origin = '';
@@ -45,7 +50,14 @@ export async function startRecordingProxy(options: {
             answer.on('end', () => {
               const text = Buffer.concat(parts).toString('utf8').split(options.upstreamOrigin).join(origin);
               const out = Buffer.from(text, 'utf8');
-              const headers = { ...answer.headers, 'content-length': String(out.length) };
+              const signature = signHeaderMessage(out, options.signingKey);
+              const headers = {
+                ...answer.headers,
+                'content-length': String(out.length),
+                'x-platform-timestamp': signature.timestamp,
+                'x-platform-nonce': signature.nonce,
+                'x-platform-signature': signature.signature,
+              };
               res.writeHead(answer.statusCode ?? 502, headers);
               res.end(out);
             });

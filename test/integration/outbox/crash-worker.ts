@@ -4,12 +4,12 @@
  * that was written down, mid-upload, …). Bundled by crash-safety.test.ts and run with plain node.
  */
 import { readFileSync } from 'node:fs';
-import { createOutbox } from '../../../main/outbox';
+import { createOutbox, type IntakeTarget } from '../../../main/outbox';
 import type { OutboxEvent } from '../../../shared/report';
 
 interface WorkerConfig {
   dir: string;
-  intake: { supportApiUrl: string; extraCaCertificates: string[]; merchantNo: string; privateKeyPem: string };
+  intake: IntakeTarget;
   /** `step:report-accepted`, `item:uploading-bundle`, `upload-progress`…; null: run to the end. */
   killAt: string | null;
 }

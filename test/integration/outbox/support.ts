@@ -10,6 +10,7 @@ export const intakeOf = (sandbox: Sandbox): IntakeTarget => ({
   extraCaCertificates: sandbox.profile.extraCaCertificates,
   merchantNo: sandbox.store.merchantNo,
   privateKeyPem: sandbox.merchantPrivateKeyPem,
+  platformPublicKey: sandbox.profile.platformPublicKey,
 });
 
 /**

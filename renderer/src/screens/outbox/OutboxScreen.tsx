@@ -13,7 +13,11 @@ import {
 import { Alert, Button, Card, Descriptions, Flex, Tag, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TICKET_STATUSES, type OutboxItemView } from '../../../../shared/report/outbox-view';
+import {
+  isUntrustedAnswerCode,
+  TICKET_STATUSES,
+  type OutboxItemView,
+} from '../../../../shared/report/outbox-view';
 import { EmptyNote, LoadingCard, ScreenHeader } from '../../app/screen-parts';
 import { useScreenRoute } from '../../app/use-screen-route';
 import { doctor } from '../../ipc/doctor';
@@ -259,7 +263,27 @@ function OutboxItem({
               data-testid="outbox-failure"
             />
           )}
-          {!finished && item.lastError && (
+          {!finished && item.lastError && isUntrustedAnswerCode(item.lastError.code) && (
+            <Alert
+              type="error"
+              showIcon
+              title={t('outbox.item.untrusted.title')}
+              description={
+                <Flex vertical gap={2}>
+                  <span>{t(`outbox.item.untrusted.${item.lastError.code}`)}</span>
+                  <span>{t('outbox.item.untrusted.hint')}</span>
+                  <Typography.Text type="secondary" className="outbox-mono">
+                    {t('outbox.item.technical', {
+                      code: item.lastError.code,
+                      message: item.lastError.message,
+                    })}
+                  </Typography.Text>
+                </Flex>
+              }
+              data-testid="outbox-untrusted"
+            />
+          )}
+          {!finished && item.lastError && !isUntrustedAnswerCode(item.lastError.code) && (
             <Alert
               type="warning"
               showIcon
