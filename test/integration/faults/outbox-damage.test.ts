@@ -136,7 +136,10 @@ describe('fault suite: a damaged queued report.json or bundle.zip', () => {
     const reportPath = join(dir, 'items', item.reportId, 'report.json');
     writeFileSync(reportPath, readFileSync(reportPath, 'utf8').replace('支付失败', '支付成功'));
     const [done] = await outbox.runUntilIdle();
-    expect(done).toMatchObject({ state: 'failed-permanently', failure: { code: 'REPORT_CHANGED', status: null } });
+    expect(done).toMatchObject({
+      state: 'failed-permanently',
+      failure: { code: 'REPORT_CHANGED', status: null },
+    });
     expect(done!.failure!.message).toMatch(/on this computer; the platform was not asked/);
     expect(ticketsFor(item.reportId)).toHaveLength(0);
   });
