@@ -1,9 +1,11 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, session, BrowserWindow, shell } from 'electron';
+import { app, dialog, session, BrowserWindow, shell } from 'electron';
 import log from 'electron-log/main';
 import { text, type LocalizedText } from '../shared/i18n/localized-text';
-import { createAppCore, type AppCore } from './core/app-core';
+import { createAppCore, type AppCore, type AppCoreOptions } from './core/app-core';
+import { keptFileNotice } from './core/kept-file-notices';
+import { APP_IDENTITY } from './core/app-identity';
 import { electronStorePersistence } from './adapters/electron-store-persistence';
 import { pickFile } from './adapters/file-dialog';
 import { SafeStorageKeyVault } from './adapters/safe-storage-key-vault';
@@ -57,15 +59,10 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(async () => {
     serveRenderer(join(here, '../renderer'));
     const notices: LocalizedText[] = [];
-    const settingsPersistence = electronStorePersistence('settings', (keptAs) =>
-      notices.push(
-        text(
-          `设置文件损坏了，已恢复为默认设置。原文件另存为：${keptAs}`,
-          `The settings file was damaged and has been reset to defaults. The damaged file was kept as: ${keptAs}`,
-        ),
-      ),
+    const settingsPersistence = electronStorePersistence('settings', (kept) =>
+      notices.push(keptFileNotice(kept)),
     );
-    core = await createAppCore({
+    const options: AppCoreOptions = {
       notices,
       logsDir: dirname(log.transports.file.getFile().path),
       logFile: log.transports.file.getFile().path,
@@ -85,7 +82,23 @@ if (!app.requestSingleInstanceLock()) {
         showWatchAlert(alert, language, openWindow);
         void refreshTray();
       },
-    });
+    };
+    try {
+      core = await createAppCore(options);
+    } catch (error) {
+      // Damaged data files are kept aside inside createAppCore; what reaches here is not the user's doing
+      // (a data folder that cannot be written at all): say so plainly, with the folder, and quit cleanly.
+      log.error('start-up failed', error);
+      const reason = error instanceof Error ? error.message : String(error);
+      const dataDir = app.getPath('userData');
+      const message = text(
+        `白条支付诊断助手无法启动：${reason}\n数据文件夹：${dataDir}\n文件夹里的内容没有改动。`,
+        `Baitiao Doctor could not start: ${reason}\nData folder: ${dataDir}\nNothing in the folder was changed.`,
+      );
+      dialog.showErrorBox(APP_IDENTITY.productName, `${message['zh-CN']}\n\n${message['en-US']}`);
+      app.quit();
+      return;
+    }
     core.onEvent((event) => {
       if (event === 'watch') void refreshTray();
     });

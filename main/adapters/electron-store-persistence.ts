@@ -1,5 +1,5 @@
-import { renameSync } from 'node:fs';
 import Store from 'electron-store';
+import { keepAsideSync, type KeptAside } from '../kept-files';
 import type { KeyValuePersistence } from '../settings/settings-repository';
 
 /**
@@ -8,7 +8,7 @@ import type { KeyValuePersistence } from '../settings/settings-repository';
  */
 export function electronStorePersistence(
   name: string,
-  onCorrupt: (keptAs: string) => void,
+  onCorrupt: (kept: KeptAside) => void,
 ): KeyValuePersistence {
   let store: Store<{ value?: unknown }>;
   try {
@@ -16,9 +16,7 @@ export function electronStorePersistence(
   } catch {
     const probe = new Store<{ value?: unknown }>({ name: `${name}-probe` });
     const path = probe.path.replace(/-probe\.json$/, '.json');
-    const keptAs = `${path}.corrupt-${Date.now()}`;
-    renameSync(path, keptAs);
-    onCorrupt(keptAs);
+    onCorrupt({ file: path, keptAs: keepAsideSync(path) });
     store = new Store<{ value?: unknown }>({ name });
   }
   return {

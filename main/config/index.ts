@@ -15,7 +15,14 @@ export { MAX_CONFIG_BYTES } from './config-document';
 export { listShippedProfiles, loadShippedProfile, shippedProfileTemplateText } from './shipped-profiles';
 export { MemoryKeyVault } from './key-vault';
 export type { KeyVault } from './key-vault';
-export { StoreNotFoundError, StoreRecordSchema, StoreRegistry, toStoreSummary } from './store-registry';
+export {
+  REGISTRY_VERSION,
+  RegistryDocumentSchema,
+  StoreNotFoundError,
+  StoreRecordSchema,
+  StoreRegistry,
+  toStoreSummary,
+} from './store-registry';
 export type {
   KeyStatusName,
   RegistryPersistence,
@@ -24,4 +31,5 @@ export type {
   StoreRecord,
   StoreRegistryOptions,
 } from './store-registry';
-export { JsonFilePersistence } from './json-file-persistence';
+export { JsonFilePersistence, NewerFileError, newerFileText } from './json-file-persistence';
+export type { JsonFileOptions, KeptFileEvent } from './json-file-persistence';

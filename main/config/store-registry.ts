@@ -23,6 +23,8 @@ import type { StoreImportSuccess } from './store-config-importer';
 export interface RegistryPersistence {
   read(): unknown;
   write(value: unknown): void;
+  /** Keeps a copy of what is stored now, before a write leaves out entries that could not be read. */
+  keepCopy?(): void;
 }
 
 export const StoreRecordSchema = z.object({
@@ -51,7 +53,10 @@ export interface SaveOptions {
   demo?: boolean;
 }
 
-const RegistryDocumentSchema = z.object({
+/** The list's format; a file with a higher version is a newer build's, read-only here. */
+export const REGISTRY_VERSION = 1;
+
+export const RegistryDocumentSchema = z.object({
   version: z.literal(1),
   activeStoreId: z.string().nullable(),
   stores: z.array(z.unknown()),
@@ -325,6 +330,8 @@ export class StoreRegistry {
       seen.add(record.data.id);
       this.stores.push(record.data);
     }
+    // The next write would leave the unreadable ones out: keep the file as it is now first.
+    if (skipped > 0) this.persistence.keepCopy?.();
     const active = parsed.data.activeStoreId;
     this.activeId = active !== null && seen.has(active) ? active : (this.stores[0]?.id ?? null);
     return skipped;

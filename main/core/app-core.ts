@@ -2,11 +2,13 @@ import { arch, platform, release } from 'node:os';
 import { join } from 'node:path';
 import type { ChecklistRun } from '../../shared/checklist/check-result';
 import type { CheckId } from '../../shared/checklist/catalog';
-import type { EventName } from '../../shared/ipc/contract';
+import { SettingsSchema, type EventName } from '../../shared/ipc/contract';
 import { SCENARIOS } from '../../shared/sandbox/scenarios';
 import { text, type LocalizedText } from '../../shared/i18n/localized-text';
 import { machineFacts, runStoreChecklist } from '../checklist/run-store-checklist';
-import { JsonFilePersistence, type KeyVault } from '../config';
+import { JsonFilePersistence, type KeptFileEvent, type KeyVault } from '../config';
+import type { KeptAside } from '../kept-files';
+import { keptFileNotice } from './kept-file-notices';
 import { createDispatcher, type Dispatch, type Handlers } from '../ipc/dispatch';
 import { defaultProbeTargets, runProbes } from '../probe';
 import { resolveDirect, type ResolveProxy } from '../probe/proxy';
@@ -78,16 +80,13 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const runtime = options.runtime ?? `node ${process.versions.node}`;
   // Damaged data files are kept aside and replaced with defaults; the user is told once, on the next screen.
   const notices: LocalizedText[] = [...(options.notices ?? [])];
-  const onCorrupt = (keptAs: string) =>
-    notices.push(
-      text(
-        `一个设置文件损坏了，已恢复为默认值。原文件另存为：${keptAs}`,
-        `A settings file was damaged and has been reset to defaults. The damaged file was kept as: ${keptAs}`,
-      ),
-    );
+  const onCorrupt = (event: KeptFileEvent | KeptAside) => notices.push(keptFileNotice(event));
   const settings = new SettingsRepository(
-    options.settingsPersistence ?? new JsonFilePersistence(join(options.dataDir, 'settings.json'), onCorrupt),
+    options.settingsPersistence ??
+      new JsonFilePersistence(join(options.dataDir, 'settings.json'), onCorrupt, { schema: SettingsSchema }),
   );
+  // Read once now, so that a damaged settings file is kept aside (and its notice ready) before the first screen.
+  settings.get();
   const events = new EventBus();
   const tasks = new TaskRegistry();
   const sandbox: Sandbox | null = options.demo ? await startSandbox({ scenario: 'healthy' }) : null;
@@ -103,7 +102,10 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   let lastDiagnosis: Diagnosis | null = null;
   const history = new DiagnosisHistory(join(options.dataDir, 'history'));
   const watch = createWatchService({
-    history: WatchHistory.open(join(options.dataDir, 'watch-history.sqlite')),
+    history: openWatchHistory(join(options.dataDir, 'watch-history.sqlite'), onCorrupt, (notice) => {
+      notices.push(notice);
+      log(`watch history: ${notice['en-US']}`);
+    }),
     // The watch follows the active store; its redirect check runs in the same engine as the app's.
     target: async () => {
       const active = await workspace.active();
@@ -149,6 +151,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     watchExport: (from, to) => watch.exportWindow(from, to),
     logFile: options.logFile ?? null,
     onOutboxChange: (reportId) => events.emit('outbox', { reportId }),
+    onNotice: (notice) => notices.push(notice),
     log,
   });
 
@@ -378,4 +381,27 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       await sandbox?.close();
     },
   };
+}
+
+/**
+ * The watch history must never stop the app from starting: a damaged file is kept aside (WatchHistory.open),
+ * and one that cannot be opened at all (no permission, a full disk) leaves watching on a history in memory.
+ */
+function openWatchHistory(
+  path: string,
+  onKeptAside: (kept: KeptAside) => void,
+  tell: (notice: LocalizedText) => void,
+): WatchHistory {
+  try {
+    return WatchHistory.open(path, { onKeptAside });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    tell(
+      text(
+        `监测记录文件 ${path} 打不开（${reason}）。这次运行的监测只保存在内存里，关闭应用后不保留；原文件没有改动。`,
+        `The watch history ${path} could not be opened (${reason}). Watching this time is kept in memory only and not saved when the app closes; the file was not changed.`,
+      ),
+    );
+    return WatchHistory.open(':memory:');
+  }
 }

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnosis } from '../../shared/diagnosis/diagnosis';
+import type { LocalizedText } from '../../shared/i18n/localized-text';
 import type { BundlePreviewView } from '../../shared/report/bundle-view';
 import type { OutboxItemView } from '../../shared/report/outbox-view';
 import type { ReportSection } from '../../shared/report/sections';
@@ -21,6 +22,8 @@ export interface ReportServiceOptions {
   watchExport: (from: number, to: number) => Promise<unknown>;
   logFile: string | null;
   onOutboxChange: (reportId: string) => void;
+  /** A damaged outbox file was kept aside: the user is told once (app.notices). */
+  onNotice?: (notice: LocalizedText) => void;
   log: (message: string) => void;
 }
 
@@ -31,7 +34,11 @@ export interface ReportServiceOptions {
  */
 export function createReportService(options: ReportServiceOptions) {
   const bundlesDir = join(options.dataDir, 'bundles');
-  const outbox = createOutbox({ dir: join(options.dataDir, 'outbox'), intake: options.intakeFor });
+  const outbox = createOutbox({
+    dir: join(options.dataDir, 'outbox'),
+    intake: options.intakeFor,
+    ...(options.onNotice ? { onNotice: options.onNotice } : {}),
+  });
   const previews = new Map<string, BundlePreview>();
   outbox.on((event) => {
     if ('reportId' in event) options.onOutboxChange(event.reportId);

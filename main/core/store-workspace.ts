@@ -11,7 +11,10 @@ import {
   loadStoreConfigFile,
   MemoryKeyVault,
   parseStoreConfig,
+  REGISTRY_VERSION,
+  RegistryDocumentSchema,
   StoreRegistry,
+  type KeptFileEvent,
   type KeyVault,
   type StoreImportSuccess,
 } from '../config';
@@ -50,10 +53,14 @@ export class StoreWorkspace {
     dataDir: string,
     private readonly sandbox: Sandbox | null,
     vault: KeyVault = new MemoryKeyVault(),
-    onCorrupt?: (keptAs: string) => void,
+    onCorrupt?: (event: KeptFileEvent) => void,
   ) {
     this.registry = new StoreRegistry(
-      new JsonFilePersistence(join(dataDir, 'stores.json'), onCorrupt),
+      // Schema and version checked on reading: a newer build's list is never overwritten with an empty one.
+      new JsonFilePersistence(join(dataDir, 'stores.json'), onCorrupt, {
+        schema: RegistryDocumentSchema,
+        knownVersion: REGISTRY_VERSION,
+      }),
       vault,
     );
     this.profiles = new JsonFilePersistence(join(dataDir, 'profiles.json'), onCorrupt);

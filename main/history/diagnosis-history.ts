@@ -1,4 +1,16 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  existsSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import {
   DiagnosisSummarySchema,
@@ -22,12 +34,30 @@ export function summarize(diagnosis: Diagnosis): DiagnosisSummary {
   };
 }
 
+/** The file's last byte is not a newline: a write was cut short (power cut, full disk). */
+function endsTorn(file: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const size = fstatSync(fd).size;
+    if (size === 0) return false;
+    const last = Buffer.alloc(1);
+    readSync(fd, last, 0, 1, size - 1);
+    return last[0] !== 0x0a;
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /** A run that passed: the redirect worked and no check failed (warnings allowed). */
 const passed = (s: DiagnosisSummary) => s.status !== 'problem';
 
 /**
  * Past diagnoses of each store, one JSON line each, newest last. Appending a line is the whole write, so
- * a crash loses at most the run in progress; a torn last line is skipped on reading. Capped per store.
+ * a crash loses at most the run in progress; a torn last line is skipped on reading, and ended before the
+ * next line is appended (else the two would merge into one unreadable line). Capped per store.
  */
 export class DiagnosisHistory {
   constructor(private readonly dir: string) {}
@@ -56,19 +86,25 @@ export class DiagnosisHistory {
     mkdirSync(this.dir, { recursive: true });
     const summary = summarize(diagnosis);
     const file = this.file(diagnosis.storeId);
-    appendFileSync(file, `${JSON.stringify(summary)}\n`, { mode: 0o600 });
+    const line = `${JSON.stringify(summary)}\n`;
+    appendFileSync(file, endsTorn(file) ? `\n${line}` : line, { mode: 0o600 });
     const all = this.list(diagnosis.storeId);
     if (all.length > MAX_PER_STORE) {
       const tmp = `${file}.tmp`;
-      writeFileSync(
-        tmp,
-        all
-          .slice(-MAX_PER_STORE)
-          .map((s) => JSON.stringify(s))
-          .join('\n') + '\n',
-        { mode: 0o600 },
-      );
-      renameSync(tmp, file);
+      try {
+        writeFileSync(
+          tmp,
+          all
+            .slice(-MAX_PER_STORE)
+            .map((s) => JSON.stringify(s))
+            .join('\n') + '\n',
+          { mode: 0o600 },
+        );
+        renameSync(tmp, file);
+      } catch {
+        // A full disk: the new run is appended already; trimming waits for the next one. No empty leftover.
+        rmSync(tmp, { force: true });
+      }
     }
     return summary;
   }

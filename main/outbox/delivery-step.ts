@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OutboxEvent } from '../../shared/report/outbox-view';
 import { backoffDelay, type BackoffPolicy } from './backoff';
 import type { IntakeClient, Outcome } from './intake-client';
 import type { ItemLock } from './item-lock';
+import { checkParts } from './item-parts';
 import type { ItemState } from './item-state';
 import { BUNDLE_FILE, REPORT_FILE, type ItemStore } from './item-store';
 
@@ -54,8 +54,25 @@ async function sendReport(state: ItemState, ctx: StepContext): Promise<ItemState
   const iso = () => new Date(ctx.now()).toISOString();
   // Written before the request: after a crash the report is sent again, and the intake answers 200 with the same ticket.
   if (state.state === 'queued') state = await store.save({ ...state, state: 'sending-report' });
+  // Every part is checked against its queued hash first: a copy damaged on this disk is never sent, and its
+  // failure says so (LOCAL_DAMAGE_CODES), so that it is not taken for the platform refusing the report.
+  const parts = await checkParts(store.itemDir(state.reportId), state, {
+    report: REPORT_FILE,
+    bundle: BUNDLE_FILE,
+  });
+  if (!parts.ok) {
+    const error = { at: iso(), status: null, code: parts.code, message: parts.message, fields: [] };
+    return store.save({
+      ...state,
+      state: 'failed-permanently',
+      failure: error,
+      lastError: error,
+      nextAttemptAt: 0,
+    });
+  }
+  if (!state.report) state = await store.save({ ...state, report: parts.reportHash });
   emit({ type: 'step', reportId: state.reportId, step: 'report-sending' });
-  const body = await readFile(join(store.itemDir(state.reportId), REPORT_FILE));
+  const body = parts.report;
   const outcome = await client.postReport(state.reportId, body, signal);
   if (signal?.aborted) return state;
   if (outcome.kind !== 'ok') return store.save(afterFailure(state, outcome, ctx));

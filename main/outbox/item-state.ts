@@ -26,6 +26,8 @@ export const ItemStateSchema = z.object({
   lastError: OutboxErrorSchema.nullable(),
   failure: OutboxErrorSchema.nullable(),
   bundle: z.object({ bytes: z.number().int(), sha256: z.string() }),
+  /** Size and SHA-256 of the queued report.json; absent only in items queued by an older build. */
+  report: z.object({ bytes: z.number().int(), sha256: z.string() }).optional(),
   deliveredAt: z.string().nullable(),
   ticket: TicketViewSchema.nullable(),
 });

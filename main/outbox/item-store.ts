@@ -1,13 +1,17 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
+import { createReadStream, createWriteStream, existsSync } from 'node:fs';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { text, type LocalizedText } from '../../shared/i18n/localized-text';
 import type { Report } from '../../shared/report/report-schema';
 import { fsyncDirectory } from '../bundle/fsync-directory';
-import { readJsonFile, writeFileAtomic } from './atomic-file';
+import { verifyBundle } from '../bundle/reader';
+import { errnoCode, keepAside, keptAsideText, readCheckedJson } from '../kept-files';
+import { writeFileAtomic } from './atomic-file';
 import { processAlive } from './item-lock';
+import { hashFile, isLocalDamage, sha256Of, type PartHash } from './item-parts';
 import { ItemStateSchema, type ItemState } from './item-state';
 
 export const REPORT_FILE = 'report.json';
@@ -48,6 +52,8 @@ export class ItemStore {
     private readonly now: () => number,
     /** Told about every state written (the outbox turns it into an event). */
     private readonly onSaved: (state: ItemState) => void,
+    /** Told, once each, what was found damaged on disk and what became of it (the user hears it). */
+    private readonly onKeptAside: (notice: LocalizedText) => void = () => {},
   ) {
     this.itemsDir = join(dir, 'items');
     this.stagingDir = join(dir, 'staging');
@@ -72,12 +78,108 @@ export class ItemStore {
     return join(this.itemsDir, reportId);
   }
 
+  /**
+   * An item's state. A state.json that is unreadable, not JSON or not this schema is kept aside and the
+   * item made whole again from its parts (report.json, bundle.zip), which the bundle's own hashes vouch
+   * for: it is queued again, which is safe because the intake is idempotent. An item whose parts are
+   * damaged too is moved aside as a whole; re-submitting the original bundle then queues it afresh.
+   */
   async read(reportId: string): Promise<ItemState | null> {
     if (!REPORT_ID.test(reportId)) return null;
-    const raw = await readJsonFile(join(this.itemDir(reportId), STATE_FILE));
-    if (raw === null) return null;
-    const parsed = ItemStateSchema.safeParse(raw);
-    return parsed.success ? parsed.data : null;
+    const dir = this.itemDir(reportId);
+    const statePath = join(dir, STATE_FILE);
+    let checked;
+    try {
+      checked = await readCheckedJson(statePath, ItemStateSchema, { now: this.now() });
+    } catch (error) {
+      // The item folder itself went away (moved aside by another process) while we looked.
+      if (errnoCode(error) === 'ENOTDIR') return null;
+      throw error;
+    }
+    if (checked.kind === 'ok' && checked.value.reportId.toLowerCase() === reportId.toLowerCase()) {
+      return checked.value;
+    }
+    if (checked.kind === 'missing' && !existsSync(dir)) return null;
+    let keptAs: string | null = null;
+    if (checked.kind === 'damaged') keptAs = checked.keptAs;
+    else if (checked.kind !== 'missing') keptAs = await keepAside(statePath, this.now());
+    return this.rebuild(reportId, keptAs);
+  }
+
+  private async rebuild(reportId: string, stateKeptAs: string | null): Promise<ItemState | null> {
+    const dir = this.itemDir(reportId);
+    const statePath = join(dir, STATE_FILE);
+    const verification = await verifyBundle(join(dir, BUNDLE_FILE)).catch(() => null);
+    const fromBundle = verification?.ok ? verification.report : null;
+    if (!fromBundle || fromBundle.value.report_id.toLowerCase() !== reportId.toLowerCase()) {
+      let keptAs: string;
+      try {
+        keptAs = await keepAside(dir, this.now());
+      } catch (error) {
+        if (errnoCode(error) === 'ENOENT') return null; // another process moved it first
+        throw error;
+      }
+      this.onKeptAside(
+        keptAsideText(
+          { file: dir, keptAs },
+          text(
+            `待发送的报告 ${reportId} 在这台电脑上的副本`,
+            `The queued copy of report ${reportId} on this computer`,
+          ),
+          text(
+            '它没有被发送，平台也没有拒绝它。请再提交一次原来的诊断包（.zip），它会重新排队。',
+            'It was not sent, and the platform did not refuse it. Submit the original bundle (.zip) again and it is queued afresh.',
+          ),
+        ),
+      );
+      return null;
+    }
+    // report.json is the bundle's own report.json, byte for byte: a damaged copy is written again from it.
+    const report = await readFile(join(dir, REPORT_FILE)).catch(() => null);
+    if (!report || !report.equals(fromBundle.bytes))
+      await writeFileAtomic(join(dir, REPORT_FILE), fromBundle.bytes);
+    const state = this.freshState(
+      reportId,
+      fromBundle.value.merchant_no,
+      await hashFile(join(dir, BUNDLE_FILE)),
+      sha256Of(fromBundle.bytes),
+    );
+    await writeFileAtomic(statePath, `${JSON.stringify(state, null, 2)}\n`);
+    this.onKeptAside(
+      keptAsideText(
+        { file: statePath, keptAs: stateKeptAs ?? '—' },
+        text(`待发送报告 ${reportId} 的进度文件`, `The progress file of queued report ${reportId}`),
+        text(
+          '报告和诊断包都完好，已重新排队发送；平台会认出这是同一份报告，不会重复建工单。',
+          'The report and its bundle are intact and were queued again; the platform recognizes the same report, so no second ticket is made.',
+        ),
+      ),
+    );
+    this.onSaved(state);
+    return state;
+  }
+
+  private freshState(reportId: string, merchantNo: string, bundle: PartHash, report: PartHash): ItemState {
+    const now = new Date(this.now()).toISOString();
+    return {
+      version: 1,
+      reportId,
+      merchantNo,
+      state: 'queued',
+      createdAt: now,
+      updatedAt: now,
+      attempts: 0,
+      nextAttemptAt: 0,
+      ticketId: null,
+      upload: null,
+      uploadRefreshes: 0,
+      lastError: null,
+      failure: null,
+      bundle,
+      report,
+      deliveredAt: null,
+      ticket: null,
+    };
   }
 
   /** Every item, oldest first. */
@@ -103,13 +205,16 @@ export class ItemStore {
 
   /**
    * Adds a verified bundle and its report.json as a queued item, durable when this resolves. The same
-   * report again returns the item already there (enqueue is idempotent, like the intake).
+   * report again returns the item already there (enqueue is idempotent, like the intake), except an item
+   * that failed because its copy on this disk was damaged: an intact bundle whose hash matches gives it its
+   * parts back and queues it again.
    */
   async add(report: { value: Report; bytes: Buffer }, bundlePath: string): Promise<ItemState> {
     await this.init();
     const reportId = report.value.report_id;
     const existing = await this.read(reportId);
-    if (existing) return existing;
+    if (existing)
+      return isLocalDamage(existing) ? this.restoreParts(existing, report.bytes, bundlePath) : existing;
     const staging = join(this.stagingDir, `${reportId}.${process.pid}.${randomBytes(4).toString('hex')}`);
     await mkdir(staging);
     try {
@@ -121,25 +226,7 @@ export class ItemStore {
         await handle.close();
       }
       const bundle = await copyWithHash(bundlePath, join(staging, BUNDLE_FILE));
-      const now = new Date(this.now()).toISOString();
-      const state: ItemState = {
-        version: 1,
-        reportId,
-        merchantNo: report.value.merchant_no,
-        state: 'queued',
-        createdAt: now,
-        updatedAt: now,
-        attempts: 0,
-        nextAttemptAt: 0,
-        ticketId: null,
-        upload: null,
-        uploadRefreshes: 0,
-        lastError: null,
-        failure: null,
-        bundle,
-        deliveredAt: null,
-        ticket: null,
-      };
+      const state = this.freshState(reportId, report.value.merchant_no, bundle, sha256Of(report.bytes));
       await writeFileAtomic(join(staging, STATE_FILE), `${JSON.stringify(state, null, 2)}\n`);
       await fsyncDirectory(staging);
       try {
@@ -157,5 +244,42 @@ export class ItemStore {
     } finally {
       await rm(staging, { recursive: true, force: true });
     }
+  }
+
+  /** A failed item's damaged parts replaced from an intact bundle of the same report; else it stays as it is. */
+  private async restoreParts(
+    existing: ItemState,
+    reportBytes: Buffer,
+    bundlePath: string,
+  ): Promise<ItemState> {
+    const bundle = await hashFile(bundlePath);
+    const reportHash = sha256Of(reportBytes);
+    const matches =
+      bundle.sha256 === existing.bundle.sha256 ||
+      (existing.report !== undefined && existing.report.sha256 === reportHash.sha256);
+    if (!matches) return existing;
+    const dir = this.itemDir(existing.reportId);
+    const temp = join(dir, `${BUNDLE_FILE}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    try {
+      await copyWithHash(bundlePath, temp);
+      await rename(temp, join(dir, BUNDLE_FILE));
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw error;
+    }
+    await writeFileAtomic(join(dir, REPORT_FILE), reportBytes);
+    return this.save({
+      ...existing,
+      state: 'queued',
+      bundle,
+      report: reportHash,
+      attempts: 0,
+      nextAttemptAt: 0,
+      upload: null,
+      uploadRefreshes: 0,
+      lastError: null,
+      failure: null,
+      deliveredAt: null,
+    });
   }
 }

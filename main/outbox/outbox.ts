@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import type { LocalizedText } from '../../shared/i18n/localized-text';
 import type { OutboxError, OutboxEvent, OutboxItemView } from '../../shared/report/outbox-view';
 import { verifyBundle } from '../bundle/reader';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
@@ -47,6 +48,8 @@ export interface OutboxOptions {
   backoff?: Partial<BackoffPolicy>;
   timeouts?: Partial<IntakeTimeouts>;
   lock?: Partial<LockOptions>;
+  /** Told, once each, when a damaged file was kept aside and what became of the item (for the user). */
+  onNotice?: (notice: LocalizedText) => void;
 }
 
 export interface ProcessSummary {
@@ -133,7 +136,12 @@ export function createOutbox(options: OutboxOptions): Outbox {
   };
 
   const now = () => clock.now();
-  const store = new ItemStore(options.dir, now, (state) => emit({ type: 'item', item: toView(state) }));
+  const store = new ItemStore(
+    options.dir,
+    now,
+    (state) => emit({ type: 'item', item: toView(state) }),
+    options.onNotice,
+  );
   const itemDir = (reportId: string) => store.itemDir(reportId);
   const readState = (reportId: string) => store.read(reportId);
   const readAll = () => store.readAll();

@@ -14,7 +14,8 @@ import { migrate } from './history-schema';
 import { IncidentTable } from './incident-table';
 import { RollupCache } from './rollup-cache';
 import { SampleTable } from './sample-table';
-import { inTransaction, openSqlite, type DatabaseSync } from './sqlite';
+import type { KeptAside } from '../kept-files';
+import { inTransaction, openCheckedSqlite, type DatabaseSync } from './sqlite';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -47,9 +48,15 @@ export class WatchHistory {
     this.incidents = new IncidentTable(db);
   }
 
-  /** Opens (creating if needed) the history file; ':memory:' for a throw-away history. */
-  static open(path: string, options: { now?: () => number } = {}): WatchHistory {
-    const db = openSqlite(path);
+  /**
+   * Opens (creating if needed) the history file; ':memory:' for a throw-away history. A damaged file is
+   * kept aside and a fresh one started (sqlite.ts openCheckedSqlite); onKeptAside says where it went.
+   */
+  static open(
+    path: string,
+    options: { now?: () => number; onKeptAside?: (kept: KeptAside) => void } = {},
+  ): WatchHistory {
+    const db = openCheckedSqlite(path, options.onKeptAside ?? (() => {}));
     try {
       return new WatchHistory(db, options.now ?? Date.now);
     } catch (error) {

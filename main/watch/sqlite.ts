@@ -1,4 +1,6 @@
+import { existsSync, renameSync } from 'node:fs';
 import type { DatabaseSync } from 'node:sqlite';
+import { keepAsideSync, type KeptAside } from '../kept-files';
 
 export type { DatabaseSync, StatementSync } from 'node:sqlite';
 
@@ -31,6 +33,49 @@ export function openSqlite(path: string): DatabaseSync {
     throw error;
   }
   return db;
+}
+
+/** SQLite's own words for a file that is not (or no longer) a database: SQLITE_NOTADB, SQLITE_CORRUPT. */
+export function isDamagedDatabase(error: unknown): boolean {
+  const e = error as { errcode?: unknown; message?: unknown } | null;
+  const code = typeof e?.errcode === 'number' ? e.errcode & 0xff : null;
+  return code === 26 || code === 11 || /malformed|not a database/i.test(String(e?.message ?? ''));
+}
+
+/**
+ * Opens a database file we keep, checked first (`PRAGMA quick_check`). A damaged one (a bad header, a bad
+ * inner page) is kept aside whole, with its -wal and -shm, as `<name>.damaged-<time>` (still openable with
+ * sqlite3 for whoever wants to recover it), and a fresh empty file is opened in its place; onKeptAside is
+ * told where it went. Anything else (no permission, a full disk) is thrown: that is not damage.
+ */
+export function openCheckedSqlite(
+  path: string,
+  onKeptAside: (kept: KeptAside) => void,
+  now: number = Date.now(),
+): DatabaseSync {
+  if (path === ':memory:' || path === '') return openSqlite(path);
+  let db: DatabaseSync | null = null;
+  try {
+    db = openSqlite(path);
+    const [first] = db.prepare('PRAGMA quick_check(1)').all() as { quick_check?: unknown }[];
+    if (first?.quick_check === 'ok') return db;
+  } catch (error) {
+    if (!isDamagedDatabase(error)) {
+      db?.close();
+      throw error;
+    }
+  }
+  db?.close();
+  const keptAs = keepAsideSync(path, now);
+  for (const suffix of ['-wal', '-shm']) {
+    if (existsSync(path + suffix)) keepAsideWith(path + suffix, keptAs + suffix);
+  }
+  onKeptAside({ file: path, keptAs });
+  return openSqlite(path);
+}
+
+function keepAsideWith(from: string, to: string): void {
+  renameSync(from, to);
 }
 
 /** Runs fn in one transaction: all of it or none of it, and one fsync instead of one per row. */

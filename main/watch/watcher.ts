@@ -32,6 +32,11 @@ export interface WatcherOptions {
   onError?: (error: unknown, during: 'probe' | 'simulation' | 'record' | 'notify' | 'retention') => void;
   clock?: WatchClock;
   recoverAfterOkSamples?: number;
+  /**
+   * The wall clock jumped (by jumpMs; negative: backward) between two rounds. The schedule did not move
+   * (it runs on the monotonic clock); samples keep their wall-clock times. Told once per jump.
+   */
+  onClockJump?: (jump: { jumpMs: number; at: number }) => void;
   /** The UTC offset the chart screen will ask for (this machine's), to roll finished hours and days up as they end. */
   utcOffsetMinutes?: number;
 }
@@ -50,8 +55,11 @@ export interface Watcher {
   readonly nextSampleAt: number | null;
 }
 
+/** A wall-clock move this much beyond the monotonic clock's between two rounds is a jump, not drift. */
+const CLOCK_JUMP_MS = 2_000;
+
 /**
- * The watch loop: a probe sample every interval, fixed-rate (a slow sample does not push the schedule;
+ * The watch loop: a probe sample every interval, fixed-rate on the monotonic clock (a slow sample does not push the schedule;
  * missed slots are skipped, never queued), the simulated redirect after every Nth probe sample, each
  * sample stored, fed to the incident tracker and its alert, if any, handed to `notify`. Samples of one
  * round run one after the other, never overlapping: the watch adds one connection at a time to the
@@ -77,8 +85,12 @@ export function createWatcher(options: WatcherOptions): Watcher {
   let timer: unknown = null;
   let inFlight: Promise<void> = Promise.resolve();
   let rounds = 0;
+  /** Monotonic time of the first round: slots are counted from it. */
   let firstAt = 0;
+  /** Wall time of the next slot, as shown to the user. */
   let nextAt: number | null = null;
+  /** Both clocks at the last look: a jump is the wall clock moving differently from the monotonic one. */
+  let lastSeen: { wall: number; mono: number } | null = null;
   let roundsSinceSimulation = Number.POSITIVE_INFINITY;
   let lastSimulationAt: number | null = null;
   let lastRetentionAt: number | null = null;
@@ -101,10 +113,27 @@ export function createWatcher(options: WatcherOptions): Watcher {
     }
   };
 
+  const noticeJump = () => {
+    const seen = { wall: clock.now(), mono: clock.monotonic() };
+    if (lastSeen) {
+      const jumpMs = seen.wall - lastSeen.wall - (seen.mono - lastSeen.mono);
+      if (Math.abs(jumpMs) > CLOCK_JUMP_MS) {
+        try {
+          options.onClockJump?.({ jumpMs, at: seen.wall });
+        } catch (error) {
+          report(error, 'notify');
+        }
+      }
+    }
+    lastSeen = seen;
+  };
+
   const retention = (now: number) => {
     if (schedule.retentionDays === null) return;
-    if (lastRetentionAt !== null && now - lastRetentionAt < DAY_MS) return;
-    lastRetentionAt = now;
+    // Once a day by the monotonic clock; the cutoff itself is wall time, like the samples' times.
+    const mono = clock.monotonic();
+    if (lastRetentionAt !== null && mono - lastRetentionAt < DAY_MS) return;
+    lastRetentionAt = mono;
     try {
       history.applyRetention(schedule.retentionDays, now);
     } catch (error) {
@@ -121,13 +150,14 @@ export function createWatcher(options: WatcherOptions): Watcher {
     }
   };
 
-  const simulationDue = (at: number): boolean =>
+  const simulationDue = (mono: number): boolean =>
     !!options.simulate &&
     schedule.simulationEverySamples > 0 &&
     roundsSinceSimulation >= schedule.simulationEverySamples &&
-    (lastSimulationAt === null || at - lastSimulationAt >= schedule.minSimulationGapMs);
+    (lastSimulationAt === null || mono - lastSimulationAt >= schedule.minSimulationGapMs);
 
   const round = async (signal: AbortSignal) => {
+    noticeJump();
     retention(clock.now());
     const at = clock.now();
     rounds += 1;
@@ -139,9 +169,9 @@ export function createWatcher(options: WatcherOptions): Watcher {
       if (!signal.aborted) report(error, 'probe');
     }
     const simAt = clock.now();
-    if (!signal.aborted && simulationDue(simAt)) {
+    if (!signal.aborted && simulationDue(clock.monotonic())) {
       roundsSinceSimulation = 0;
-      lastSimulationAt = simAt;
+      lastSimulationAt = clock.monotonic();
       try {
         const sample = await takeSimulationSample(options.simulate!, simAt, signal);
         if (sample && !signal.aborted) record(sample);
@@ -154,11 +184,14 @@ export function createWatcher(options: WatcherOptions): Watcher {
 
   const scheduleNext = () => {
     if (!running) return;
-    const now = clock.now();
+    // Monotonic: a wall clock set back an hour must not stall the watch for an hour, nor one set forward
+    // make it hurry through the skipped slots.
+    const now = clock.monotonic();
     // Fixed rate from the first round: the next slot still ahead, skipping any the last round overran.
     const slots = Math.max(rounds, Math.floor((now - firstAt) / schedule.intervalMs) + 1);
-    nextAt = firstAt + slots * schedule.intervalMs;
-    timer = clock.setTimeout(runRound, nextAt - now);
+    const delay = firstAt + slots * schedule.intervalMs - now;
+    nextAt = clock.now() + delay;
+    timer = clock.setTimeout(runRound, delay);
   };
 
   function runRound() {
@@ -174,7 +207,8 @@ export function createWatcher(options: WatcherOptions): Watcher {
       if (!(schedule.intervalMs > 0)) throw new RangeError('intervalMs must be positive');
       running = true;
       controller = new AbortController();
-      firstAt = clock.now();
+      firstAt = clock.monotonic();
+      lastSeen = null;
       runRound();
     },
     async stop() {

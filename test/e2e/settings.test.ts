@@ -78,15 +78,16 @@ describe.skipIf(chromiumMissingReason !== null)('settings screen and start-up no
     const session = await suite.open({ dataDir });
     await session.open();
     const { page } = session;
-    const kept = (await readdir(dataDir)).find((name) => name.startsWith('settings.json.corrupt-'));
+    const kept = (await readdir(dataDir)).find((name) => name.startsWith('settings.json.damaged-'));
     if (!kept) throw new Error('the damaged settings file was not kept aside');
 
     const notice = page.getByTestId('startup-notice');
     await visible(notice.getByText('请留意'));
     await visible(
-      notice.getByText(`一个设置文件损坏了，已恢复为默认值。原文件另存为：${join(dataDir, kept)}`, {
-        exact: true,
-      }),
+      notice.getByText(
+        `设置文件（${join(dataDir, 'settings.json')}）损坏了，读不出来。原文件没有删除，已原样另存为：${join(dataDir, kept)}。设置已恢复为默认值（例如界面语言），其他数据不受影响。`,
+        { exact: true },
+      ),
     );
     // Defaults after the reset: Chinese.
     await visible(page.getByRole('heading', { name: '我的店铺' }));
@@ -97,7 +98,7 @@ describe.skipIf(chromiumMissingReason !== null)('settings screen and start-up no
     await page.locator('.ant-select-item-option[title="English"]').click();
     await visible(notice.getByText('Please note'));
     await visible(
-      notice.getByText('A settings file was damaged and has been reset to defaults.', { exact: false }),
+      notice.getByText('Settings (such as the language) are back to their defaults', { exact: false }),
     );
     await session.screenshot('notice-settings-reset-en-US');
 

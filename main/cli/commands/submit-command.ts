@@ -5,7 +5,9 @@ import { text } from '../../../shared/i18n/localized-text';
 import { isUntrustedAnswerCode, type OutboxItemView } from '../../../shared/report/outbox-view';
 import { verifyBundle } from '../../bundle';
 import { APP_IDENTITY } from '../../core/app-identity';
+import { diskErrorReason, isDiskError } from '../../kept-files';
 import { createOutbox } from '../../outbox';
+import { LOCAL_DAMAGE_CODES } from '../../outbox/item-parts';
 import { CliInputError, EXIT, say, type CliIo } from '../cli-io';
 import { formatIssue, loadStoreAndProfile } from '../config-input';
 
@@ -123,6 +125,7 @@ export async function submitCommand(
       privateKeyPem: store.keyPem,
       platformPublicKey: profile.platformPublicKey,
     },
+    onNotice: (notice) => io.err(say(io, notice)),
   });
   const stop = new AbortController();
   // Only an answer of this run stops it: an item queued earlier may still carry an older refusal.
@@ -177,6 +180,21 @@ export async function submitCommand(
       );
       return EXIT.ok;
     }
+    if (item?.state === 'failed-permanently' && LOCAL_DAMAGE_CODES.has(item.failure?.code ?? '')) {
+      // Our copy on this disk, not the platform: say so, and how to send it again.
+      if (values.json)
+        io.out(JSON.stringify({ ticket_id: item.ticketId, state: item.state, error: item.failure }));
+      io.err(
+        say(
+          io,
+          text(
+            `待发送队列（${dir}）里这份报告的副本在这台电脑上损坏了，所以没有发送；这不是平台拒绝。用原来的诊断包再运行一次本命令即可重新发送（诊断包须与排队时的一致）。`,
+            `The copy of this report in the outbox (${dir}) was damaged on this computer, so it was not sent; the platform did not refuse it. Run this command again with the original bundle to send it (it must be the same bundle that was queued).`,
+          ),
+        ),
+      );
+      return EXIT.problemFound;
+    }
     if (item?.state === 'failed-permanently') {
       const f = item.failure;
       if (values.json) io.out(JSON.stringify({ ticket_id: item.ticketId, state: item.state, error: f }));
@@ -203,6 +221,17 @@ export async function submitCommand(
       ),
     );
     return EXIT.problemFound;
+  } catch (error) {
+    if (!isDiskError(error)) throw error;
+    // A full disk, a read-only folder, a HOME that is not there: nothing queued is lost, and the user can act.
+    const where = (error as NodeJS.ErrnoException).path ?? dir;
+    const reason = diskErrorReason(error);
+    throw new CliInputError(
+      text(
+        `无法写入待发送队列 ${dir}（${where}：${reason['zh-CN']}）。已排队的报告都还在；诊断包 ${values.bundle} 没有改动。腾出空间或换一个可写的位置（--outbox 目录）后再运行一次。`,
+        `Could not write to the outbox ${dir} (${where}: ${reason['en-US']}). Reports already queued are all still there; the bundle ${values.bundle} was not changed. Free some space or choose a writable place (--outbox DIR), then run this again.`,
+      ),
+    );
   } finally {
     io.stopSignal.removeEventListener('abort', onStop);
     outbox.close();

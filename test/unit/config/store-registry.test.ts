@@ -304,7 +304,7 @@ describe('JsonFilePersistence', () => {
     p.write({ a: 1 });
     writeFileSync(file, '{"a": 1');
     expect(p.read()).toBeUndefined();
-    expect(readdirSync(join(dir.path, 'settings')).some((n) => n.startsWith('stores.json.corrupt-'))).toBe(
+    expect(readdirSync(join(dir.path, 'settings')).some((n) => n.startsWith('stores.json.damaged-'))).toBe(
       true,
     );
   });

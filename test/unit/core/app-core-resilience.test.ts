@@ -24,10 +24,10 @@ describe('app core start-up with damaged data files', () => {
       const notices = first.ok ? (first.data as { 'zh-CN': string; 'en-US': string }[]) : [];
       expect(notices.length).toBe(2);
       expect(
-        notices.every((n) => n['zh-CN'].includes('.corrupt-') && n['en-US'].includes('reset to defaults')),
+        notices.every((n) => n['zh-CN'].includes('.damaged-') && n['en-US'].includes('was damaged')),
       ).toBe(true);
-      const kept = readdirSync(dataDir).filter((f) => f.includes('.corrupt-'));
-      expect(kept.sort().map((f) => f.split('.corrupt-')[0])).toEqual(['settings.json', 'stores.json']);
+      const kept = readdirSync(dataDir).filter((f) => f.includes('.damaged-'));
+      expect(kept.sort().map((f) => f.split('.damaged-')[0])).toEqual(['settings.json', 'stores.json']);
       expect(await core.dispatch('app.notices', undefined)).toEqual({ ok: true, data: [] });
       // A new choice is written whole, next to the kept damaged file.
       await core.dispatch('settings.setLanguage', { language: 'en-US' });

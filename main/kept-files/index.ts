@@ -1,0 +1,2 @@
+export * from './keep-aside';
+export * from './checked-json';
