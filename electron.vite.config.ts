@@ -8,6 +8,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // playwright-core is a devDependency (the packaged app never loads it), so it must be named to stay an
+      // import the CLI resolves from node_modules at run time instead of 6 MB bundled into out/main.
+      externalizeDeps: { include: ['playwright-core'] },
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'main/index.ts'),

@@ -1,33 +1,28 @@
-import { text } from '../../shared/i18n/localized-text';
+import { text } from '../../shared/i18n/text';
 import { APP_IDENTITY } from '../core/app-identity';
 import { CliInputError, EXIT, say, type CliIo } from './cli-io';
-import { bundleCommand, bundleHelp } from './commands/bundle-command';
-import { checkCommand, checkHelp } from './commands/check-command';
-import { diagnoseCommand, diagnoseHelp } from './commands/diagnose-command';
-import { probeCommand, probeHelp } from './commands/probe-command';
-import { sandboxCommand, sandboxHelp } from './commands/sandbox-command';
-import { submitCommand, submitHelp } from './commands/submit-command';
-import { watchCommand, watchHelp } from './commands/watch-command';
-import { simulateCommand, simulateHelp } from './commands/simulate-command';
-import { triageCommand, triageHelp } from './commands/triage-command';
+import { COMMAND_HELP } from './command-help';
 
-interface Command {
-  help: ReturnType<typeof text>;
-  run(args: string[], io: CliIo): Promise<number>;
-}
+type Run = (args: string[], io: CliIo) => Promise<number>;
 
-/** The command table: each later capability adds its command here. */
-const COMMANDS: Record<string, Command> = {
-  sandbox: { help: sandboxHelp, run: sandboxCommand },
-  check: { help: checkHelp, run: checkCommand },
-  diagnose: { help: diagnoseHelp, run: diagnoseCommand },
-  probe: { help: probeHelp, run: probeCommand },
-  watch: { help: watchHelp, run: watchCommand },
-  simulate: { help: simulateHelp, run: simulateCommand },
-  bundle: { help: bundleHelp, run: bundleCommand },
-  submit: { help: submitHelp, run: (args, io) => submitCommand(args, io) },
-  triage: { help: triageHelp, run: triageCommand },
+/**
+ * The command table: each later capability adds its one line here and its help line to COMMAND_HELP (the
+ * types insist on both). One dynamic import per command: `--help` and `--version` load no engine code, and a
+ * command loads only its own part of it.
+ */
+const COMMANDS: Record<keyof typeof COMMAND_HELP, () => Promise<Run>> = {
+  sandbox: () => import('./commands/sandbox-command').then((m) => m.sandboxCommand),
+  check: () => import('./commands/check-command').then((m) => m.checkCommand),
+  diagnose: () => import('./commands/diagnose-command').then((m) => m.diagnoseCommand),
+  probe: () => import('./commands/probe-command').then((m) => m.probeCommand),
+  watch: () => import('./commands/watch-command').then((m) => m.watchCommand),
+  simulate: () => import('./commands/simulate-command').then((m) => m.simulateCommand),
+  bundle: () => import('./commands/bundle-command').then((m) => m.bundleCommand),
+  submit: () => import('./commands/submit-command').then((m) => m.submitCommand),
+  triage: () => import('./commands/triage-command').then((m) => m.triageCommand),
 };
+
+const isCommand = (name: string): name is keyof typeof COMMANDS => Object.hasOwn(COMMANDS, name);
 
 function printHelp(io: CliIo): void {
   io.out(`${APP_IDENTITY.productName} (baitiao-doctor) ${APP_IDENTITY.version}`);
@@ -35,7 +30,7 @@ function printHelp(io: CliIo): void {
   io.out(say(io, text('用法：baitiao-doctor <命令> [选项]', 'Usage: baitiao-doctor <command> [options]')));
   io.out('');
   io.out(say(io, text('命令：', 'Commands:')));
-  for (const command of Object.values(COMMANDS)) io.out(`  ${say(io, command.help)}`);
+  for (const help of Object.values(COMMAND_HELP)) io.out(`  ${say(io, help)}`);
   io.out('');
   io.out(
     say(
@@ -58,8 +53,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.out(APP_IDENTITY.version);
     return EXIT.ok;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  if (!isCommand(name)) {
     io.err(
       say(
         io,
@@ -72,7 +66,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT.badInput;
   }
   try {
-    return await command.run(rest, io);
+    const run = await COMMANDS[name]();
+    return await run(rest, io);
   } catch (error) {
     if (error instanceof CliInputError) {
       io.err(say(io, error.text));

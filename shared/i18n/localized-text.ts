@@ -7,4 +7,4 @@ import { z } from 'zod';
 export const LocalizedTextSchema = z.object({ 'zh-CN': z.string(), 'en-US': z.string() });
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 
-export const text = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, 'en-US': en });
+export { text } from './text';

@@ -3,11 +3,6 @@ import { text } from '../../../shared/i18n/localized-text';
 import { verifyBundle } from '../../bundle';
 import { CliInputError, EXIT, say, type CliIo } from '../cli-io';
 
-export const bundleHelp = text(
-  'bundle verify <诊断包.zip> [--json]   校验诊断包：文件与 manifest 一致、没有危险路径',
-  'bundle verify <bundle.zip> [--json]   check a bundle: files match the manifest, no hostile paths',
-);
-
 /** `bundle verify FILE`: 0 valid, 1 invalid (each reason printed), 2 no such file or bad arguments. */
 export async function bundleCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;

@@ -10,11 +10,6 @@ import { proxyFromEnvironment } from '../../probe/proxy';
 import { CliInputError, EXIT, say, type CliIo } from '../cli-io';
 import { loadStoreAndProfile } from '../config-input';
 
-export const checkHelp = text(
-  'check --store store.json --platform platform.json [--only 检查ID,…] [--json]   运行支付配置检查清单',
-  'check --store store.json --platform platform.json [--only ID,…] [--json]   run the payment checklist',
-);
-
 const STATUS_MARK: Record<CheckStatus, { zh: string; en: string }> = {
   pass: { zh: '通过', en: 'PASS' },
   warn: { zh: '注意', en: 'WARN' },

@@ -24,11 +24,6 @@ import {
 } from '../../../shared/simulation/device-profiles';
 import { loadStoreAndProfile } from '../config-input';
 
-export const diagnoseHelp = text(
-  'diagnose --store store.json --platform platform.json [--symptom 类别] [--device 手机|all|pc] [--network 网络] [--browser 路径] [--out 诊断包.zip] [--json]   完整诊断（手机和电脑各模拟一次）并生成诊断包',
-  'diagnose --store store.json --platform platform.json [--symptom CATEGORY] [--device PHONE|all|pc] [--network NETWORK] [--browser PATH] [--out FILE.zip] [--json]   full diagnosis (a phone and a computer side by side) and a diagnostic bundle',
-);
-
 /**
  * The buyers of a diagnosis: by default one phone (WeChat on an iPhone) and the computer. `--device`
  * picks the phone (`all`: every phone; `pc`: the computer alone); `--network` is the phone's network —

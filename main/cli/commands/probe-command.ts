@@ -6,11 +6,6 @@ import { loadPlatformProfileFile } from '../../config';
 import { CliInputError, EXIT, type CliIo } from '../cli-io';
 import { issuesError } from '../config-input';
 
-export const probeHelp = text(
-  'probe URL [--count N] [--interval 毫秒] [--platform platform.json] [--cacert CA.pem] [--json]   逐阶段测量网络耗时',
-  'probe URL [--count N] [--interval MS] [--platform platform.json] [--cacert CA.pem] [--json]   time every network phase',
-);
-
 function positiveInt(name: string, raw: string | undefined, fallback: number, max: number): number {
   if (raw === undefined) return fallback;
   const n = Number(raw);

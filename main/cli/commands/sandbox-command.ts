@@ -5,11 +5,6 @@ import { text } from '../../../shared/i18n/localized-text';
 import { startSandbox, writeSandboxFiles } from '../../sandbox';
 import { CliInputError, EXIT, say, type CliIo } from '../cli-io';
 
-export const sandboxHelp = text(
-  'sandbox [--scenario 名称] [--dir 目录] [--port-base 端口]   启动沙箱演示平台，写出 platform.json 和 store.json',
-  'sandbox [--scenario NAME] [--dir DIR] [--port-base PORT]   run the sandbox platform; writes platform.json and store.json',
-);
-
 /** Standalone sandbox: the same platform the app embeds, for support staff and for trying the CLI. */
 export async function sandboxCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({

@@ -26,11 +26,6 @@ import { deviceOption, devicesJson, networkOption } from '../device-options';
 import { buyerName, buyerOf } from '../../../shared/simulation/buyer-words';
 import { isThrottled, type BuyerProfile } from '../../../shared/simulation/device-profiles';
 
-export const simulateHelp = text(
-  'simulate --store store.json --platform platform.json [--device pc|iphone-wechat|android-app|android-chrome|all] [--network broadband|4g|slow-4g|3g] [--browser 路径] [--runs N] [--har 文件] [--screenshots 目录] [--json]   模拟买家（电脑或手机）走一遍白条支付跳转',
-  'simulate --store store.json --platform platform.json [--device pc|iphone-wechat|android-app|android-chrome|all] [--network broadband|4g|slow-4g|3g] [--browser PATH] [--runs N] [--har FILE] [--screenshots DIR] [--json]   walk the Baitiao redirect as a buyer (computer or phone) would',
-);
-
 const MAX_RUNS = 100;
 
 const SIDE: Record<ResponsibleSide, ReturnType<typeof text>> = {

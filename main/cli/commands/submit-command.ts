@@ -11,11 +11,6 @@ import { LOCAL_DAMAGE_CODES } from '../../outbox/item-parts';
 import { CliInputError, EXIT, say, type CliIo } from '../cli-io';
 import { formatIssue, loadStoreAndProfile } from '../config-input';
 
-export const submitHelp = text(
-  'submit --bundle 诊断包.zip --store store.json --platform platform.json [--outbox 目录] [--json]   提交问题报告和诊断包',
-  'submit --bundle bundle.zip --store store.json --platform platform.json [--outbox DIR] [--json]   file the report and upload its bundle',
-);
-
 /**
  * The app's data folder, where Electron keeps it (userData), so the CLI and the app share one outbox.
  * BAITIAO_DOCTOR_DATA_DIR overrides it (tests, portable installs).

@@ -9,11 +9,6 @@ import { parseDuration } from '../../watch/duration';
 import { CliInputError, EXIT, say, type CliIo } from '../cli-io';
 import { defaultDataDir } from './submit-command';
 
-export const triageHelp = text(
-  'triage <文件夹> [--json] [--since ISO时间] [--index 文件] [--export 输出文件夹] [--merchants N] [--window 30m]   校验文件夹里所有诊断包，按结果分组，找出多家商户同时出现的故障',
-  'triage <folder> [--json] [--since ISO] [--index FILE] [--export OUT] [--merchants N] [--window 30m]   verify every bundle in a folder, group them by outcome, spot incidents across merchants',
-);
-
 const SIDE = {
   store: text('店铺这边', 'the store'),
   platform: text('平台那边', 'the platform'),

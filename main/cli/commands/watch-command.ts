@@ -17,11 +17,6 @@ import { createWatcher } from '../../watch/watcher';
 import { CliInputError, EXIT, say, type CliIo } from '../cli-io';
 import { loadStoreAndProfile } from '../config-input';
 
-export const watchHelp = text(
-  'watch --store store.json --platform platform.json --interval 秒 [--for 时长] [--history 文件] [--simulate-every N] [--browser 路径] [--json]   定时监测支付链路，每次检测打印一行',
-  'watch --store store.json --platform platform.json --interval SECONDS [--for DURATION] [--history FILE] [--simulate-every N] [--browser PATH] [--json]   keep checking the payment path, one line per sample',
-);
-
 /** Below the app's floors only against a platform on this machine (the sandbox): never load a real one. */
 const SHORT_INTERVAL_FLOOR_SECONDS = 1;
 const MAX_INTERVAL_SECONDS = 24 * 3600;
