@@ -7,6 +7,11 @@ export interface KeyVault {
   put(storeId: string, pem: string): Promise<{ persisted: boolean }>;
   get(storeId: string): Promise<string | null>;
   delete(storeId: string): Promise<void>;
+  /**
+   * Whether the key is kept by the OS keychain right now, where that can change after it was put (a Linux
+   * keychain gone, leaving only basic_text): the store list goes by this rather than by what put() said.
+   */
+  persisted?(storeId: string): Promise<boolean>;
 }
 
 /** Keys for this process only: tests, the CLI, and the app when the OS offers no encryption. */

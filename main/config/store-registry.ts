@@ -132,7 +132,8 @@ export class StoreRegistry {
     const record = this.stores.find((s) => s.id === id);
     if (!record) throw new StoreNotFoundError(id);
     if (record.key === null || (await this.vault.get(id)) === null) return 'missing';
-    return record.keyPersisted ? 'keychain' : 'memory';
+    const persisted = this.vault.persisted ? await this.vault.persisted(id) : record.keyPersisted;
+    return persisted ? 'keychain' : 'memory';
   }
 
   /** What the renderer is shown (shared/ipc/contract StoreSummary), in list order. */
