@@ -15,4 +15,4 @@ export {
   type GatewayCallErrorKind,
 } from './call-error';
 export { buildSignedRequest, type EnvelopeInput } from './envelope';
-export { createProfileAgent, profileTrustedCas } from './tls-trust';
+export { browserServerIdentity, createProfileAgent, profileTrustedCas } from './tls-trust';

@@ -1,5 +1,6 @@
 import https from 'node:https';
-import tls from 'node:tls';
+import { isIP } from 'node:net';
+import tls, { type PeerCertificate } from 'node:tls';
 
 /**
  * What a profile trusts: Node's bundled public roots plus that profile's `extraCaCertificates` (a sandbox
@@ -10,10 +11,36 @@ export function profileTrustedCas(extraCaCertificates: readonly string[] = []): 
   return [...tls.rootCertificates, ...extraCaCertificates];
 }
 
+/** Whether a subjectaltname string (`DNS:a, IP Address:1.2.3.4`) lists any DNS name. */
+const hasDnsName = (altNames: string | undefined): boolean =>
+  (altNames ?? '').split(/,\s*/).some((entry) => entry.startsWith('DNS:'));
+
+/**
+ * The host-name check as Chromium does it: only the subjectAltName counts. Node's own check falls back to
+ * the subject CN when a certificate lists no DNS name; Chromium stopped doing that in version 58 (RFC 6125
+ * deprecated it), so a certificate that passes here and fails in every buyer's browser would hide the very
+ * fault the app looks for. A host name needs a DNS entry; an IP address is matched against IP entries only
+ * (Node already does that). Everything else is Node's check.
+ */
+export function browserServerIdentity(hostname: string, cert: PeerCertificate): Error | undefined {
+  const host = hostname.replace(/^\[|\]$/g, '');
+  if (!isIP(host) && !hasDnsName(cert.subjectaltname)) {
+    const reason = `Host: ${host}. is not in the cert's altnames: ${cert.subjectaltname ?? '(none)'} (the certificate's CN is not used, as in browsers)`;
+    return Object.assign(new Error(`Hostname/IP does not match certificate's altnames: ${reason}`), {
+      code: 'ERR_TLS_CERT_ALTNAME_INVALID',
+      reason,
+      host,
+      cert,
+    });
+  }
+  return tls.checkServerIdentity(hostname, cert);
+}
+
 export function createProfileAgent(extraCaCertificates: readonly string[] = []): https.Agent {
   return new https.Agent({
     ca: profileTrustedCas(extraCaCertificates),
     rejectUnauthorized: true,
+    checkServerIdentity: browserServerIdentity,
     minVersion: 'TLSv1.2',
     // A fresh connection per call: each diagnostic call then measures (and can fail at) connect and TLS.
     keepAlive: false,

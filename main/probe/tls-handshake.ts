@@ -4,6 +4,7 @@ import type { TlsInfo } from '../../shared/probe/probe-result';
 import { describeCertificate, peerChain } from './certificate-info';
 import { withinPhase } from './phase-deadline';
 import { classifyTlsError, ProbeError } from './probe-error';
+import { browserServerIdentity } from '../gateway-client/tls-trust';
 import type { Trust } from './trust';
 
 /**
@@ -53,6 +54,7 @@ export async function startTls(
       secureContext: options.trust.secureContext,
       ALPNProtocols: ALPN_PROTOCOLS,
       rejectUnauthorized: true,
+      checkServerIdentity: browserServerIdentity,
     });
     tlsSocket = secure;
     options.track(secure);

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import tls from 'node:tls';
-import { profileTrustedCas, transportErrorCode } from '../gateway-client';
+import { browserServerIdentity, profileTrustedCas, transportErrorCode } from '../gateway-client';
 
 const TIMEOUT_MS = 3000;
 
@@ -37,6 +37,7 @@ export function nodeTlsVerdict(
       ...(isIP(host) ? {} : { servername: host }),
       ca: profileTrustedCas(extraCaCertificates),
       rejectUnauthorized: true,
+      checkServerIdentity: browserServerIdentity,
       minVersion: 'TLSv1.2',
     });
     const timer = setTimeout(() => done(null), TIMEOUT_MS);

@@ -29,7 +29,7 @@ export interface TestPki {
   /** Valid names, signed by a CA nobody trusts. */
   untrusted: Issued;
   /** Issues another leaf from the trusted CA. */
-  issue(options: { names?: string[]; notBefore?: Date; notAfter?: Date }): Promise<Issued>;
+  issue(options: LeafOptions): Promise<Issued>;
 }
 
 const pem = (label: string, der: ArrayBuffer): string =>
@@ -68,12 +68,22 @@ const randomSerial = (): string =>
     .toString('hex')
     .replace(/^[89a-f]/, '1');
 
+export interface LeafOptions {
+  /** CN is the first; the subjectAltName lists them all unless `san` says otherwise. */
+  names?: string[];
+  /** The subjectAltName entries instead of `names`; [] leaves the extension out (a CN-only certificate). */
+  san?: string[];
+  notBefore?: Date;
+  notAfter?: Date;
+}
+
 async function makeLeaf(
   issuer: { cert: x509.X509Certificate; keys: webcrypto.CryptoKeyPair },
-  options: { names?: string[]; notBefore?: Date; notAfter?: Date },
+  options: LeafOptions,
 ): Promise<Issued> {
   const keys = await newKeys();
   const names = options.names ?? ['127.0.0.1', '::1', 'localhost'];
+  const san = options.san ?? names;
   const cert = await x509.X509CertificateGenerator.create({
     serialNumber: randomSerial(),
     subject: `CN=${names[0]}`,
@@ -84,12 +94,16 @@ async function makeLeaf(
     publicKey: keys.publicKey,
     signingAlgorithm: ALG,
     extensions: [
-      new x509.SubjectAlternativeNameExtension(
-        names.map((value) => ({
-          type: /^[\d.]+$|:/.test(value) ? ('ip' as const) : ('dns' as const),
-          value,
-        })),
-      ),
+      ...(san.length
+        ? [
+            new x509.SubjectAlternativeNameExtension(
+              san.map((value) => ({
+                type: /^[\d.]+$|:/.test(value) ? ('ip' as const) : ('dns' as const),
+                value,
+              })),
+            ),
+          ]
+        : []),
       new x509.BasicConstraintsExtension(false, undefined, true),
       new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),
       new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
