@@ -1,11 +1,14 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, dialog, session, BrowserWindow, shell } from 'electron';
+import { app, crashReporter, dialog, session, BrowserWindow, shell } from 'electron';
 import log from 'electron-log/main';
 import { text, type LocalizedText } from '../shared/i18n/localized-text';
 import { createAppCore, type AppCore, type AppCoreOptions } from './core/app-core';
 import { keptFileNotice } from './core/kept-file-notices';
 import { APP_IDENTITY } from './core/app-identity';
+import { closeBounded } from './core/close-bounded';
+import { createAppHealth } from './health/app-health';
+import { captureProcessErrors, processGoneEvent } from './health/process-capture';
 import { electronStorePersistence } from './adapters/electron-store-persistence';
 import { pickFile } from './adapters/file-dialog';
 import { SafeStorageKeyVault } from './adapters/safe-storage-key-vault';
@@ -24,6 +27,22 @@ const here = dirname(fileURLToPath(import.meta.url));
 log.initialize();
 // Rotation and a size cap: a shop PC left running for months must not fill its disk with logs.
 log.transports.file.maxSize = 5 * 1024 * 1024;
+// Native crashes leave a minidump in app.getPath('crashDumps') on this PC; nothing is uploaded anywhere.
+crashReporter.start({ uploadToServer: false });
+// Crashes and unhandled errors go to the log with a level, and the last ones to the next problem report.
+const health = createAppHealth({
+  file: join(app.getPath('userData'), 'app-health.json'),
+  log: (level, message) => log[level](message),
+});
+captureProcessErrors(process, health);
+app.on('render-process-gone', (_event, _contents, details) => {
+  const event = processGoneEvent('render-process-gone', details);
+  if (event) health.record(event);
+});
+app.on('child-process-gone', (_event, details) => {
+  const event = processGoneEvent('child-process-gone', details);
+  if (event) health.record(event);
+});
 registerAppScheme();
 guardAllWebContents();
 
@@ -78,6 +97,7 @@ if (!app.requestSingleInstanceLock()) {
       openExternal: (url) => shell.openExternal(url),
       runtime: `electron ${process.versions.electron} (chromium ${process.versions.chrome})`,
       log: (message) => log.warn(message),
+      appHealth: health,
       notifyWatchAlert: (alert) => {
         showWatchAlert(alert, language, openWindow);
         void refreshTray();
@@ -124,8 +144,17 @@ if (!app.requestSingleInstanceLock()) {
     });
   });
   app.on('before-quit', () => (quitting = true));
-  app.on('will-quit', () => {
+  // Quitting waits (at most 5 s) for the core to close, so an outbox write or a SQLite commit is never cut.
+  app.on('will-quit', (event) => {
     tray?.destroy();
-    void core?.close();
+    tray = null;
+    const closing = core;
+    if (!closing) return;
+    core = null;
+    event.preventDefault();
+    void closeBounded(
+      () => closing.close(),
+      (message) => log.warn(message),
+    ).finally(() => app.quit());
   });
 }

@@ -6,6 +6,8 @@ export const REPORT_PATH = 'report.json';
 export const HAR_PATH = 'network.har';
 export const SCREENSHOTS_DIR = 'screenshots/';
 export const LOGS_DIR = 'logs/';
+/** The last crash summary: a log member (protocol §6) with its own checkbox. */
+export const APP_HEALTH_PATH = `${LOGS_DIR}app-health.log`;
 
 export const MEDIA_TYPES = {
   json: 'application/json',
@@ -18,6 +20,7 @@ export const MEDIA_TYPES = {
 export function sectionOfMember(path: string): ReportSection {
   if (path === HAR_PATH) return 'har';
   if (path.startsWith(SCREENSHOTS_DIR)) return 'screenshots';
+  if (path === APP_HEALTH_PATH) return 'app-health';
   if (path.startsWith(LOGS_DIR)) return 'logs';
   return 'report';
 }

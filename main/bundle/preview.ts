@@ -16,11 +16,21 @@ import { InvalidImageError, stripImageMetadata } from '../redaction/image-metada
 import { REPORT_MAX_BYTES, ReportTooLargeError, type ReportDraft } from '../report';
 import { writeRedactedHar } from './har-member';
 import { readLogText, type LogSource } from './log-source';
-import { HAR_PATH, logMemberPath, MANIFEST_PATH, MEDIA_TYPES, REPORT_PATH, sectionOfMember } from './members';
+import {
+  APP_HEALTH_PATH,
+  HAR_PATH,
+  logMemberPath,
+  MANIFEST_PATH,
+  MEDIA_TYPES,
+  REPORT_PATH,
+  sectionOfMember,
+} from './members';
 import { sha256Hex, StagedFileWriter, type StagedFileResult } from './staged-file';
 
 export interface BundleSources extends ReportDraft {
   logs?: readonly LogSource[];
+  /** The app's last crash or unhandled error (app-health.ts), redacted like a log; absent when there was none. */
+  appHealth?: string | null;
   /**
    * Secrets known to be on this machine, above all the merchant's private key PEM: found in any encoding
    * and in pieces, on top of every rule. The key must never be in a bundle; this is the last line.
@@ -302,8 +312,14 @@ export async function previewBundle(
         await stage(shot.path, shot.mediaType, false, (out) => out.write(stripped.bytes));
       }
     }
+    if (included('app-health') && sources.appHealth) {
+      const text = sources.appHealth;
+      await measured('app-health', () =>
+        stage(APP_HEALTH_PATH, MEDIA_TYPES.log, true, (out) => out.write(engine.text(text))),
+      );
+    }
     if (included('logs')) {
-      const taken = new Set<string>();
+      const taken = new Set<string>([APP_HEALTH_PATH]);
       for (const { log, text } of logTexts) {
         const path = logMemberPath(log.name, taken);
         await measured('logs', () =>
@@ -362,8 +378,11 @@ export async function previewBundle(
       har: undefined,
       screenshots: undefined,
       logs: undefined,
+      'app-health': undefined,
     };
-    const sections: SectionInfo[] = (['report', ...OPTIONAL_SECTIONS] as ReportSection[]).map((section) => ({
+    // App health is offered only when there is something to send.
+    const offered = OPTIONAL_SECTIONS.filter((s) => s !== 'app-health' || Boolean(sources.appHealth));
+    const sections: SectionInfo[] = (['report', ...offered] as ReportSection[]).map((section) => ({
       section,
       included: included(section),
       excludable: section !== 'report',

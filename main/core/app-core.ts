@@ -35,6 +35,7 @@ import { EventBus } from './event-bus';
 import { StoreWorkspace } from './store-workspace';
 import { createReportService } from './report-service';
 import { TaskRegistry } from './task-registry';
+import { createAppHealth, type AppHealth } from '../health/app-health';
 
 export interface AppCoreOptions {
   /** Where this app instance keeps its data (settings, stores, outbox, history). */
@@ -63,6 +64,8 @@ export interface AppCoreOptions {
   notifyWatchAlert?: (alert: WatchAlert) => void;
   /** Things the user must hear about at start (e.g. the Electron adapter found a damaged settings file). */
   notices?: LocalizedText[];
+  /** The app's crash and error record (the Electron adapter feeds it); by default a file in dataDir. */
+  appHealth?: AppHealth;
 }
 
 export interface AppCore {
@@ -150,6 +153,12 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     intakeFor: (merchantNo) => workspace.intakeFor(merchantNo),
     watchExport: (from, to) => watch.exportWindow(from, to),
     logFile: options.logFile ?? null,
+    appHealth:
+      options.appHealth ??
+      createAppHealth({
+        file: join(options.dataDir, 'app-health.json'),
+        log: (level, m) => log(`${level}: ${m}`),
+      }),
     onOutboxChange: (reportId) => events.emit('outbox', { reportId }),
     onNotice: (notice) => notices.push(notice),
     log,

@@ -10,6 +10,7 @@ import { openBundle, previewBundle, previewView, writeBundle, type BundlePreview
 import { diagnosisBundleSources } from '../diagnosis/diagnosis-report';
 import { createOutbox, type IntakeTarget } from '../outbox';
 import type { ActiveStore } from './store-workspace';
+import type { AppHealth } from '../health/app-health';
 
 export interface ReportServiceOptions {
   dataDir: string;
@@ -21,6 +22,8 @@ export interface ReportServiceOptions {
   intakeFor: (merchantNo: string) => Promise<IntakeTarget | null>;
   watchExport: (from: number, to: number) => Promise<unknown>;
   logFile: string | null;
+  /** The last crash summary, offered as the report's app-health section and cleared once submitted. */
+  appHealth?: AppHealth;
   onOutboxChange: (reportId: string) => void;
   /** A damaged outbox file was kept aside: the user is told once (app.notices). */
   onNotice?: (notice: LocalizedText) => void;
@@ -105,6 +108,7 @@ export function createReportService(options: ReportServiceOptions) {
         logs: options.logFile ? [{ name: 'app.log', file: options.logFile }] : [],
         privateKeyPem: active.key.pem,
         watchHistory,
+        appHealth: options.appHealth?.summary() ?? null,
       });
       // Only the newest preview is kept: it is what the merchant is looking at and may send.
       await dropPreviews();
@@ -124,6 +128,9 @@ export function createReportService(options: ReportServiceOptions) {
     async submit(reportId: string): Promise<OutboxItemView> {
       const { path } = await this.export(reportId);
       const item = await outbox.enqueue({ bundlePath: path });
+      // Once on its way, the same crash is not offered again.
+      if (previews.get(reportId)?.sections.some((s) => s.section === 'app-health' && s.included))
+        options.appHealth?.clear();
       wake?.();
       return item;
     },

@@ -20,6 +20,8 @@ export interface DiagnosisReportInput {
   privateKeyPem?: string | null;
   /** Watch history around the time the merchant chose (issue 8), attached to the report as is. */
   watchHistory?: unknown;
+  /** The app's last crash summary (main/health), for the optional app-health section. */
+  appHealth?: string | null;
 }
 
 /**
@@ -52,6 +54,7 @@ export function diagnosisBundleSources(input: DiagnosisReportInput): BundleSourc
   return {
     ...draft,
     logs: input.logs ?? [],
+    appHealth: input.appHealth ?? null,
     knownSecrets: input.privateKeyPem ? [input.privateKeyPem] : [],
   };
 }

@@ -13,6 +13,8 @@ export const REPORT_SECTIONS = [
   'screenshots',
   'logs',
   'contact',
+  // The last crash or unhandled error of the app itself, when there was one (issue 15).
+  'app-health',
 ] as const;
 export const ReportSectionSchema = z.enum(REPORT_SECTIONS);
 export type ReportSection = z.infer<typeof ReportSectionSchema>;

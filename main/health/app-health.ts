@@ -1,0 +1,97 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { z } from 'zod';
+
+/** What went wrong in the app itself (not in the merchant's payment path). */
+export const HEALTH_KINDS = [
+  'uncaughtException',
+  'unhandledRejection',
+  'render-process-gone',
+  'child-process-gone',
+  'renderer-error',
+] as const;
+const HealthEventSchema = z.object({
+  at: z.string(),
+  level: z.enum(['error', 'warn']),
+  kind: z.enum(HEALTH_KINDS),
+  message: z.string(),
+});
+export type HealthEvent = z.infer<typeof HealthEventSchema>;
+export type HealthLevel = HealthEvent['level'];
+
+export interface AppHealth {
+  /** Logs the event with its level and keeps it (on disk) for the next problem report. */
+  record(event: Omit<HealthEvent, 'at'>): void;
+  /** The kept events as the report's app-health text (redacted later, like every log); null when none. */
+  summary(): string | null;
+  /** After a report carried the summary: the same crash is not sent twice. */
+  clear(): void;
+}
+
+const KEEP = 10;
+const MAX_MESSAGE = 4000;
+
+/**
+ * The app's last crashes and unhandled errors, kept in a small JSON file in the data folder so that the
+ * summary survives the crash itself and reaches the next report. Writes are synchronous: after an uncaught
+ * exception the process may not live to run a callback.
+ */
+export function createAppHealth(options: {
+  file: string;
+  log: (level: HealthLevel, message: string) => void;
+  now?: () => Date;
+}): AppHealth {
+  const now = options.now ?? (() => new Date());
+  const read = (): HealthEvent[] => {
+    try {
+      const parsed = z.array(HealthEventSchema).safeParse(JSON.parse(readFileSync(options.file, 'utf8')));
+      return parsed.success ? parsed.data : [];
+    } catch {
+      return []; // none yet, or unreadable: nothing to report is the safe answer
+    }
+  };
+  const write = (events: HealthEvent[]) => {
+    mkdirSync(dirname(options.file), { recursive: true });
+    const temp = `${options.file}.tmp`;
+    writeFileSync(temp, `${JSON.stringify(events, null, 2)}\n`);
+    renameSync(temp, options.file);
+  };
+  return {
+    record(event) {
+      const message =
+        event.message.length > MAX_MESSAGE ? `${event.message.slice(0, MAX_MESSAGE)}…` : event.message;
+      options.log(event.level, `[${event.kind}] ${message}`);
+      try {
+        write(
+          [...read(), { at: now().toISOString(), level: event.level, kind: event.kind, message }].slice(
+            -KEEP,
+          ),
+        );
+      } catch (error) {
+        options.log('warn', `app-health: could not keep the event: ${String(error)}`);
+      }
+    },
+    summary() {
+      const events = read();
+      if (events.length === 0) return null;
+      return `${events.map((e) => `${e.at} ${e.level.toUpperCase()} ${e.kind}\n${e.message}`).join('\n\n')}\n`;
+    },
+    clear() {
+      try {
+        write([]);
+      } catch {
+        // Not fatal: the summary is offered again next time, and the merchant may untick it.
+      }
+    },
+  };
+}
+
+/** An error's message and stack, or whatever was thrown, as one text. */
+export function describeThrown(thrown: unknown): string {
+  if (thrown instanceof Error) return thrown.stack ?? `${thrown.name}: ${thrown.message}`;
+  try {
+    return typeof thrown === 'string' ? thrown : JSON.stringify(thrown);
+  } catch {
+    return String(thrown);
+  }
+}
