@@ -7,7 +7,7 @@ import { createAppCore, type AppCore, type AppCoreOptions } from './core/app-cor
 import { keptFileNotice } from './core/kept-file-notices';
 import { APP_IDENTITY } from './core/app-identity';
 import { electronStorePersistence } from './adapters/electron-store-persistence';
-import { pickFile } from './adapters/file-dialog';
+import { pickFile, pickFolder, pickHarSavePath } from './adapters/file-dialog';
 import { SafeStorageKeyVault } from './adapters/safe-storage-key-vault';
 import { createElectronBrowserLauncher } from './adapters/electron-cdp-transport';
 import { registerAppScheme, serveRenderer } from './adapters/app-protocol';
@@ -73,6 +73,8 @@ if (!app.requestSingleInstanceLock()) {
       // Simulated redirects run in a hidden, sandboxed window of this very engine.
       browserEngine: createElectronBrowserLauncher(),
       pickFile,
+      pickFolder,
+      pickHarSavePath,
       // The proxy the browser engine itself would use, so probes and checks see what buyers' Chrome sees.
       resolveProxy: (url) => session.defaultSession.resolveProxy(url),
       openExternal: (url) => shell.openExternal(url),
