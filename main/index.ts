@@ -10,7 +10,7 @@ import { closeBounded } from './core/close-bounded';
 import { createAppHealth } from './health/app-health';
 import { captureProcessErrors, processGoneEvent } from './health/process-capture';
 import { electronStorePersistence } from './adapters/electron-store-persistence';
-import { pickFile } from './adapters/file-dialog';
+import { pickFile, pickFolder, pickHarSavePath } from './adapters/file-dialog';
 import { SafeStorageKeyVault } from './adapters/safe-storage-key-vault';
 import { createElectronBrowserLauncher } from './adapters/electron-cdp-transport';
 import { registerAppScheme, serveRenderer } from './adapters/app-protocol';
@@ -92,6 +92,8 @@ if (!app.requestSingleInstanceLock()) {
       // Simulated redirects run in a hidden, sandboxed window of this very engine.
       browserEngine: createElectronBrowserLauncher(),
       pickFile,
+      pickFolder,
+      pickHarSavePath,
       // The proxy the browser engine itself would use, so probes and checks see what buyers' Chrome sees.
       resolveProxy: (url) => session.defaultSession.resolveProxy(url),
       openExternal: (url) => shell.openExternal(url),

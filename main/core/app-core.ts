@@ -34,6 +34,7 @@ import { APP_IDENTITY } from './app-identity';
 import { EventBus } from './event-bus';
 import { StoreWorkspace } from './store-workspace';
 import { createReportService } from './report-service';
+import { createSupportService } from './support-service';
 import { TaskRegistry } from './task-registry';
 import { createAppHealth, type AppHealth } from '../health/app-health';
 
@@ -50,6 +51,9 @@ export interface AppCoreOptions {
   openExternal?: (url: string) => Promise<void>;
   /** The open-file dialog; only the Electron adapter has one. */
   pickFile?: (kind: 'store' | 'platform' | 'key' | 'bundle') => Promise<string | null>;
+  /** Support mode's folder dialog and the HAR save dialog; only the Electron adapter has them (tests stub). */
+  pickFolder?: () => Promise<string | null>;
+  pickHarSavePath?: (suggestedName: string) => Promise<string | null>;
   /** The app's own log file (electron-log), which goes, redacted, into a report's bundle. */
   logFile?: string | null;
   /** The engine for simulated redirects: Electron's in the app; else an installed Chromium is found. */
@@ -162,6 +166,14 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     onOutboxChange: (reportId) => events.emit('outbox', { reportId }),
     onNotice: (notice) => notices.push(notice),
     log,
+  });
+
+  const support = createSupportService({
+    dataDir: options.dataDir,
+    pickFolder: options.pickFolder,
+    pickHarSavePath: options.pickHarSavePath,
+    onProgress: (taskId, found, verified) =>
+      events.emit('progress', { taskId, kind: 'triage', step: 'verify', done: verified, total: found }),
   });
 
   const demoStatus = () =>
@@ -367,7 +379,11 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     'outbox.list': () => reports.list(),
     'outbox.retryNow': ({ reportId }) => reports.retryNow(reportId),
     'outbox.pollTicket': ({ reportId }) => reports.pollTicket(reportId),
-    'bundle.open': ({ path }) => reports.open(path),
+    'bundle.open': async ({ path }) => support.remember(path, await reports.open(path)),
+    'triage.openFolder': ({ taskId }) => support.openFolder(taskId),
+    'triage.refresh': ({ taskId }) => support.refresh(taskId),
+    'triage.openBundle': ({ id }) => support.openTriageBundle(id),
+    'bundle.saveHar': ({ reportId }) => support.saveHar(reportId),
     'watch.status': async () => watch.status(),
     'watch.updateSettings': (patch) => watch.updateSettings(patch),
     'watch.chart': (request) => watch.chart(request),
@@ -385,6 +401,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     close: async () => {
       tasks.cancelAll();
       await reports.close();
+      support.close();
       await watch.close();
       await browserEngine.close();
       await sandbox?.close();

@@ -174,6 +174,15 @@ export class TriageIndex {
     });
   }
 
+  /** Whether any file under `prefix` (a folder, ending in a separator) was indexed before. */
+  knowsFolder(prefix: string): boolean {
+    return (
+      this.db
+        .prepare('SELECT 1 FROM files WHERE substr(path, 1, ?) = ? LIMIT 1')
+        .get(prefix.length, prefix) !== undefined
+    );
+  }
+
   /** Forgets files under `prefix` (the folder, ending in a separator) that this run did not see. */
   forgetMissing(prefix: string, run: number): number {
     return inTransaction(this.db, () => {

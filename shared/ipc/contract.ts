@@ -13,6 +13,7 @@ import { SimulationSeriesSchema, SimulationUnavailableSchema } from '../simulati
 import { BuyerProfileSchema } from '../simulation/device-profiles';
 import { ScenarioSchema } from '../sandbox/scenarios';
 import { LocalizedTextSchema } from '../i18n/localized-text';
+import { SaveHarResultSchema, TriageOpenResultSchema, TriageViewSchema } from '../triage/triage-view';
 
 /**
  * The one IPC contract. Every channel is request/response with zod schemas for both sides:
@@ -246,6 +247,26 @@ export const channels = {
     // Support mode: verify a bundle, then show it; hostile or tampered bundles are refused with reasons.
     input: z.object({ path: FilePathSchema }).strict(),
     output: BundleOpenResultSchema,
+  },
+  'triage.openFolder': {
+    // Support mode's 「打开文件夹」: main's folder dialog, then triage of every bundle in it (issue 18).
+    input: z.object({ taskId: TaskIdSchema }).strict(),
+    output: TriageOpenResultSchema,
+  },
+  'triage.refresh': {
+    // The folder last opened, looked through again: new or changed bundles verified, the view afresh.
+    input: z.object({ taskId: TaskIdSchema }).strict(),
+    output: TriageViewSchema,
+  },
+  'triage.openBundle': {
+    // One row of the triage table, by the handle main issued for it (never a path).
+    input: z.object({ id: z.string().regex(/^b\d{1,6}$/) }).strict(),
+    output: BundleOpenResultSchema,
+  },
+  'bundle.saveHar': {
+    // 「保存 HAR」 of a bundle opened in this session: main's save dialog, the HAR copied as verified.
+    input: z.object({ reportId: z.uuid() }).strict(),
+    output: SaveHarResultSchema,
   },
   'shell.openExternal': {
     // Only https leaves the app; anything else is refused before it reaches the OS.

@@ -62,6 +62,15 @@ export const WaterfallRowSchema = z.object({
     receive: z.number(),
   }),
   error: z.string().nullable(),
+  /** The simulated payment chain (entries the simulation recorded) or a network probe. */
+  chain: z.enum(['payment', 'probe']),
+  statusText: z.string(),
+  httpVersion: z.string(),
+  /** As the HAR has them (already redacted when the bundle was made), capped per side. */
+  requestHeaders: z.array(z.object({ name: z.string(), value: z.string() })),
+  responseHeaders: z.array(z.object({ name: z.string(), value: z.string() })),
+  /** The HAR's page title this request belongs to (a probe's target and round), if any. */
+  pageTitle: z.string().nullable(),
 });
 export type WaterfallRow = z.infer<typeof WaterfallRowSchema>;
 

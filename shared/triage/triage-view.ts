@@ -76,6 +76,11 @@ export const TriageViewSchema = z.object({
   refusedWhy: z.array(z.object({ file: z.string(), code: z.string(), message: LocalizedTextSchema })),
   /** Files verified this time; the rest came unchanged from the index. */
   verifiedNow: z.number().int().min(0),
+  /**
+   * false: read straight from the index of an earlier run (shown at once); the folder is being looked
+   * through for new or changed files, and a fresh view follows (triage.refresh).
+   */
+  fresh: z.boolean(),
 });
 export type TriageView = z.infer<typeof TriageViewSchema>;
 
@@ -84,3 +89,13 @@ export const TriageOpenResultSchema = z.discriminatedUnion('picked', [
   z.object({ picked: z.literal(true), view: TriageViewSchema }),
 ]);
 export type TriageOpenResult = z.infer<typeof TriageOpenResultSchema>;
+
+/** 「保存 HAR」: saved where, or why not (cancelled in the dialog, the bundle changed, no HAR in it). */
+export const SaveHarResultSchema = z.discriminatedUnion('saved', [
+  z.object({ saved: z.literal(true), path: z.string(), bytes: z.number().int().min(0) }),
+  z.object({
+    saved: z.literal(false),
+    reason: z.enum(['cancelled', 'not-open', 'not-verified', 'no-har', 'no-dialog']),
+  }),
+]);
+export type SaveHarResult = z.infer<typeof SaveHarResultSchema>;

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { RENDERER_CSP, RENDERER_MEDIA_TYPES } from '../../main/adapters/content-security-policy';
-import { createAppCore, type AppCore } from '../../main/core/app-core';
+import { createAppCore, type AppCore, type AppCoreOptions } from '../../main/core/app-core';
 import type {
   Channel,
   ChannelInput,
@@ -210,11 +210,16 @@ const EXPECTED_CONSOLE_NOISE = [/frame-ancestors' is ignored when delivered via 
 export async function openSession(
   browser: Browser,
   server: RendererServer,
-  options: { dataDir?: string; viewport?: { width: number; height: number } } = {},
+  options: {
+    dataDir?: string;
+    viewport?: { width: number; height: number };
+    /** Stand-ins for Electron's dialogs (pickFolder, pickHarSavePath): the test answers for the user. */
+    dialogs?: Pick<AppCoreOptions, 'pickFolder' | 'pickHarSavePath'>;
+  } = {},
 ): Promise<AppSession> {
   const ownDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await makeDataDir());
-  const core = await createAppCore({ dataDir, demo: true });
+  const core = await createAppCore({ dataDir, demo: true, ...options.dialogs });
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1024, height: 700 },
     locale: 'zh-CN',

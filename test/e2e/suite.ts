@@ -61,7 +61,7 @@ export function useAppSuite() {
   });
 
   return {
-    async open(options: { dataDir?: string } = {}) {
+    async open(options: Parameters<typeof openSession>[2] = {}) {
       const session = await openSession(browser, server, options);
       sessions.push(session);
       return session;

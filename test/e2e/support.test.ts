@@ -92,32 +92,41 @@ describe.skipIf(chromiumMissingReason !== null)('support: open a diagnostic bund
       await visible(verdict.getByText('发现问题'));
       await visible(verdict.getByTestId('bundle-verdict-headline'));
       await visible(verdict.getByTestId('outcome-label').getByText('BLANK_PAGE'));
-      await visible(page.getByTestId('bundle-environment').getByText('store.merchant_no'));
-      // Every check, grouped, each status as an icon and a word.
+      // The rest sits in tabs: 检查 lists what failed first, every check still there (the rest folded).
+      const tab = (name: string) => page.getByRole('tab', { name });
+      await tab('检查').click();
       const checks = page.getByTestId('bundle-check');
       await countOf(checks).toBe(bundle.checks.length);
-      expect(await page.getByTestId('bundle-check-section').count()).toBeGreaterThan(1);
+      const attention = ['fail', 'error', 'warn'];
+      if (bundle.checks.some((check) => attention.includes(check.status))) {
+        expect(attention).toContain(await checks.first().getAttribute('data-status'));
+      }
       const failing = bundle.checks.find((check) => check.status === 'fail');
       if (failing) {
         const row = page.locator(`[data-testid="bundle-check"][data-check-id="${failing.id}"]`);
         await visible(row.getByText('未通过'));
         await visible(row.getByText(failing.summary['zh-CN']));
       }
-      // The waterfall of network.har, and the screenshots as pictures.
+      // 环境: keys in words, the raw key beside for support staff.
+      await tab('环境').click();
+      const environment = page.getByTestId('bundle-environment');
+      await visible(environment.getByText('商户号', { exact: true }));
+      await visible(environment.getByText('store.merchant_no'));
+      // 网络: the waterfall of network.har; 模拟: the screenshots as pictures.
+      await tab('网络').click();
       await countOf(page.getByTestId('bundle-waterfall-row')).toBe(bundle.waterfall.rows.length);
       expect(bundle.waterfall.rows.length).toBeGreaterThan(0);
+      await session.screenshot('support-bundle-waterfall');
+      await tab('模拟').click();
       const shots = page.getByTestId('bundle-screenshot');
       await countOf(shots).toBe(bundle.screenshots.length);
       expect(bundle.screenshots.length).toBeGreaterThan(0);
       await visible(shots.first().getByRole('img'));
-      await session.screenshot('support-bundle', { whole: true });
+      await session.screenshot('support-bundle-simulation', { whole: true });
+      await tab('结论').click();
       await page
         .getByTestId('bundle-verdict')
         .screenshot({ path: join(SCREENSHOT_DIR, 'support-bundle-verdict.png') });
-      await page
-        .getByTestId('bundle-network')
-        .evaluate((element) => element.scrollIntoView({ block: 'start' }));
-      await session.screenshot('support-bundle-waterfall');
 
       // A copy changed after it was made: refused, and said so plainly.
       await tamperedCopy(exported, join(folder, 'edited.zip'));

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import yazl from 'yazl';
 import type { CheckResult } from '../../../shared/checklist/check-result';
 import type { OutcomeCode } from '../../../shared/protocol/outcome-codes';
+import { diagnosisVerdict } from '../../../main/diagnosis/verdict';
 
 /**
  * Valid diagnostic bundles made directly (manifest, report, HAR, log), fast enough for 10,000 of them:
@@ -82,7 +83,16 @@ export function syntheticMembers(spec: SyntheticBundle): Map<string, Buffer> {
     environment: {
       os: 'linux',
       store: { merchant_no: spec.merchantNo, environment: 'production' },
-      ...(spec.outcome === null ? {} : { diagnosis: { id: `d-${reportId}`, outcome: spec.outcome } }),
+      // What the app writes (main/diagnosis/diagnosis-report.ts): the verdict the merchant saw, with the outcome.
+      ...(spec.outcome === null
+        ? {}
+        : {
+            diagnosis: {
+              id: `d-${reportId}`,
+              outcome: spec.outcome,
+              verdict: diagnosisVerdict(checks, spec.outcome),
+            },
+          }),
     },
     contact: null,
     withheld: spec.outcome === null ? ['simulation'] : [],
@@ -122,9 +132,25 @@ export function syntheticMembers(spec: SyntheticBundle): Map<string, Buffer> {
       })),
     },
   };
+  // One network probe of the gateway, as main/probe/har.ts records it (no run id, its own page).
+  const { _runId: _dropped, ...first } = har.log.entries[0]!;
+  const probe = {
+    ...first,
+    pageref: 'probe-1',
+    request: { ...first.request, url: 'https://127.0.0.1:8443/gateway/health' },
+  };
+  const fullHar = {
+    log: {
+      ...har.log,
+      pages: [
+        { id: 'probe-1', title: 'gateway #1 https://127.0.0.1:8443/gateway/health', startedDateTime: at },
+      ],
+      entries: [...har.log.entries, probe],
+    },
+  };
   const members = new Map<string, Buffer>([
     ['report.json', Buffer.from(JSON.stringify(report, null, 2))],
-    ['network.har', Buffer.from(JSON.stringify(har))],
+    ['network.har', Buffer.from(JSON.stringify(fullHar))],
     ['logs/app.log', Buffer.from(`${at} diagnosis ${reportId}\n`)],
   ]);
   const manifest = {

@@ -1,28 +1,21 @@
-import { Card, Descriptions, Empty, Flex, Image, Typography } from 'antd';
+import { CheckCircleFilled, DownloadOutlined, ExclamationCircleFilled } from '@ant-design/icons';
+import { Badge, Button, Card, Descriptions, Empty, Flex, Tabs, Typography, type TabsProps } from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import type { CheckGroup, CheckResult, CheckStatus } from '../../../../shared/checklist/check-result';
 import { DiagnosisVerdictSchema } from '../../../../shared/diagnosis/verdict';
 import { OutcomeCodeSchema } from '../../../../shared/protocol/outcome-codes';
 import type { OpenedBundle } from '../../../../shared/report/bundle-view';
-import type { Messages } from '../../i18n/resources';
 import { useLocalized } from '../../i18n/use-localized';
-import { STATUS_ORDER, statusRank, StatusTag } from '../checklist/status';
 import { OutcomeLabel, SideBadge, VerdictStatusTag } from '../diagnosis/looks';
 import { useDateTime } from '../diagnosis/format';
 import { useBytes } from '../report/use-bytes';
-import { BundleWaterfall } from './BundleWaterfall';
-
-/** The checklist's sections, as the Checklist screen shows them (network and TLS together). */
-const SECTIONS: readonly { key: keyof Messages['checklist']['sections']; groups: readonly CheckGroup[] }[] = [
-  { key: 'cfg', groups: ['cfg'] },
-  { key: 'key', groups: ['key'] },
-  { key: 'platform', groups: ['platform'] },
-  { key: 'network', groups: ['net', 'tls'] },
-  { key: 'page', groups: ['page'] },
-  { key: 'risk', groups: ['risk'] },
-  { key: 'local', groups: ['local'] },
-];
+import { reasonOf } from '../../app/external-store';
+import { doctor } from '../../ipc/doctor';
+import { BundleChecks } from './BundleChecks';
+import { BundleEnvironment } from './BundleEnvironment';
+import { BundleNetwork } from './BundleNetwork';
+import { BundleSimulation } from './BundleSimulation';
 
 /** The diagnosis summary the report's environment carries; read leniently (a bundle is foreign data). */
 const DiagnosisFactsSchema = z.object({
@@ -30,26 +23,117 @@ const DiagnosisFactsSchema = z.object({
   outcome: OutcomeCodeSchema.nullable().optional(),
 });
 
-const isPlain = (value: unknown): value is string | number | boolean =>
-  ['string', 'number', 'boolean'].includes(typeof value);
-
 const record = (value: unknown): Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : {};
 
-/** A verified bundle: its report (symptom, verdict, environment), checks, waterfall, pictures and logs. */
+/**
+ * A verified bundle, as support staff read it: tabs (结论 / 检查 / 模拟 / 网络 / 环境 / 日志) instead of one
+ * long page, and 「保存 HAR」 for Chrome DevTools. The tab follows the bundle: a new bundle opens on 结论.
+ */
 export function BundleView({ bundle }: { bundle: OpenedBundle }) {
+  const { t } = useTranslation();
+  const failing = bundle.checks.filter((c) => c.status === 'fail' || c.status === 'error').length;
+  const heading = useRef<HTMLHeadingElement>(null);
+  // A bundle just opened scrolls into view with its heading focused (from the picker or the triage table).
+  useEffect(() => {
+    heading.current?.scrollIntoView({ block: 'start' });
+    heading.current?.focus({ preventScroll: true });
+  }, [bundle.report.report_id]);
+  const items: TabsProps['items'] = [
+    {
+      key: 'conclusion',
+      label: t('bundleView.tabs.conclusion'),
+      children: (
+        <Flex vertical gap="large">
+          <Verdict bundle={bundle} />
+          <Symptom bundle={bundle} />
+          <BundleFacts bundle={bundle} />
+        </Flex>
+      ),
+    },
+    {
+      key: 'checks',
+      label: (
+        <span>
+          {t('bundleView.tabs.checks')}
+          {failing > 0 && <Badge count={failing} size="small" className="tab-badge" />}
+        </span>
+      ),
+      children: <BundleChecks checks={bundle.checks} />,
+    },
+    {
+      key: 'simulation',
+      label: t('bundleView.tabs.simulation'),
+      children: <BundleSimulation bundle={bundle} />,
+    },
+    { key: 'network', label: t('bundleView.tabs.network'), children: <BundleNetwork bundle={bundle} /> },
+    {
+      key: 'environment',
+      label: t('bundleView.tabs.environment'),
+      children: <BundleEnvironment bundle={bundle} />,
+    },
+    { key: 'logs', label: t('bundleView.tabs.logs'), children: <Logs bundle={bundle} /> },
+  ];
   return (
-    <Flex vertical gap="large" data-testid="bundle-view" data-report-id={bundle.report.report_id}>
-      <BundleFacts bundle={bundle} />
-      <Symptom bundle={bundle} />
-      <Verdict bundle={bundle} />
-      <Environment bundle={bundle} />
-      <Checks checks={bundle.checks} />
-      <Network bundle={bundle} />
-      <Screenshots bundle={bundle} />
-      <Logs bundle={bundle} />
+    <Card
+      data-testid="bundle-view"
+      data-report-id={bundle.report.report_id}
+      title={
+        <h2 className="card-title" ref={heading} tabIndex={-1}>
+          {t('support.facts.merchantNo')} {bundle.report.merchant_no}
+        </h2>
+      }
+      extra={<SaveHar reportId={bundle.report.report_id} />}
+    >
+      <Tabs key={bundle.report.report_id} items={items} aria-label={t('bundleView.tabsLabel')} />
+    </Card>
+  );
+}
+
+/** 「保存 HAR」: main asks where in its own save dialog, then copies network.har as verified. */
+function SaveHar({ reportId }: { reportId: string }) {
+  const { t } = useTranslation();
+  const [saving, setSaving] = useState(false);
+  const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
+  const save = async () => {
+    setSaving(true);
+    setNote(null);
+    try {
+      const result = await doctor.invoke('bundle.saveHar', { reportId });
+      setNote(
+        result.saved
+          ? { ok: true, text: t('bundleView.harSaved', { path: result.path }) }
+          : { ok: false, text: t(`bundleView.harNotSaved.${result.reason}`) },
+      );
+    } catch (error) {
+      setNote({ ok: false, text: t('support.errorDetail', { reason: reasonOf(error) }) });
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Flex align="center" gap="small" wrap justify="end">
+      {note && (
+        <Typography.Text role="status" data-testid="har-note" className="support-mono">
+          {note.ok ? (
+            <CheckCircleFilled className="icon-ok" aria-hidden />
+          ) : (
+            <ExclamationCircleFilled className="icon-warn" aria-hidden />
+          )}{' '}
+          {note.text}
+        </Typography.Text>
+      )}
+      <Button
+        icon={<DownloadOutlined />}
+        loading={saving}
+        onClick={() => void save()}
+        title={t('bundleView.saveHarHint')}
+        data-testid="save-har"
+      >
+        {t('bundleView.saveHar')}
+      </Button>
     </Flex>
   );
 }
@@ -224,159 +308,14 @@ function Verdict({ bundle }: { bundle: OpenedBundle }) {
   );
 }
 
-function Environment({ bundle }: { bundle: OpenedBundle }) {
-  const { t } = useTranslation();
-  const environment = record(bundle.report.environment);
-  const rows = (source: Record<string, unknown>, prefix = '') =>
-    Object.entries(source)
-      .filter(([, value]) => isPlain(value))
-      .map(([key, value]) => ({
-        key: `${prefix}${key}`,
-        label: <code>{`${prefix}${key}`}</code>,
-        children: <span className="support-mono">{String(value)}</span>,
-      }));
-  const items = [
-    ...rows(environment),
-    ...rows(record(environment.store), 'store.'),
-    ...rows(record(environment.platform), 'platform.'),
-  ];
-  return (
-    <Card
-      title={<h2 className="card-title">{t('support.environment.title')}</h2>}
-      data-testid="bundle-environment"
-    >
-      {items.length > 0 ? (
-        <Descriptions column={1} size="small" bordered styles={{ label: { width: 220 } }} items={items} />
-      ) : (
-        <Typography.Text type="secondary">{t('support.environment.none')}</Typography.Text>
-      )}
-    </Card>
-  );
-}
-
-function Checks({ checks }: { checks: readonly CheckResult[] }) {
-  const { t } = useTranslation();
-  const localized = useLocalized();
-  const counts = new Map<CheckStatus, number>();
-  for (const check of checks) counts.set(check.status, (counts.get(check.status) ?? 0) + 1);
-  const sections = SECTIONS.map((section) => ({
-    key: section.key,
-    checks: checks
-      .filter((check) => section.groups.includes(check.group))
-      .sort((a, b) => statusRank(a.status) - statusRank(b.status)),
-  })).filter((section) => section.checks.length > 0);
-
-  return (
-    <Card title={<h2 className="card-title">{t('support.checks.title')}</h2>} data-testid="bundle-checks">
-      {checks.length === 0 ? (
-        <Typography.Text type="secondary">{t('support.checks.none')}</Typography.Text>
-      ) : (
-        <Flex vertical gap="middle">
-          <Flex gap="small" wrap>
-            {STATUS_ORDER.filter(
-              (status): status is CheckStatus => status !== 'running' && counts.has(status),
-            ).map((status) => (
-              <StatusTag key={status} status={status} count={counts.get(status)} />
-            ))}
-          </Flex>
-          {sections.map((section) => (
-            <section
-              key={section.key}
-              aria-labelledby={`bundle-checks-${section.key}`}
-              data-testid="bundle-check-section"
-            >
-              <h3 id={`bundle-checks-${section.key}`} className="support-subtitle">
-                {t(`checklist.sections.${section.key}`)}
-              </h3>
-              <ul className="support-checks">
-                {section.checks.map((check) => (
-                  <li
-                    key={check.id}
-                    data-testid="bundle-check"
-                    data-check-id={check.id}
-                    data-status={check.status}
-                  >
-                    <Flex align="center" gap="small" wrap>
-                      <StatusTag status={check.status} />
-                      <strong>{localized(check.title)}</strong>
-                      <Typography.Text type="secondary" className="support-mono">
-                        {check.id}
-                      </Typography.Text>
-                    </Flex>
-                    <p className="no-margin">{localized(check.summary)}</p>
-                    {check.remediation && check.status !== 'pass' && (
-                      <p className="no-margin text-secondary">{localized(check.remediation)}</p>
-                    )}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ))}
-        </Flex>
-      )}
-    </Card>
-  );
-}
-
-function Network({ bundle }: { bundle: OpenedBundle }) {
-  const { t } = useTranslation();
-  const { waterfall } = bundle;
-  return (
-    <Card title={<h2 className="card-title">{t('support.waterfall.title')}</h2>} data-testid="bundle-network">
-      {!waterfall.available || waterfall.rows.length === 0 ? (
-        <Typography.Text type="secondary">{t('support.waterfall.none')}</Typography.Text>
-      ) : (
-        <BundleWaterfall rows={waterfall.rows} truncated={waterfall.truncated} />
-      )}
-    </Card>
-  );
-}
-
-function Screenshots({ bundle }: { bundle: OpenedBundle }) {
-  const { t } = useTranslation();
-  const merchant = new Set(bundle.report.symptom.screenshots);
-  return (
-    <Card
-      title={<h2 className="card-title">{t('support.screenshots.title')}</h2>}
-      data-testid="bundle-screenshots"
-    >
-      {bundle.screenshots.length === 0 ? (
-        <Empty description={t('support.screenshots.none')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
-      ) : (
-        <div className="support-shots">
-          {bundle.screenshots.map((shot) => (
-            <figure
-              key={shot.path}
-              className="support-shot"
-              data-testid="bundle-screenshot"
-              data-path={shot.path}
-            >
-              <Image
-                src={`data:${shot.mediaType};base64,${shot.base64}`}
-                alt={t('support.screenshots.alt', { path: shot.path })}
-              />
-              <figcaption>
-                <strong>
-                  {merchant.has(shot.path)
-                    ? t('support.screenshots.merchant')
-                    : t('support.screenshots.simulation')}
-                </strong>
-                <br />
-                <span className="text-secondary support-mono">{shot.path}</span>
-              </figcaption>
-            </figure>
-          ))}
-        </div>
-      )}
-    </Card>
-  );
-}
-
 function Logs({ bundle }: { bundle: OpenedBundle }) {
   const { t } = useTranslation();
-  if (bundle.logs.length === 0) return null;
+  if (bundle.logs.length === 0) {
+    return <Empty description={t('bundleView.noLogs')} image={Empty.PRESENTED_IMAGE_SIMPLE} />;
+  }
   return (
-    <Card title={<h2 className="card-title">{t('support.logs.title')}</h2>} data-testid="bundle-logs">
+    <Flex vertical gap="small" data-testid="bundle-logs">
+      <h3 className="support-subtitle">{t('support.logs.title')}</h3>
       <Flex vertical gap="small">
         {bundle.logs.map((log) => (
           <details key={log.path}>
@@ -390,6 +329,6 @@ function Logs({ bundle }: { bundle: OpenedBundle }) {
           </details>
         ))}
       </Flex>
-    </Card>
+    </Flex>
   );
 }

@@ -1,5 +1,5 @@
 import { CloseCircleFilled } from '@ant-design/icons';
-import { Tag, Typography } from 'antd';
+import { Button, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { WaterfallRow } from '../../../../shared/report/bundle-view';
 import { hostOf, useMilliseconds } from '../timings/phases';
@@ -50,8 +50,17 @@ function segmentsOf(row: WaterfallRow): Segment[] {
 /**
  * network.har of the bundle as a waterfall, in the timings screen's look (its classes, colours and
  * patterns): one row per request on one time scale, a failed or refused request named in words.
+ * 「详情」 on a row opens its headers and timings (onSelect).
  */
-export function BundleWaterfall({ rows, truncated }: { rows: readonly WaterfallRow[]; truncated: boolean }) {
+export function BundleWaterfall({
+  rows,
+  truncated,
+  onSelect,
+}: {
+  rows: readonly WaterfallRow[];
+  truncated: boolean;
+  onSelect?: (row: WaterfallRow) => void;
+}) {
   const { t } = useTranslation();
   const ms = useMilliseconds();
   const end = Math.max(1, ...rows.map((row) => row.startMs + Math.max(row.totalMs, 0)));
@@ -109,6 +118,18 @@ export function BundleWaterfall({ rows, truncated }: { rows: readonly WaterfallR
                   />
                 ))}
               </WaterfallBar>
+              {onSelect && (
+                <Button
+                  type="link"
+                  size="small"
+                  className="waterfall-details"
+                  onClick={() => onSelect(row)}
+                  aria-label={t('bundleView.network.detailsOf', { method: row.method, url: row.url })}
+                  data-testid="bundle-request-details"
+                >
+                  {t('bundleView.network.details')}
+                </Button>
+              )}
               {row.error && (
                 <div className="waterfall-failure" role="note">
                   <span className="support-mono">{row.error}</span>

@@ -1,4 +1,11 @@
-import { CloseOutlined, FolderOpenOutlined, InboxOutlined, StopOutlined } from '@ant-design/icons';
+import {
+  ArrowLeftOutlined,
+  CloseOutlined,
+  FileZipOutlined,
+  FolderOpenOutlined,
+  InboxOutlined,
+  StopOutlined,
+} from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Result, Spin, Typography } from 'antd';
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +15,8 @@ import { useLocalized } from '../../i18n/use-localized';
 import { doctor, pathForDroppedFile } from '../../ipc/doctor';
 import { BundleView } from './BundleView';
 import { kindsOf } from './problem-kinds';
-import { closeBundle, openBundle, useSupportSession } from './support-session';
+import { closeBundle, openBundle, openFolder, useSupportSession } from './support-session';
+import { TriagePanel } from './TriagePanel';
 import './support.css';
 
 /**
@@ -85,12 +93,22 @@ export default function SupportScreen() {
             <Flex gap="middle" wrap justify="center">
               <Button
                 type="primary"
-                icon={<FolderOpenOutlined />}
+                icon={<FileZipOutlined />}
                 loading={picking}
                 disabled={opening}
                 onClick={() => void pick()}
               >
                 {t('support.open.pick')}
+              </Button>
+              <Button
+                icon={<FolderOpenOutlined />}
+                loading={session.triaging}
+                disabled={opening}
+                onClick={() => void openFolder()}
+                title={t('triage.openFolderHint')}
+                data-testid="triage-open-folder"
+              >
+                {t('triage.openFolder')}
               </Button>
               {(result || session.error) && !opening && (
                 <Button icon={<CloseOutlined />} onClick={closeBundle}>
@@ -115,6 +133,33 @@ export default function SupportScreen() {
         )}
       </Card>
 
+      {session.triaging && (
+        <Flex align="center" gap="middle" role="status" data-testid="triage-working">
+          <Spin />
+          <span>
+            {session.triage ? t('triage.refreshing') : t('triage.working')}
+            {session.triageProgress &&
+              ` ${t('triage.progress', { verified: session.triageProgress.verified, found: session.triageProgress.found })}`}
+          </span>
+        </Flex>
+      )}
+      {session.triageError && (
+        <Alert
+          type="error"
+          showIcon
+          title={t('triage.failed')}
+          description={t('support.errorDetail', { reason: session.triageError })}
+          data-testid="triage-error"
+        />
+      )}
+      {session.fromTriage && session.triage && (result || opening || session.error) && (
+        <div>
+          <Button icon={<ArrowLeftOutlined />} onClick={closeBundle} data-testid="triage-back">
+            {t('triage.back')}
+          </Button>
+        </div>
+      )}
+      {session.triage && !result && !opening && !session.error && <TriagePanel view={session.triage} />}
       {opening && (
         <Flex align="center" gap="middle" role="status" data-testid="support-opening">
           <Spin />

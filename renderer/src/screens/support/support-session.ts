@@ -1,10 +1,11 @@
 import type { BundleOpenResult } from '../../../../shared/report/bundle-view';
+import type { TriageView } from '../../../../shared/triage/triage-view';
 import { createExternalStore, reasonOf } from '../../app/external-store';
 import { doctor } from '../../ipc/doctor';
 
 /**
  * The bundle support staff opened stays open for the renderer session: looking up a check's meaning on
- * another screen and coming back shows the same bundle, not an empty picker.
+ * another screen and coming back shows the same bundle, not an empty picker. So does a folder's triage.
  */
 export interface SupportSession {
   opening: boolean;
@@ -13,6 +14,14 @@ export interface SupportSession {
   result: BundleOpenResult | null;
   /** The call itself failed (not a refused bundle: that is a result). */
   error: string | null;
+  /** The last folder triaged (「打开文件夹」), kept while a bundle from it is open. */
+  triage: TriageView | null;
+  triaging: boolean;
+  /** Files verified so far, and found so far, while a folder is triaged. */
+  triageProgress: { verified: number; found: number } | null;
+  triageError: string | null;
+  /** The open bundle came from the triage table: 「返回列表」 goes back to it. */
+  fromTriage: boolean;
 }
 
 const store = createExternalStore<SupportSession>({
@@ -20,6 +29,11 @@ const store = createExternalStore<SupportSession>({
   fileName: null,
   result: null,
   error: null,
+  triage: null,
+  triaging: false,
+  triageProgress: null,
+  triageError: null,
+  fromTriage: false,
 });
 const update = store.update;
 
@@ -27,12 +41,11 @@ export const useSupportSession = store.useStore;
 
 const baseName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
-/** Verifies the bundle at `path` in main, then shows it, or why it was refused. */
-export async function openBundle(path: string): Promise<void> {
+async function open(fileName: string, fromTriage: boolean, call: () => Promise<BundleOpenResult>) {
   if (store.get().opening) return;
-  update({ opening: true, fileName: baseName(path), result: null, error: null });
+  update({ opening: true, fileName, result: null, error: null, fromTriage });
   try {
-    update({ result: await doctor.invoke('bundle.open', { path }) });
+    update({ result: await call() });
   } catch (error) {
     update({ error: reasonOf(error) });
   } finally {
@@ -40,6 +53,57 @@ export async function openBundle(path: string): Promise<void> {
   }
 }
 
+/** Verifies the bundle at `path` in main, then shows it, or why it was refused. */
+export async function openBundle(path: string): Promise<void> {
+  await open(baseName(path), false, () => doctor.invoke('bundle.open', { path }));
+}
+
+/** One row of the triage table: main knows the file by the handle it issued. */
+export async function openTriageBundle(id: string, file: string): Promise<void> {
+  await open(baseName(file), true, () => doctor.invoke('triage.openBundle', { id }));
+}
+
 export function closeBundle(): void {
-  update({ opening: false, fileName: null, result: null, error: null });
+  update({ opening: false, fileName: null, result: null, error: null, fromTriage: false });
+}
+
+let triageRuns = 0;
+
+/** Runs one triage call in main with its progress shown; the view it returns replaces the table. */
+async function triageCall(call: (taskId: string) => Promise<TriageView | null>): Promise<TriageView | null> {
+  const taskId = `triage-${++triageRuns}`;
+  update({ triaging: true, triageError: null, triageProgress: null });
+  const stop = doctor.on('progress', (event) => {
+    if (event.taskId === taskId) update({ triageProgress: { verified: event.done, found: event.total } });
+  });
+  try {
+    const view = await call(taskId);
+    if (view) update({ triage: view });
+    return view;
+  } catch (error) {
+    update({ triageError: reasonOf(error) });
+    return null;
+  } finally {
+    stop();
+    update({ triaging: false, triageProgress: null });
+  }
+}
+
+/**
+ * 「打开文件夹」: main asks for the folder in its own dialog, then verifies and groups every bundle in it.
+ * A folder checked before shows at once from the index, then is looked through for new or changed files.
+ */
+export async function openFolder(): Promise<void> {
+  if (store.get().triaging) return;
+  const view = await triageCall(async (taskId) => {
+    const answer = await doctor.invoke('triage.openFolder', { taskId });
+    if (!answer.picked) return null;
+    update({ result: null, error: null, fileName: null, fromTriage: false });
+    return answer.view;
+  });
+  if (view && !view.fresh) await triageCall((taskId) => doctor.invoke('triage.refresh', { taskId }));
+}
+
+export function closeTriage(): void {
+  update({ triage: null, triageError: null, fromTriage: false });
 }
