@@ -61,13 +61,13 @@ export function checkOutPath(out: string, force: boolean): void {
       ),
     );
   }
-  let folder: ReturnType<typeof statSync> | null = null;
+  let folderIsDirectory: boolean;
   try {
-    folder = statSync(dirname(out));
+    folderIsDirectory = statSync(dirname(out)).isDirectory();
   } catch (error) {
     throw outError(out, error);
   }
-  if (!folder.isDirectory()) {
+  if (!folderIsDirectory) {
     throw new CliInputError(
       text(
         `--out：${dirname(out)} 不是文件夹，诊断包无法保存到 ${out}。`,
