@@ -236,6 +236,65 @@ describe('fault suite: a read-only folder', () => {
   });
 });
 
+describe('fault suite: a damaged watch history given to `watch --history`', () => {
+  it('an inner page overwritten: kept aside (named), the watch runs on a fresh file and records, exit 0', async () => {
+    const history = join(root, 'damaged-watch.sqlite');
+    const h = WatchHistory.open(history);
+    h.appendBatch(
+      's',
+      Array.from({ length: 3000 }, (_, i) => ({
+        at: 1_700_000_000_000 + i * 60_000,
+        kind: 'probe' as const,
+        ok: true,
+        outcome: 'ok' as const,
+        target: null,
+        httpStatus: null,
+        gateway: { dns: null, connect: 1, tls: 1, wait: 1, total: 3 },
+        cashier: { dns: null, connect: 1, tls: 1, wait: 1, total: 3 },
+        timeToReadyMs: null,
+        durationMs: 3,
+        error: null,
+      })),
+    );
+    h.close();
+    const fd = openSync(history, 'r+');
+    writeSync(fd, Buffer.alloc(4096, 0x41), 0, 4096, 8 * 4096);
+    closeSync(fd);
+    const t = capture();
+    const code = await runCli(
+      [
+        'watch',
+        '--store',
+        files.storePath,
+        '--platform',
+        files.platformPath,
+        '--interval',
+        '1',
+        '--allow-short-interval',
+        '--simulate-every',
+        '0',
+        '--for',
+        '1200ms',
+        '--history',
+        history,
+      ],
+      t.io,
+    );
+    expect(code).toBe(0);
+    const kept = readdirSync(root).filter((n) => n.startsWith('damaged-watch.sqlite.damaged-'));
+    expect(kept).toHaveLength(1);
+    expect(t.err.join('\n')).toContain(join(root, kept[0]!));
+    expect(t.err.join('\n')).not.toMatch(/malformed|\n\s+at /);
+    // The samples printed went into the fresh file.
+    const { DatabaseSync } = await import('node:sqlite');
+    const db = new DatabaseSync(history, { readOnly: true });
+    const row = db.prepare('SELECT count(*) AS n FROM samples').get() as { n: number };
+    db.close();
+    expect(t.out.length).toBeGreaterThan(0);
+    expect(row.n).toBe(t.out.length);
+  });
+});
+
 async function sandboxBundleSources() {
   const { buildReport, reportApp } = await import('../../../main/report');
   const draft = buildReport({
