@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { BundleManifest } from '../../shared/report/bundle-manifest';
 import { fsyncDirectory } from './fsync-directory';
 import {
@@ -27,7 +27,7 @@ export interface WriteOptions extends PreviewOptions {
 
 /**
  * Writes a bundle: the preview's members exactly (given sources, it previews them first with `options`),
- * manifest.json first, copying the deflated forms the preview staged. The zip goes to `<out>.partial-…`
+ * manifest.json first, copying the deflated forms the preview staged. The zip goes to `.bt-<hex>.partial`
  * beside the target, is flushed to disk and only then renamed into place: a crash or a full disk leaves
  * no half-written bundle under the real name.
  */
@@ -58,7 +58,8 @@ async function writePreview(preview: BundlePreview, outPath: string, level: numb
     members.push({ path: m.path, bytes: m.bytes, crc32: m.crc32, method: m.compress ? 8 : 0, payload });
   }
 
-  const temp = join(dirname(outPath), `.${basename(outPath)}.partial-${randomBytes(6).toString('hex')}`);
+  // A short name of fixed length: the user's own name plus a suffix could pass the 255-byte limit.
+  const temp = join(dirname(outPath), `.bt-${randomBytes(6).toString('hex')}.partial`);
   let written: { bytes: number; sha256: string };
   try {
     // The report's time, not the wall clock: the same preview always gives the same bytes.

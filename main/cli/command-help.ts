@@ -12,8 +12,8 @@ export const COMMAND_HELP = {
     'check --store store.json --platform platform.json [--only ID,…] [--json]   run the payment checklist',
   ),
   diagnose: text(
-    'diagnose --store store.json --platform platform.json [--symptom 类别] [--device 手机|all|pc] [--network 网络] [--browser 路径] [--out 诊断包.zip] [--json]   完整诊断（手机和电脑各模拟一次）并生成诊断包',
-    'diagnose --store store.json --platform platform.json [--symptom CATEGORY] [--device PHONE|all|pc] [--network NETWORK] [--browser PATH] [--out FILE.zip] [--json]   full diagnosis (a phone and a computer side by side) and a diagnostic bundle',
+    'diagnose --store store.json --platform platform.json [--symptom 类别] [--device 手机|all|pc] [--network 网络] [--browser 路径] [--out 诊断包.zip [--force]] [--json]   完整诊断（手机和电脑各模拟一次）并生成诊断包',
+    'diagnose --store store.json --platform platform.json [--symptom CATEGORY] [--device PHONE|all|pc] [--network NETWORK] [--browser PATH] [--out FILE.zip [--force]] [--json]   full diagnosis (a phone and a computer side by side) and a diagnostic bundle',
   ),
   probe: text(
     'probe URL [--count N] [--interval 毫秒] [--platform platform.json] [--cacert CA.pem] [--json]   逐阶段测量网络耗时',

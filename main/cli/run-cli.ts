@@ -1,5 +1,6 @@
 import { text } from '../../shared/i18n/text';
 import { APP_IDENTITY } from '../core/app-identity';
+import { sweepTempLeftovers } from '../kept-files';
 import { CliInputError, EXIT, say, type CliIo } from './cli-io';
 import { COMMAND_HELP } from './command-help';
 
@@ -65,6 +66,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     );
     return EXIT.badInput;
   }
+  // What a killed earlier run left in the temp folder (its browser HOME, Playwright's scratch folder).
+  await sweepTempLeftovers();
   try {
     const run = await COMMANDS[name]();
     return await run(rest, io);

@@ -7,7 +7,7 @@ import { SCENARIOS } from '../../shared/sandbox/scenarios';
 import { text, type LocalizedText } from '../../shared/i18n/localized-text';
 import { machineFacts, runStoreChecklist } from '../checklist/run-store-checklist';
 import { JsonFilePersistence, type KeptFileEvent, type KeyVault } from '../config';
-import type { KeptAside } from '../kept-files';
+import { sweepTempLeftovers, type KeptAside } from '../kept-files';
 import { keptFileNotice } from './kept-file-notices';
 import { createDispatcher, type Dispatch, type Handlers } from '../ipc/dispatch';
 import { defaultProbeTargets, runProbes } from '../probe';
@@ -92,6 +92,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     options.settingsPersistence ??
       new JsonFilePersistence(join(options.dataDir, 'settings.json'), onCorrupt, { schema: SettingsSchema }),
   );
+  // What a killed earlier run left in the temp folder; in the background, start-up does not wait for it.
+  void sweepTempLeftovers();
   // Read once now, so that a damaged settings file is kept aside (and its notice ready) before the first screen.
   settings.get();
   const events = new EventBus();

@@ -1,2 +1,3 @@
 export * from './keep-aside';
 export * from './checked-json';
+export * from './temp-sweep';

@@ -36,7 +36,8 @@ export function findCertutil(env: NodeJS.ProcessEnv = process.env): string | nul
 }
 
 export async function createNssTrustHome(caPems: readonly string[], certutil: string): Promise<NssTrustHome> {
-  const home = await mkdtemp(join(tmpdir(), 'baitiao-doctor-browser-'));
+  // The pid in the name lets the next start sweep it if this process is killed (kept-files/temp-sweep.ts).
+  const home = await mkdtemp(join(tmpdir(), `baitiao-doctor-browser-${process.pid}-`));
   const dispose = () => rm(home, { recursive: true, force: true });
   try {
     const db = join(home, '.pki', 'nssdb');

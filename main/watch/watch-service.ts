@@ -105,6 +105,8 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
         if (during === 'simulation' && reason?.['zh-CN']) simulationError = reason;
         log(`watch: ${during} failed: ${error instanceof Error ? error.message : String(error)}`);
       },
+      onClockJump: ({ jumpMs }) =>
+        log(`watch: the wall clock jumped by ${jumpMs} ms; the schedule kept its pace`),
       ...(options.clock ? { clock: options.clock } : {}),
     });
     watcher.start();

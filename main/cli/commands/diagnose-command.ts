@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { text } from '../../../shared/i18n/localized-text';
 import { SYMPTOM_CATEGORIES, type SymptomCategory } from '../../../shared/report/symptom-form';
 import { OUTCOME_EXPLANATIONS } from '../../../shared/simulation/outcome-explanations';
-import { writeBundle } from '../../bundle';
+import { writeBundle, type WrittenBundle } from '../../bundle';
+import { isDiskError } from '../../kept-files';
 import { importNotesFrom, keyFactsFromImport } from '../../checklist/checklist-input';
 import { machineFacts } from '../../checklist/run-store-checklist';
 import { APP_IDENTITY } from '../../core/app-identity';
@@ -13,6 +14,7 @@ import { runDiagnosis } from '../../diagnosis/run-diagnosis';
 import { proxyFromEnvironment } from '../../probe';
 import { findBrowser, SimulationUnavailableError, type BrowserLauncher } from '../../simulation';
 import { createPlaywrightLauncher } from '../../simulation/playwright-launcher';
+import { bundleWriteFailure, checkOutPath } from '../bundle-output';
 import { CliInputError, EXIT, say, type CliIo } from '../cli-io';
 import { deviceOption, devicesJson, networkOption } from '../device-options';
 import { buyerName, buyerOf } from '../../../shared/simulation/buyer-words';
@@ -80,11 +82,14 @@ export async function diagnoseCommand(args: string[], io: CliIo): Promise<number
       network: { type: 'string' },
       browser: { type: 'string' },
       out: { type: 'string' },
+      force: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     },
     strict: true,
   });
   const category = symptomOption(values.symptom);
+  // Checked before the diagnosis runs: a bad --out must not cost the user a whole run.
+  if (values.out !== undefined) checkOutPath(resolve(values.out), values.force);
   const buyers = diagnosisBuyers(deviceOption(values.device, 'iphone-wechat'), networkOption(values.network));
   const { store, profile } = await loadStoreAndProfile(io, values.store, values.platform);
   const found = findBrowser({ explicitPath: values.browser ?? null });
@@ -141,7 +146,15 @@ export async function diagnoseCommand(args: string[], io: CliIo): Promise<number
     logs: [{ name: 'run.log', text: log.join('\n') + '\n' }],
     privateKeyPem: key.pem,
   });
-  const written = await writeBundle(sources, out);
+  let written: WrittenBundle | null = null;
+  let writeError: unknown = null;
+  try {
+    written = await writeBundle(sources, out);
+  } catch (error) {
+    // A full disk, a read-only folder…: the verdict is still printed, then why the bundle is missing.
+    if (!isDiskError(error)) throw error;
+    writeError = error;
+  }
   const runs = diagnosis.simulation.kind === 'simulation-series' ? diagnosis.simulation.runs : [];
   const failed = diagnosis.checklist.results.some((r) => r.status === 'fail' || r.status === 'error');
   const ok = !failed && diagnosis.outcome === 'REDIRECT_OK';
@@ -152,7 +165,7 @@ export async function diagnoseCommand(args: string[], io: CliIo): Promise<number
         devices: devicesJson(runs),
         verdict: diagnosis.verdict,
         checks: diagnosis.checklist.results.map((r) => ({ id: r.id, status: r.status })),
-        bundle: written.path,
+        bundle: written?.path ?? null,
         report_id: sources.report.report_id,
       }),
     );
@@ -179,7 +192,11 @@ export async function diagnoseCommand(args: string[], io: CliIo): Promise<number
     io.out(say(io, text('先做这一步：', 'Do this first: ')) + say(io, v.firstAction));
     const failing = diagnosis.checklist.results.filter((r) => r.status === 'fail' || r.status === 'error');
     for (const r of failing) io.out(`  ✗ ${r.id}: ${say(io, r.summary)}`);
-    io.out(say(io, text(`诊断包：${written.path}`, `Diagnostic bundle: ${written.path}`)));
+    if (written) io.out(say(io, text(`诊断包：${written.path}`, `Diagnostic bundle: ${written.path}`)));
+  }
+  if (writeError !== null) {
+    io.err(say(io, bundleWriteFailure(out, writeError)));
+    return EXIT.badInput;
   }
   return ok ? EXIT.ok : EXIT.problemFound;
 }

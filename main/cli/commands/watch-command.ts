@@ -14,6 +14,7 @@ import { createProbeSampler } from '../../watch/probe-sample';
 import { alertJson, alertLine, sampleJson, sampleLine } from '../../watch/sample-lines';
 import type { Simulate } from '../../watch/simulation-sample';
 import { createWatcher } from '../../watch/watcher';
+import { diskErrorReason, isDiskError, keptAsideText } from '../../kept-files';
 import { CliInputError, EXIT, say, type CliIo } from '../cli-io';
 import { loadStoreAndProfile } from '../config-input';
 
@@ -75,6 +76,21 @@ function forOption(raw: string | undefined): number | null {
     );
   }
   return ms;
+}
+
+/** The wall clock moved by jumpMs between two samples; the watch kept its pace. */
+function clockJumpText(jumpMs: number) {
+  const minutes = Math.round(Math.abs(jumpMs) / 60_000);
+  const amount = minutes >= 1 ? `${minutes} min` : `${Math.round(Math.abs(jumpMs) / 1000)} s`;
+  return jumpMs < 0
+    ? text(
+        `注意：这台电脑的时钟往回调了约 ${amount}。监测照常按间隔进行，记录用的是调整后的时间。`,
+        `Note: this computer's clock was set back by about ${amount}. The watch goes on at its interval; samples carry the adjusted time.`,
+      )
+    : text(
+        `注意：这台电脑的时钟往前调了约 ${amount}。监测照常按间隔进行，记录用的是调整后的时间。`,
+        `Note: this computer's clock was set forward by about ${amount}. The watch goes on at its interval; samples carry the adjusted time.`,
+      );
 }
 
 /** Resolves when the user stops the CLI or --for has passed. */
@@ -166,17 +182,41 @@ export async function watchCommand(args: string[], io: CliIo): Promise<number> {
   }
 
   let history: WatchHistory;
+  const historyPath = values.history ?? ':memory:';
   try {
-    history = WatchHistory.open(values.history ?? ':memory:');
+    // A damaged history file is kept aside and a fresh one started; the user is told where it went.
+    history = WatchHistory.open(historyPath, {
+      onKeptAside: (kept) =>
+        io.err(
+          say(
+            io,
+            keptAsideText(
+              kept,
+              text('监测记录文件', 'The watch history file'),
+              text(
+                '这次监测写入一个新的空白记录文件；以前的记录在另存的文件里，没有删除。',
+                'This watch writes to a fresh, empty history; the earlier history is in the kept file, not deleted.',
+              ),
+            ),
+          ),
+        ),
+    });
   } catch (error) {
     await closeBrowser();
+    const reason = isDiskError(error)
+      ? diskErrorReason(error)
+      : text(
+          error instanceof Error ? error.message : String(error),
+          error instanceof Error ? error.message : String(error),
+        );
     throw new CliInputError(
       text(
-        `--history：打不开监测记录文件 ${values.history}（${error instanceof Error ? error.message : String(error)}）。`,
-        `--history: cannot open the watch history ${values.history} (${error instanceof Error ? error.message : String(error)}).`,
+        `--history：打不开监测记录文件 ${values.history}（${reason['zh-CN']}）。文件没有改动。`,
+        `--history: cannot open the watch history ${values.history} (${reason['en-US']}). The file was not changed.`,
       ),
     );
   }
+  let lostSamples = 0;
   const storeId = `${store.value.merchantNo}/${store.value.appId}@${profile.name}`;
   const language = io.language;
   const watcher = createWatcher({
@@ -194,9 +234,29 @@ export async function watchCommand(args: string[], io: CliIo): Promise<number> {
     onSample: (sample) => io.out(values.json ? sampleJson(sample) : sampleLine(sample, language)),
     notify: (alert) => io.out(values.json ? alertJson(alert, language) : alertLine(alert, language)),
     onError: (error, during) => {
+      if ((during === 'record' || during === 'retention') && values.history) {
+        // Samples that could not be saved (a full disk): say which file, and end with exit 2.
+        lostSamples += 1;
+        const why = isDiskError(error)
+          ? diskErrorReason(error)[language]
+          : error instanceof Error
+            ? error.message
+            : String(error);
+        io.err(
+          say(
+            io,
+            text(
+              `监测：这次检测的结果没能保存到 ${values.history}（${why}），但已在上面打印。`,
+              `watch: this sample could not be saved to ${values.history} (${why}); it is printed above.`,
+            ),
+          ),
+        );
+        return;
+      }
       const reason = (error as { reason?: Record<typeof language, string> }).reason?.[language];
       io.err(`watch: ${during}: ${reason ?? (error instanceof Error ? error.message : String(error))}`);
     },
+    onClockJump: ({ jumpMs }) => io.err(say(io, clockJumpText(jumpMs))),
   });
 
   try {
@@ -212,6 +272,18 @@ export async function watchCommand(args: string[], io: CliIo): Promise<number> {
   const stillOpen = watcher.openIncident !== null;
   if (stillOpen) {
     io.err(say(io, text('结束时故障仍未恢复。', 'The fault had not recovered when the watch ended.')));
+  }
+  if (lostSamples > 0) {
+    io.err(
+      say(
+        io,
+        text(
+          `有 ${lostSamples} 次检测没能保存到 ${values.history}（结果已打印在上面）。腾出磁盘空间，或用 --history 换一个可写的位置。`,
+          `${lostSamples} sample(s) could not be saved to ${values.history} (they are printed above). Free some disk space, or choose a writable place with --history.`,
+        ),
+      ),
+    );
+    return EXIT.badInput;
   }
   return stillOpen ? EXIT.problemFound : EXIT.ok;
 }
