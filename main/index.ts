@@ -19,6 +19,7 @@ import { createMainWindow } from './adapters/main-window';
 import { guardAllWebContents } from './adapters/web-contents-guard';
 import { showWatchAlert } from './adapters/notifications';
 import { createWatchTray, type WatchTray } from './adapters/tray';
+import { startUpdater } from './adapters/updater';
 import type { Language } from '../shared/ipc/contract';
 import type { WatchStatus } from '../shared/watch/watch-api';
 
@@ -137,6 +138,9 @@ if (!app.requestSingleInstanceLock()) {
       },
     });
     await refreshTray();
+    // Updates: asked before download and before restart, never while something runs (main/updates).
+    const running = core;
+    startUpdater({ busy: () => running.busy(), language: () => language, log: (m) => log.info(m) });
   });
 
   // While watching, closing the window leaves the app in the tray; otherwise it quits.

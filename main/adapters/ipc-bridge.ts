@@ -7,7 +7,10 @@ import { isAppUrl } from './web-contents-guard';
  * Registers the single invoke channel. The sender is checked (only our own app:// page may call),
  * then the core's dispatcher validates the channel name and input against the zod contract.
  */
-export function bridgeIpc(core: AppCore, getWindow: () => BrowserWindow | null): () => void {
+export function bridgeIpc(
+  core: Pick<AppCore, 'dispatch' | 'onEvent'>,
+  getWindow: () => BrowserWindow | null,
+): () => void {
   ipcMain.handle(IPC_INVOKE, async (event, channel: unknown, input: unknown) => {
     if (!isAppUrl(event.senderFrame?.url)) {
       return { ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'IPC from an unexpected frame' } };

@@ -37,6 +37,7 @@ import { createReportService } from './report-service';
 import { createSupportService } from './support-service';
 import { TaskRegistry } from './task-registry';
 import { createAppHealth, type AppHealth } from '../health/app-health';
+import type { BusyState } from '../updates/update-policy';
 
 export interface AppCoreOptions {
   /** Where this app instance keeps its data (settings, stores, outbox, history). */
@@ -76,6 +77,8 @@ export interface AppCore {
   dispatch: Dispatch;
   onEvent(listener: (event: EventName, payload: unknown) => void): () => void;
   close(): Promise<void>;
+  /** What runs now that an update prompt or restart must not interrupt. */
+  busy(): Promise<BusyState>;
 }
 
 /**
@@ -400,6 +403,16 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   return {
     dispatch: createDispatcher(handlers, log),
     onEvent: (listener) => events.on(listener),
+    busy: async () => {
+      const status = watch.status();
+      const items = await reports.list().catch(() => []);
+      return {
+        tasks: tasks.size,
+        submitting: items.some((i) => i.state === 'sending-report' || i.state === 'uploading-bundle'),
+        // Due or under way: the next sample's time has come and its result is not in yet.
+        watchRound: status.running && status.nextSampleAt !== null && status.nextSampleAt <= Date.now(),
+      };
+    },
     close: async () => {
       tasks.cancelAll();
       await reports.close();

@@ -19,6 +19,11 @@ export class TaskRegistry {
     }
   }
 
+  /** How many tasks run now (the updater waits for none). */
+  get size(): number {
+    return this.running.size;
+  }
+
   finish(taskId: string): void {
     this.running.delete(taskId);
   }
