@@ -166,10 +166,18 @@ describe('baitiao-doctor diagnose', () => {
     expect(result.code).toBe(0);
     const parsed = JSON.parse(result.stdout) as {
       outcome: string;
+      devices: { device: string; network: string; outcome: string; ready_ms: number | null }[];
       checks: { id: string; status: string }[];
       bundle: string;
     };
     expect(parsed.outcome).toBe('REDIRECT_OK');
+    // A phone and the computer by default, phone first, each with its time to a ready cashier.
+    expect(parsed.devices).toEqual([
+      expect.objectContaining({ device: 'iphone-wechat', network: 'broadband', outcome: 'REDIRECT_OK' }),
+      expect.objectContaining({ device: 'pc', network: 'broadband', outcome: 'REDIRECT_OK' }),
+    ]);
+    expect(parsed.devices.every((d) => typeof d.ready_ms === 'number')).toBe(true);
+    expect(parsed.checks.find((c) => c.id === 'page.mobile')?.status).toBe('pass');
     expect(parsed.bundle).toBe(out);
     expect(parsed.checks.find((c) => c.id === 'page.return-leg')?.status).toBe('pass');
     const verify = await run(['bundle', 'verify', out, '--json']);
