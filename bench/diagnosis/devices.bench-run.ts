@@ -1,4 +1,4 @@
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { it } from 'vitest';
 import { machineFacts } from '../../main/checklist/run-store-checklist';
 import { runDiagnosis, type DiagnosisInput } from '../../main/diagnosis/run-diagnosis';
@@ -51,17 +51,20 @@ it('default two-device diagnosis vs single-device', async () => {
     await timed([DESKTOP_BUYER]);
     const single: number[] = [];
     const both: number[] = [];
+    const loadBefore = loadavg()[0]!;
     for (let i = 0; i < ROUNDS; i++) {
       single.push(await timed([DESKTOP_BUYER]));
       both.push(await timed(DEFAULT_DIAGNOSIS_BUYERS));
     }
     const ratio = median(both) / median(single);
+    const loadAfter = loadavg()[0]!;
     const row = (name: string, xs: number[]) =>
       `| ${name} | ${median(xs).toFixed(0)} | ${Math.min(...xs).toFixed(0)} | ${Math.max(...xs).toFixed(0)} |`;
     const section = [
       HEADING,
       '',
       machineLine(),
+      `Load average (1 min) ${loadBefore.toFixed(1)} at the start, ${loadAfter.toFixed(1)} at the end: other work shared the ${cpus().length} cores. On a saturated machine the two simulations cannot overlap, so the ratio approaches 1 + (one simulation's work / one diagnosis' work); with idle cores they run side by side.`,
       '',
       `A whole diagnosis (simulated payment, timings and checklist) against the healthy sandbox in Chromium (${browser.path}), ${ROUNDS} rounds alternating the two, after one warm-up each. Single device: the computer alone (Chrome, 1280×720, broadband), as every diagnosis ran before issue 19. Default: WeChat on an iPhone (390×664 @3) and the computer, their simulations run concurrently in two browser contexts of one Chromium process.`,
       '',
