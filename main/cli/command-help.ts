@@ -20,8 +20,8 @@ export const COMMAND_HELP = {
     'probe URL [--count N] [--interval MS] [--platform platform.json] [--cacert CA.pem] [--json]   time every network phase',
   ),
   watch: text(
-    'watch --store store.json --platform platform.json --interval 秒 [--for 时长] [--history 文件] [--simulate-every N] [--browser 路径] [--json]   定时监测支付链路，每次检测打印一行',
-    'watch --store store.json --platform platform.json --interval SECONDS [--for DURATION] [--history FILE] [--simulate-every N] [--browser PATH] [--json]   keep checking the payment path, one line per sample',
+    'watch --store store.json --platform platform.json --interval 秒 [--for 时长] [--history 文件] [--simulate-every N] [--device 设备] [--network 网络] [--browser 路径] [--json]   定时监测支付链路，每次检测打印一行',
+    'watch --store store.json --platform platform.json --interval SECONDS [--for DURATION] [--history FILE] [--simulate-every N] [--device DEVICE] [--network NETWORK] [--browser PATH] [--json]   keep checking the payment path, one line per sample',
   ),
   simulate: text(
     'simulate --store store.json --platform platform.json [--device pc|iphone-wechat|android-app|android-chrome|all] [--network broadband|4g|slow-4g|3g] [--browser 路径] [--runs N] [--har 文件] [--screenshots 目录] [--json]   模拟买家（电脑或手机）走一遍白条支付跳转',

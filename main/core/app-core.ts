@@ -128,12 +128,13 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
         storeName: active.summary.storeName,
         profile: active.profile,
         simulate: pem
-          ? async (signal) => {
+          ? async (signal, buyer) => {
               const r = await runSimulation({
                 profile: active.profile,
                 store: active.store,
                 privateKeyPem: pem,
                 browser: browserEngine,
+                buyer,
                 signal,
                 screenshots: { mode: 'none' },
                 inspectStorePage: false,

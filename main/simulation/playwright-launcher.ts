@@ -144,17 +144,31 @@ export function createPlaywrightLauncher(options: PlaywrightLauncherOptions): Br
     }
   }
 
+  /**
+   * The browser for this trust set, started at most once however many sessions ask at the same time (a
+   * diagnosis opens a phone's and the computer's together): the check and the claim of `starting` happen
+   * with no await between them, so a second caller always waits for the first one's browser.
+   */
   async function browserFor(cas: readonly string[]): Promise<RunningBrowser> {
     const trustKey = trustKeyOf(cas);
-    while (starting) await starting.catch(() => {});
-    if (running?.trustKey === trustKey && running.browser.isConnected()) return running;
-    await stop();
-    starting = start(cas, trustKey);
+    for (;;) {
+      if (starting) {
+        await starting.catch(() => {});
+        continue;
+      }
+      if (running?.trustKey === trustKey && running.browser.isConnected()) return running;
+      break;
+    }
+    const launch = (async () => {
+      await stop();
+      return start(cas, trustKey);
+    })();
+    starting = launch;
     try {
-      running = await starting;
+      running = await launch;
       return running;
     } finally {
-      starting = null;
+      if (starting === launch) starting = null;
     }
   }
 

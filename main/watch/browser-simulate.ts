@@ -1,5 +1,6 @@
 import type { PlatformProfile } from '../../shared/config/platform-profile';
 import type { LocalizedText } from '../../shared/i18n/localized-text';
+import type { BuyerProfile } from '../../shared/simulation/device-profiles';
 import { findBrowser, runSimulation, type SimulationStore } from '../simulation';
 import { createPlaywrightLauncher } from '../simulation/playwright-launcher';
 import type { Simulate } from './simulation-sample';
@@ -20,6 +21,8 @@ export function createBrowserSimulate(options: {
   store: SimulationStore;
   privateKeyPem: string;
   browserPath?: string | null;
+  /** The device and network each run emulates (default: the computer on broadband). */
+  buyer?: BuyerProfile;
 }): BrowserSimulate {
   const browser = findBrowser({ explicitPath: options.browserPath ?? null });
   if (!browser.found) {
@@ -34,6 +37,7 @@ export function createBrowserSimulate(options: {
         store: options.store,
         privateKeyPem: options.privateKeyPem,
         browser: launcher,
+        ...(options.buyer ? { buyer: options.buyer } : {}),
         signal,
         screenshots: { mode: 'none' },
         inspectStorePage: false,

@@ -11,6 +11,7 @@ import {
   WatchSettingsSchema,
   type WatchSettings,
 } from '../../shared/watch/watch-settings';
+import type { BuyerProfile } from '../../shared/simulation/device-profiles';
 import type { ResolveProxy } from '../probe/proxy';
 import type { WatchClock } from './clock';
 import type { WatchHistory } from './history';
@@ -23,8 +24,11 @@ export interface WatchTargetStore {
   id: string;
   storeName: string;
   profile: PlatformProfile;
-  /** null when no redirect simulation can run here; the reason is shown in the status. */
-  simulate: Simulate | null;
+  /**
+   * null when no redirect simulation can run here; the reason is shown in the status. Runs as the buyer
+   * the settings name (device and network).
+   */
+  simulate: ((signal: AbortSignal, buyer: BuyerProfile) => ReturnType<Simulate>) | null;
   simulationUnavailableReason?: LocalizedText | null;
 }
 
@@ -91,7 +95,9 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
             profile: watched.profile,
             ...(options.resolveProxy ? { resolveProxy: options.resolveProxy } : {}),
           }),
-      simulate: watched.simulate,
+      simulate: watched.simulate
+        ? (signal) => watched.simulate!(signal, { device: settings.device, network: settings.network })
+        : null,
       schedule: {
         intervalMs: settings.intervalSeconds * 1000,
         simulationEverySamples: settings.simulationEverySamples,

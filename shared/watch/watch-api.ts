@@ -33,6 +33,8 @@ export const WatchSettingsPatchSchema = z
     intervalSeconds: field(shape.intervalSeconds),
     simulationEverySamples: field(shape.simulationEverySamples),
     retentionDays: field(shape.retentionDays),
+    device: field(shape.device),
+    network: field(shape.network),
   })
   .strict();
 export type WatchSettingsPatch = z.infer<typeof WatchSettingsPatchSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DeviceIdSchema, NetworkIdSchema } from '../simulation/device-profiles';
 
 /**
  * Floors that keep the watch's load on the platform negligible: one gateway health GET and one cashier
@@ -24,6 +25,9 @@ export const WatchSettingsSchema = z.object({
    * MIN_SIMULATION_INTERVAL_SECONDS. Default 3: every 15 minutes at the default interval.
    */
   simulationEverySamples: z.number().int().min(0).max(1000).default(3),
+  /** The buyer the watch's simulated redirect runs as: its device and network (see device-profiles). */
+  device: DeviceIdSchema.default('pc'),
+  network: NetworkIdSchema.default('broadband'),
   /** Samples older than this are deleted, at start and once a day. */
   retentionDays: z.number().int().min(1).max(3650).default(400),
 });

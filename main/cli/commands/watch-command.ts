@@ -8,6 +8,7 @@ import {
 } from '../../../shared/watch/watch-settings';
 import { proxyFromEnvironment } from '../../probe/proxy';
 import { createBrowserSimulate } from '../../watch/browser-simulate';
+import { deviceOption, networkOption } from '../device-options';
 import { parseDuration } from '../../watch/duration';
 import { WatchHistory } from '../../watch/history';
 import { createProbeSampler } from '../../watch/probe-sample';
@@ -122,6 +123,8 @@ export async function watchCommand(args: string[], io: CliIo): Promise<number> {
       for: { type: 'string' },
       history: { type: 'string' },
       'simulate-every': { type: 'string' },
+      device: { type: 'string' },
+      network: { type: 'string' },
       browser: { type: 'string' },
       'allow-short-interval': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
@@ -132,6 +135,16 @@ export async function watchCommand(args: string[], io: CliIo): Promise<number> {
   const intervalSeconds = intervalOption(values.interval, allowShort);
   const forMs = forOption(values.for);
   const simulateEvery = simulateEveryOption(values['simulate-every']);
+  const device = deviceOption(values.device, 'pc');
+  if (device === 'all') {
+    throw new CliInputError(
+      text(
+        '--device：监测一次只模拟一种设备，请选一种。',
+        '--device: the watch simulates one device; pick one.',
+      ),
+    );
+  }
+  const buyer = { device, network: networkOption(values.network) };
   const { store, profile } = await loadStoreAndProfile(io, values.store, values.platform);
   if (allowShort && !profileOnLoopback(profile)) {
     throw new CliInputError(
@@ -161,6 +174,7 @@ export async function watchCommand(args: string[], io: CliIo): Promise<number> {
       store: store.value,
       privateKeyPem: store.keyPem,
       browserPath: values.browser ?? null,
+      buyer,
     });
     if (browser.available) {
       simulate = browser.simulate;

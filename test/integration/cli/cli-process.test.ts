@@ -149,6 +149,9 @@ describe('baitiao-doctor check', () => {
   });
 });
 
+/** A diagnosis simulates a phone and the computer (two browser contexts) besides probes and checklist. */
+const DIAGNOSE_TIMEOUT = 90_000;
+
 describe('baitiao-doctor diagnose', () => {
   const args = () => [
     'diagnose',
@@ -158,42 +161,58 @@ describe('baitiao-doctor diagnose', () => {
     join(dir, 'platform.json'),
   ];
 
-  it('healthy: exit 0, the §7 outcome, the checks and a bundle that verifies and holds no private key', async () => {
-    expect(await setScenario('healthy')).toBe(200);
-    const out = join(dir, 'healthy.zip');
-    const result = await run([...args(), '--symptom', 'page-not-loading', '--out', out, '--json']);
-    expect(result.stderr).toBe('');
-    expect(result.code).toBe(0);
-    const parsed = JSON.parse(result.stdout) as {
-      outcome: string;
-      checks: { id: string; status: string }[];
-      bundle: string;
-    };
-    expect(parsed.outcome).toBe('REDIRECT_OK');
-    expect(parsed.bundle).toBe(out);
-    expect(parsed.checks.find((c) => c.id === 'page.return-leg')?.status).toBe('pass');
-    const verify = await run(['bundle', 'verify', out, '--json']);
-    expect(verify.code).toBe(0);
-    const listing = execFileSync('unzip', ['-p', out], { maxBuffer: 64 * 1024 * 1024 }).toString('latin1');
-    const keyBody = readFileSync(join(dir, 'keys/merchant_private.pem'), 'utf8').split('\n')[1]!;
-    expect(listing).not.toContain(keyBody);
-    expect(listing).not.toContain('PRIVATE KEY-----');
-  });
+  it(
+    'healthy: exit 0, the §7 outcome, the checks and a bundle that verifies and holds no private key',
+    async () => {
+      expect(await setScenario('healthy')).toBe(200);
+      const out = join(dir, 'healthy.zip');
+      const result = await run([...args(), '--symptom', 'page-not-loading', '--out', out, '--json']);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      const parsed = JSON.parse(result.stdout) as {
+        outcome: string;
+        devices: { device: string; network: string; outcome: string; ready_ms: number | null }[];
+        checks: { id: string; status: string }[];
+        bundle: string;
+      };
+      expect(parsed.outcome).toBe('REDIRECT_OK');
+      // A phone and the computer by default, phone first, each with its time to a ready cashier.
+      expect(parsed.devices).toEqual([
+        expect.objectContaining({ device: 'iphone-wechat', network: 'broadband', outcome: 'REDIRECT_OK' }),
+        expect.objectContaining({ device: 'pc', network: 'broadband', outcome: 'REDIRECT_OK' }),
+      ]);
+      expect(parsed.devices.every((d) => typeof d.ready_ms === 'number')).toBe(true);
+      expect(parsed.checks.find((c) => c.id === 'page.mobile')?.status).toBe('pass');
+      expect(parsed.bundle).toBe(out);
+      expect(parsed.checks.find((c) => c.id === 'page.return-leg')?.status).toBe('pass');
+      const verify = await run(['bundle', 'verify', out, '--json']);
+      expect(verify.code).toBe(0);
+      const listing = execFileSync('unzip', ['-p', out], { maxBuffer: 64 * 1024 * 1024 }).toString('latin1');
+      const keyBody = readFileSync(join(dir, 'keys/merchant_private.pem'), 'utf8').split('\n')[1]!;
+      expect(listing).not.toContain(keyBody);
+      expect(listing).not.toContain('PRIVATE KEY-----');
+    },
+    DIAGNOSE_TIMEOUT,
+  );
 
-  it('a failing scenario: exit 1 and the outcome named (支付失败 class)', async () => {
-    expect(await setScenario('domain-not-authorized')).toBe(200);
-    const result = await run([
-      ...args(),
-      '--symptom',
-      'payment-failed',
-      '--out',
-      join(dir, 'domain.zip'),
-      '--json',
-    ]);
-    expect(result.code).toBe(1);
-    expect(JSON.parse(result.stdout).outcome).toBe('DOMAIN_NOT_AUTHORIZED');
-    await setScenario('healthy');
-  });
+  it(
+    'a failing scenario: exit 1 and the outcome named (支付失败 class)',
+    async () => {
+      expect(await setScenario('domain-not-authorized')).toBe(200);
+      const result = await run([
+        ...args(),
+        '--symptom',
+        'payment-failed',
+        '--out',
+        join(dir, 'domain.zip'),
+        '--json',
+      ]);
+      expect(result.code).toBe(1);
+      expect(JSON.parse(result.stdout).outcome).toBe('DOMAIN_NOT_AUTHORIZED');
+      await setScenario('healthy');
+    },
+    DIAGNOSE_TIMEOUT,
+  );
 
   it('a bad --symptom is bad input: exit 2 naming the option', async () => {
     const result = await run([...args(), '--symptom', 'sad'], { LANG: 'en_US.UTF-8' });

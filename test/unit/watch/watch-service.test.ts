@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PlatformProfile } from '../../../shared/config/platform-profile';
+import type { BuyerProfile } from '../../../shared/simulation/device-profiles';
 import { text } from '../../../shared/i18n/localized-text';
 import type { WatchAlert } from '../../../shared/watch/watch-incident';
 import { WatchStatusSchema } from '../../../shared/watch/watch-api';
@@ -111,5 +112,27 @@ describe('watch service (what the app core drives)', () => {
       simulation: 'off',
       simulationUnavailableReason: null,
     });
+  });
+
+  it('runs its simulated redirect as the device and network the settings name', async () => {
+    const buyers: BuyerProfile[] = [];
+    setup([
+      store('a', {
+        simulate: async (_signal, buyer) => {
+          buyers.push(buyer);
+          return { outcome: 'REDIRECT_OK', timeToReadyMs: 500 };
+        },
+      }),
+    ]);
+    expect(
+      await service.updateSettings({
+        enabled: true,
+        simulationEverySamples: 1,
+        device: 'iphone-wechat',
+        network: 'slow-4g',
+      }),
+    ).toMatchObject({ settings: { device: 'iphone-wechat', network: 'slow-4g' } });
+    await vi.waitFor(() => expect(buyers).toEqual([{ device: 'iphone-wechat', network: 'slow-4g' }]));
+    expect(history.settings()).toMatchObject({ device: 'iphone-wechat', network: 'slow-4g' });
   });
 });

@@ -15,6 +15,7 @@ import {
   type StageState,
 } from '../diagnosis/diagnosis-session';
 import { useNumber } from '../diagnosis/format';
+import { DeviceResults } from './DeviceResults';
 import { VerdictCard } from './VerdictCard';
 
 /**
@@ -86,6 +87,7 @@ export function DiagnosisPanel({ store }: { store: StoreSummary | null }) {
             <OtherStoreNotice screen="diagnosis" name={shown.storeName} />
           )}
           <VerdictCard diagnosis={shown} headingRef={headingRef} />
+          <DeviceResults diagnosis={shown} />
         </>
       )}
     </>

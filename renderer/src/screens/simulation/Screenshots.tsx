@@ -1,6 +1,8 @@
-import { Flex, Image, Typography } from 'antd';
+import { Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { buyerOf, isPhone } from '../../../../shared/simulation/buyer-words';
 import type { Screenshot, SimulationResult } from '../../../../shared/simulation/simulation-result';
+import { DeviceShot } from '../../app/DeviceShot';
 
 interface Shown {
   shot: Screenshot;
@@ -41,6 +43,8 @@ function picturesOf(runs: readonly SimulationResult[], index: number): Shown[] {
 export function Screenshots({ runs, index }: { runs: readonly SimulationResult[]; index: number }) {
   const { t } = useTranslation();
   const pictures = picturesOf(runs, index);
+  const run = runs[index];
+  const phone = run ? isPhone(buyerOf(run)) : false;
   if (pictures.length === 0) {
     return <Typography.Text type="secondary">{t('simulation.screenshots.none')}</Typography.Text>;
   }
@@ -57,10 +61,10 @@ export function Screenshots({ runs, index }: { runs: readonly SimulationResult[]
             data-moment={shot.moment}
           >
             {base64 ? (
-              <Image
+              <DeviceShot
                 src={`data:${shot.mimeType};base64,${base64}`}
                 alt={t('simulation.screenshots.alt', { caption, hint })}
-                width="100%"
+                phone={phone}
               />
             ) : (
               <div className="sim-screenshot-missing" role="note">

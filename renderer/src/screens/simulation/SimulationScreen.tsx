@@ -30,6 +30,10 @@ import {
   type SimulationSession,
 } from './simulation-session';
 import { StageTimings } from './StageTimings';
+import { BuyerPicker } from '../../app/BuyerPicker';
+import { buyerName, buyerOf } from '../../../../shared/simulation/buyer-words';
+import { DESKTOP_BUYER, type BuyerProfile } from '../../../../shared/simulation/device-profiles';
+import type { SimulationResult } from '../../../../shared/simulation/simulation-result';
 import './simulation.css';
 
 const DEFAULT_RUNS = 1;
@@ -44,6 +48,8 @@ export default function SimulationScreen() {
   const { t } = useTranslation();
   const session = useSimulationSession();
   const [runs, setRuns] = useState<number>(session.runs ?? DEFAULT_RUNS);
+  const lastRun = session.result?.kind === 'simulation-series' ? session.result.runs[0] : undefined;
+  const [buyer, setBuyer] = useState<BuyerProfile>(lastRun ? buyerOf(lastRun) : DESKTOP_BUYER);
 
   useEffect(() => {
     void loadLastSimulation();
@@ -56,7 +62,7 @@ export default function SimulationScreen() {
   const series = session.result?.kind === 'simulation-series' ? session.result : null;
 
   const start = () => {
-    if (store) void runSimulation({ id: store.id, name: store.storeName }, runs);
+    if (store) void runSimulation({ id: store.id, name: store.storeName }, runs, buyer);
   };
 
   return (
@@ -84,6 +90,7 @@ export default function SimulationScreen() {
             onChange={setRuns}
             testId="simulation-runs"
           />
+          <BuyerPicker id="simulation-buyer" value={buyer} disabled={running} onChange={setBuyer} />
           <RunButtons
             screen="simulation"
             session={session}
@@ -218,6 +225,7 @@ function SeriesView({ series }: { series: SimulationSeries }) {
                 <h3 id="sim-stages-title" className="sim-section-title">
                   {t('simulation.stageTimings.title')}
                 </h3>
+                <BuyerLine result={result} />
                 <StageTimings stages={result.stages} />
               </section>
               <section aria-labelledby="sim-hops-title">
@@ -248,6 +256,19 @@ function SeriesView({ series }: { series: SimulationSeries }) {
         </>
       )}
     </>
+  );
+}
+
+/** Which buyer the run was, and that its times are emulated when the network was throttled. */
+function BuyerLine({ result }: { result: SimulationResult }) {
+  const { t } = useTranslation();
+  const localized = useLocalized();
+  const emulated = result.buyer?.emulatedNetwork ?? false;
+  return (
+    <Typography.Paragraph type="secondary" data-testid="simulation-buyer" data-emulated={emulated}>
+      {localized(buyerName(buyerOf(result)))}
+      {emulated && ` · ${t('buyer.emulatedHint')}`}
+    </Typography.Paragraph>
   );
 }
 

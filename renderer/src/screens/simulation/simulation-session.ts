@@ -7,6 +7,7 @@ import type {
   SimulationUnavailable,
   StageTiming,
 } from '../../../../shared/simulation/simulation-result';
+import type { BuyerProfile } from '../../../../shared/simulation/device-profiles';
 import { createRunSession, IDLE_RUN, type RunState } from '../../app/run-session';
 
 /**
@@ -139,10 +140,17 @@ export const useSimulationSession = session.useSession;
 /** The last series main remembers, once per session (afterwards this session's own view is newer). */
 export const loadLastSimulation = (): Promise<void> => session.loadLast();
 
-/** Simulates the Baitiao payment `runs` times in a row (1 for 一键重试), streaming each hop as it happens. */
-export const runSimulation = (store: { id: string; name: string }, runs: number): Promise<void> =>
+/**
+ * Simulates the Baitiao payment `runs` times in a row (1 for 一键重试) as `buyer` (a device and network),
+ * streaming each hop as it happens.
+ */
+export const runSimulation = (
+  store: { id: string; name: string },
+  runs: number,
+  buyer?: BuyerProfile,
+): Promise<void> =>
   session.run({
-    input: runs > 1 ? { runs } : {},
+    input: { ...(runs > 1 ? { runs } : {}), ...(buyer ? { buyer } : {}) },
     start: () => ({ runs, live: null, finished: [], result: null, store }),
     finish: (result) => ({ result }),
   });

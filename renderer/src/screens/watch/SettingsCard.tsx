@@ -1,4 +1,5 @@
 import { Card, Flex, Select, Switch, Typography } from 'antd';
+import { BuyerPicker } from '../../app/BuyerPicker';
 import { useTranslation } from 'react-i18next';
 import type { WatchSettingsPatch } from '../../../../shared/watch/watch-api';
 import type { WatchSettings } from '../../../../shared/watch/watch-settings';
@@ -147,6 +148,14 @@ export function SettingsCard({
             </Typography.Text>
           </Flex>
         </div>
+
+        <BuyerPicker
+          id="watch-buyer"
+          value={{ device: settings.device, network: settings.network }}
+          disabled={saving || settings.simulationEverySamples === 0}
+          onChange={(buyer) => onChange(buyer)}
+          help={t('buyer.watchHelp')}
+        />
       </Flex>
     </Card>
   );
