@@ -4,13 +4,16 @@ import { containsNeedle } from './known-secrets';
 import type { RedactionRule } from './rules';
 import { isAlias, replaceCredential, replaceWithAlias, type TextRuleContext } from './text-context';
 
+/** Set-Cookie attributes: what they say (a path, an expiry) is no cookie's value. */
+const COOKIE_ATTRIBUTES = /^(?:path|domain|expires|max-age|samesite|secure|httponly|priority|partitioned)$/i;
+
 /** Cookie pairs `a=1; b=2`: each value aliased, names and attributes kept (they tell support which cookie). */
 export function redactCookiePairs(ctx: TextRuleContext, rule: RedactionRule, header: string): string {
   return header.replace(
     /(^|;\s*)([^=;\s][^=;]*)=([^;]*)/g,
     (whole, sep: string, name: string, value: string) => {
       const trimmed = value.trim();
-      if (!trimmed || isAlias(trimmed)) return whole;
+      if (!trimmed || isAlias(trimmed) || COOKIE_ATTRIBUTES.test(name.trim())) return whole;
       return `${sep}${name}=${replaceCredential(ctx, rule, trimmed)}`;
     },
   );
@@ -68,12 +71,20 @@ const harmlessAnywhere = (name: string) =>
  * The value of a query, fragment or form field, by its name: kept when the name is on the harmless list,
  * a credential when the name looks sensitive, otherwise an alias with the name kept.
  */
-export function redactParamValue(ctx: TextRuleContext, name: string, value: string): string {
+export function redactParamValue(
+  ctx: TextRuleContext,
+  name: string,
+  value: string,
+  inFragment = false,
+): string {
   if (!value || isAlias(value)) return value;
   const verdict = judgeName(name, 'param');
   if (verdict.kind === 'harmless') return value;
   if (verdict.kind === 'credential') return replaceCredential(ctx, verdict.rule, value);
-  return replaceWithAlias(ctx, 'value', value);
+  // A fragment is the page's own state (OAuth puts tokens there): whatever its name, a credential.
+  if (inFragment) return replaceCredential(ctx, 'token', value);
+  // Any other value is aliased and hunted too: a page that echoes its own query echoes it whole.
+  return replaceCredential(ctx, 'value', value);
 }
 
 /**
@@ -84,11 +95,36 @@ const URL_PARAM =
   /([?&#;]|%3[Ff]|%26|%23)([A-Za-z0-9_.[\]-]{1,64})(=|%3[Dd])((?:(?!%26|%23)[^&#\s"'<>;\\])*)/g;
 
 export function redactUrlParams(ctx: TextRuleContext, text: string): string {
-  return text.replace(URL_PARAM, (whole, sep: string, name: string, eq: string, value: string) => {
-    if (!value) return whole;
-    const safe = redactParamValue(ctx, name, value);
-    return safe === value ? whole : `${sep}${name}${eq}${safe}`;
-  });
+  return text.replace(
+    URL_PARAM,
+    (whole, sep: string, name: string, eq: string, value: string, offset: number) => {
+      if (!value) return whole;
+      const safe = redactParamValue(ctx, name, value, inFragment(text, offset, sep));
+      return safe === value ? whole : `${sep}${name}${eq}${safe}`;
+    },
+  );
+}
+
+/** Whether a parameter at `offset` sits in a URL's fragment: a `#` since the last `?` or space. */
+function inFragment(text: string, offset: number, sep: string): boolean {
+  if (sep === '#' || sep === '%23') return true;
+  for (let at = offset - 1; at >= 0 && offset - at < 4096; at--) {
+    const c = text.charCodeAt(at);
+    if (c === 35 /* # */) return true;
+    if (c === 63 /* ? */ || c === 32 || c === 10 || c === 34 /* " */) return false;
+  }
+  return false;
+}
+
+/**
+ * A cookie string printed by a page (`document.cookie`: `a=1; b=2; c=3`): two or more pairs joined by
+ * `; `. Every value is a cookie, whatever its name.
+ */
+const COOKIE_LIST =
+  /(?<=^|[\s:：'"(=])(?:[A-Za-z0-9_.~!$*-]{1,64}=[^;\s'"<>]*; ?){1,40}[A-Za-z0-9_.~!$*-]{1,64}=[^;\s'"<>]*/g;
+
+export function redactCookieLists(ctx: TextRuleContext, text: string): string {
+  return text.replace(COOKIE_LIST, (list) => redactCookiePairs(ctx, 'cookie', list));
 }
 
 /** A form body (`a=1&b=2`, no leading `?`): the same rule, field by field. */

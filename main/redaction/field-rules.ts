@@ -115,7 +115,8 @@ export function judgeName(name: string, context: NameContext): NameVerdict {
  */
 const OWN_HARMLESS = list(`
   public_key_fingerprint fingerprint string_to_sign our_string_to_sign verify_string gateway_verify_string
-  key_strength key_bits key_type sign_type signal signals authorized_domains
+  key_strength key_bits key_type sign_type signal signals authorized_domains authorized unauthorized
+  authority
 `);
 
 const ownRules = new Map<string, RedactionRule | null>();

@@ -1,26 +1,17 @@
 /**
- * Pictures cannot be redacted like text, but what a photo app writes around the pixels can be removed:
- * PNG text chunks (tEXt, zTXt, iTXt), eXIf and timestamps; JPEG Exif/XMP (camera, GPS, owner) and
- * comments. What the pixels show is the merchant's to check in the preview.
+ * Pictures cannot be redacted like text, but what a phone or an editor writes around the pixels can be
+ * removed. Screenshots are ours to make, so the bundle holds PNG only, and of a PNG only the chunks needed
+ * to show the pixels: header, palette, transparency, image data, end, and the two colour chunks that
+ * change how it looks. Text, Exif, times, ICC profiles (they carry names), private chunks and anything
+ * after the end go. A JPEG is not kept as a JPEG at all: the app redraws a merchant's photo as PNG before
+ * it is attached (renderer SymptomForm), and one that still arrives is left out.
  */
 
 export class InvalidImageError extends Error {}
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-/** Ancillary PNG chunks that change how the picture looks; every other ancillary chunk is dropped. */
-const PNG_KEEP = new Set([
-  'tRNS',
-  'gAMA',
-  'cHRM',
-  'sRGB',
-  'iCCP',
-  'sBIT',
-  'pHYs',
-  'bKGD',
-  'acTL',
-  'fcTL',
-  'fdAT',
-]);
+/** Every chunk kept; every other one, critical or not, is dropped. */
+const PNG_KEEP = new Set(['IHDR', 'PLTE', 'tRNS', 'IDAT', 'IEND', 'gAMA', 'sRGB']);
 
 export interface StrippedImage {
   bytes: Buffer;
@@ -40,43 +31,28 @@ export function stripPngMetadata(png: Buffer): StrippedImage {
     const end = at + 12 + length;
     if (!/^[A-Za-z]{4}$/.test(type) || end > png.length)
       throw new InvalidImageError('PNG chunk overruns the file');
-    const critical = type.charCodeAt(0) < 0x61;
-    if (critical || PNG_KEEP.has(type)) kept.push(png.subarray(at, end));
+    if (PNG_KEEP.has(type)) kept.push(png.subarray(at, end));
     else removed += 1;
     ended = type === 'IEND';
     at = end;
   }
   if (!ended) throw new InvalidImageError('PNG has no IEND');
+  // Bytes after IEND are no part of the picture (a classic place to hide a file).
+  if (at < png.length) removed += 1;
+  if (kept.length < 4 || !kept[1]!.subarray(4, 8).equals(Buffer.from('IHDR'))) {
+    throw new InvalidImageError('PNG does not start with its header chunk');
+  }
   return { bytes: Buffer.concat(kept), removed };
 }
 
-export function stripJpegMetadata(jpeg: Buffer): StrippedImage {
-  if (jpeg.length < 4 || jpeg[0] !== 0xff || jpeg[1] !== 0xd8) throw new InvalidImageError('not a JPEG');
-  const kept: Buffer[] = [jpeg.subarray(0, 2)];
-  let removed = 0;
-  let at = 2;
-  while (at + 4 <= jpeg.length) {
-    if (jpeg[at] !== 0xff) throw new InvalidImageError('JPEG segment marker expected');
-    const marker = jpeg[at + 1]!;
-    if (marker === 0xd9) break;
-    const length = jpeg.readUInt16BE(at + 2);
-    const end = at + 2 + length;
-    if (length < 2 || end > jpeg.length) throw new InvalidImageError('JPEG segment overruns the file');
-    if (marker === 0xda) {
-      // Start of scan: the compressed picture runs to the end; copy it as it is.
-      kept.push(jpeg.subarray(at));
-      return { bytes: Buffer.concat(kept), removed };
-    }
-    const isIcc = marker === 0xe2 && jpeg.toString('latin1', at + 4, at + 16) === 'ICC_PROFILE\0';
-    // APP0 (JFIF) and APP14 (Adobe colour transform) and ICC profiles change how it looks; keep those.
-    const metadata = (marker >= 0xe1 && marker <= 0xef && marker !== 0xee && !isIcc) || marker === 0xfe;
-    if (metadata) removed += 1;
-    else kept.push(jpeg.subarray(at, end));
-    at = end;
+/** JPEG is refused: its pixels cannot be separated from its metadata without decoding it. */
+export class JpegNotSentError extends InvalidImageError {
+  constructor() {
+    super('a JPEG picture is not sent (only PNG); attach it again in the app, which redraws it as PNG');
   }
-  throw new InvalidImageError('JPEG has no picture data');
 }
 
 export function stripImageMetadata(mediaType: 'image/png' | 'image/jpeg', bytes: Buffer): StrippedImage {
-  return mediaType === 'image/png' ? stripPngMetadata(bytes) : stripJpegMetadata(bytes);
+  if (mediaType !== 'image/png') throw new JpegNotSentError();
+  return stripPngMetadata(bytes);
 }

@@ -8,4 +8,4 @@ export { huntHar } from './harvest';
 export { REDACTION_RULES, PERSONAL_DATA_RULES, ALIAS_PREFIX, type RedactionRule } from './rules';
 export { luhnValid, idCardCheckValid, looksLikeCardNumber, derLooksLikePrivateKey } from './detectors';
 export { keyEncodings } from './known-secrets';
-export { stripImageMetadata, stripPngMetadata, stripJpegMetadata, InvalidImageError } from './image-metadata';
+export { stripImageMetadata, stripPngMetadata, InvalidImageError, JpegNotSentError } from './image-metadata';

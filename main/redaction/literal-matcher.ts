@@ -9,6 +9,12 @@ const isTokenChar = (code: number) => code < 128 && TOKEN_CHAR[code] === 1;
 const SEPARATOR = new Uint8Array(128);
 for (const c of '/.-_~+') SEPARATOR[c.charCodeAt(0)] = 1;
 const PLAIN_WORD = /^(?:[A-Za-z]+|\d{1,7})$/;
+/**
+ * Values that name a place, not a secret: IP addresses, host names, URLs and dates. One found under a
+ * sensitive-looking name is aliased there, but hunting it everywhere would erase every host in the bundle.
+ */
+const NOT_A_SECRET =
+  /^(?:\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?|\[?[0-9a-fA-F]*:[0-9a-fA-F]*:[0-9a-fA-F:]*\]?|(?:[a-z0-9-]+\.)+[a-z]{2,6}(?::\d+)?|https?:\/\/\S*|\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+Z?)?)$/;
 /** Runs of token characters long enough to hold a literal's prefix. */
 const TOKEN_RUN = /[A-Za-z0-9_~.+/-]{6,}/g;
 
@@ -56,7 +62,7 @@ export class LiteralMatcher {
    */
   add(value: string, rule: RedactionRule, always = false): void {
     if (value.length < MIN_LITERAL_LENGTH || this.known.has(value)) return;
-    if (!always && value.length < 16 && PLAIN_WORD.test(value)) return;
+    if (!always && ((value.length < 16 && PLAIN_WORD.test(value)) || NOT_A_SECRET.test(value))) return;
     this.known.add(value);
     const literal = { value, rule };
     let tokenLike = true;

@@ -1,6 +1,7 @@
 import {
   redactAuthorization,
   redactBase64Runs,
+  redactCookieLists,
   redactCookiePairs,
   redactDigest,
   redactNamedValues,
@@ -113,6 +114,11 @@ export const TEXT_RULES: readonly TextRule[] = [
         COOKIE_HEADER,
         (_w, head: string, value: string) => head + redactCookiePairs(ctx, 'cookie', value),
       ),
+  },
+  {
+    rules: ['cookie'],
+    may: (t) => t.includes('; '),
+    apply: redactCookieLists,
   },
   {
     rules: ['value', 'token', 'signature', 'secret-field'],

@@ -5,6 +5,13 @@ import { recordDeviceReport, recordPageRequest } from './device-reports';
 import { escapeHtml, readBody, sendBytes, sendHtml } from './http-io';
 import { PLATFORM_PLANS, fenToAmount, toFen } from './merchant-registry';
 import { platformNow, type PrepaySession, type SandboxContext } from './sandbox-context';
+import {
+  CASHIER_COOKIES,
+  CASHIER_HEADERS,
+  cashierHopExtra,
+  redTeamCashier,
+  sendRedTeamHtml,
+} from './red-team';
 
 /** How long the page script "fetches" before rendering in a healthy cashier: quick, but not instant. */
 const NORMAL_RENDER_DELAY_MS = 150;
@@ -56,8 +63,10 @@ export function createCashierHandler(ctx: SandboxContext) {
           return redirect(res, `http://${url.host}/baitiao/cashier${q}`, headers);
         }
         // §4: phones get the H5 cashier, everything else the desktop one.
+        // red-team: the hop carries a secret in its query and another in its fragment.
         if ((req.headers['user-agent'] ?? '').includes(MOBILE_MARKER))
-          return redirect(res, `/baitiao/h5${q}`, headers);
+          return redirect(res, `/baitiao/h5${q}${scenario === 'red-team' ? cashierHopExtra : ''}`, headers);
+        if (scenario === 'red-team') return redirect(res, `/baitiao/cashier${q}${cashierHopExtra}`, headers);
         return redirect(res, `/baitiao/cashier${q}`, headers);
       case '/baitiao/cashier':
         recordPageRequest(ctx, token ?? '', 'desktop', req.headers['user-agent'] ?? '');
@@ -96,6 +105,9 @@ function cashierPage(
       layout === 'h5' && ctx.scenario.current === 'h5-heavy' ? `${HEAVY_SCRIPT_PATH}${q}` : null,
     deviceReportHref: `${DEVICE_REPORT_PATH}${q}`,
   });
+  if (ctx.scenario.current === 'red-team') {
+    return sendRedTeamHtml(res, redTeamCashier(html), CASHIER_COOKIES, { ...headers, ...CASHIER_HEADERS });
+  }
   if (ctx.scenario.current === 'garbled-cashier') {
     // The classic mojibake: the page was saved as GBK but the server (and the meta tag) still say UTF-8.
     return sendBytes(res, 200, iconv.encode(html, 'gbk'), {

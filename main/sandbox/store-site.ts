@@ -1,5 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { escapeHtml, readBody, sendBytes, sendHtml } from './http-io';
+import {
+  redTeamNotifyAnswer,
+  redTeamReturnPage,
+  redTeamStorePage,
+  RETURN_COOKIES,
+  RETURN_HEADERS,
+  sendRedTeamHtml,
+  STORE_COOKIES,
+  STORE_HEADERS,
+} from './red-team';
 import type { SandboxContext } from './sandbox-context';
 
 export interface ReceivedNotification {
@@ -33,11 +43,21 @@ export function createStoreSite(ctx: SandboxContext): StoreSite {
       });
       // notify-failing: the shop's handler crashes (a database down, a bad deploy) and says so.
       if (scenario === 'notify-failing') return text(res, 500, 'fail');
+      if (scenario === 'red-team') return text(res, 200, redTeamNotifyAnswer);
       return text(res, 200, 'success');
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return text(res, 405, 'Method Not Allowed');
+    const redTeam = scenario === 'red-team';
+    if (url.pathname === '/' && redTeam) {
+      const page = redTeamStorePage(escapeHtml(ctx.merchant.storeName), ctx.merchant.keys.privateKeyPem);
+      return sendRedTeamHtml(res, page, STORE_COOKIES, STORE_HEADERS);
+    }
     if (url.pathname === '/') return sendHtml(res, 200, storePage(ctx));
     if (url.pathname === '/pay/return') {
+      if (redTeam) {
+        const page = redTeamReturnPage(escapeHtml(url.searchParams.get('out_trade_no') ?? ''));
+        return sendRedTeamHtml(res, page, RETURN_COOKIES, RETURN_HEADERS);
+      }
       if (scenario === 'return-broken') return sendHtml(res, 500, errorPage());
       return sendHtml(res, 200, returnPage(url.searchParams.get('out_trade_no')));
     }

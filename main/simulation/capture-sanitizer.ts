@@ -31,10 +31,32 @@ export interface CaptureSanitizer {
   params(params: Record<string, unknown>): Record<string, unknown>;
 }
 
+/**
+ * The values a cookie or credential header carries: cookie pairs' values, a Set-Cookie line's first pair,
+ * an Authorization credential without its scheme. They are blanked where they stand and, from then on,
+ * wherever a page echoes them (an HttpOnly cookie printed into a title, a session id in console text).
+ */
+function headerSecrets(name: string, value: string): string[] {
+  if (name === 'cookie')
+    return [...value.matchAll(/(?:^|;)\s*[^=;\s][^=;]*=([^;]*)/g)].map((m) => m[1]!.trim());
+  if (name === 'set-cookie')
+    return [...value.matchAll(/^\s*[^=;\s][^=;]*=([^;\r\n]*)/gm)].map((m) => m[1]!.trim());
+  return [value.replace(/^\s*[A-Za-z][A-Za-z0-9-]*\s+/, '').trim()];
+}
+
 export function createCaptureSanitizer(): CaptureSanitizer {
   const secrets = new Set<string>();
+  // Shorter values would blank unrelated text; session cookies and credentials are longer.
+  const learn = (name: string, value: string) => {
+    for (const secret of headerSecrets(name, value)) {
+      if (secret.length >= 8 && !secret.includes(REDACTED_IN_URL)) secrets.add(secret);
+    }
+  };
 
   const textOf = (value: string): string => {
+    for (const line of value.matchAll(RAW_HEADER_LINE)) {
+      learn(line[1]!.toLowerCase(), line[0].slice(line[0].indexOf(':') + 1));
+    }
     let result = sanitizeText(value)
       .replace(JSON_SECRET, `$1${REDACTED_IN_URL}$2`)
       .replace(FORM_SECRET, `$1$2${REDACTED_IN_URL}`)
@@ -51,7 +73,10 @@ export function createCaptureSanitizer(): CaptureSanitizer {
   const walk = (value: unknown, key: string | null, depth: number): unknown => {
     if (depth > 12) return null;
     if (typeof value === 'string') {
-      if (key && REDACTED_HEADERS.has(key.toLowerCase())) return REDACTED;
+      if (key && REDACTED_HEADERS.has(key.toLowerCase())) {
+        learn(key.toLowerCase(), value);
+        return REDACTED;
+      }
       return textOf(value);
     }
     if (Array.isArray(value)) {
@@ -63,7 +88,10 @@ export function createCaptureSanitizer(): CaptureSanitizer {
       // Name/value pairs (HAR headers and query strings): the name says whether the value is a secret.
       if (typeof pair.name === 'string' && typeof pair.value === 'string') {
         const name = pair.name.toLowerCase();
-        if (REDACTED_HEADERS.has(name)) return { ...walkObject(value, depth), value: REDACTED };
+        if (REDACTED_HEADERS.has(name)) {
+          learn(name, pair.value);
+          return { ...walkObject(value, depth), value: REDACTED };
+        }
         if (SECRET_PARAMS.has(name)) return { ...walkObject(value, depth), value: REDACTED_IN_URL };
       }
       return walkObject(value, depth);

@@ -268,6 +268,8 @@ export async function runSimulation(options: RunSimulationOptions): Promise<Simu
             contentType: body.contentType,
             renderedText: probe?.renderedText ?? null,
           });
+          // The sample is page text like any other: what the page echoed of its cookies goes.
+          charset = { ...charset, decodedSample: sanitizer.text(charset.decodedSample) };
         }
         cashier = {
           state: probe?.state ?? reported?.state ?? null,

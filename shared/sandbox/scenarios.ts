@@ -30,6 +30,8 @@ export const SCENARIOS = [
   'h5-broken',
   /** The H5 cashier loads a script heavy enough to miss the ready budget on 弱 4G, not on broadband. */
   'h5-heavy',
+  /** Issue 12: store, return page and cashier echo secrets into every channel a diagnosis records. */
+  'red-team',
 ] as const;
 export const ScenarioSchema = z.enum(SCENARIOS);
 export type Scenario = z.infer<typeof ScenarioSchema>;

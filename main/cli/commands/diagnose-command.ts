@@ -136,6 +136,12 @@ export async function diagnoseCommand(args: string[], io: CliIo): Promise<number
   const out = resolve(
     values.out ?? `baitiao-diagnosis-${diagnosis.finishedAt.slice(0, 19).replace(/[:T]/g, '-')}.zip`,
   );
+  // The run's log keeps what the pages complained about, as the app's log does: support reads it there.
+  // It holds whatever a page printed, so it goes through the same redaction as every other member.
+  for (const run of diagnosis.simulation.kind === 'simulation-series' ? diagnosis.simulation.runs : []) {
+    for (const m of run.console.slice(0, 50)) log.push(`page console ${m.level}: ${m.text}`);
+    for (const e of run.exceptions.slice(0, 20)) log.push(`page exception: ${e.text}`);
+  }
   const sources = diagnosisBundleSources({
     diagnosis,
     store: checkedStore,

@@ -261,7 +261,8 @@ describe('canaries', () => {
       'mobile-cn',
       'id-card-cn',
       'bank-card',
-      'email',
+      // The e-mail canary is also a query value (?m=…), so it is hunted and counted as a value first.
+      'value',
       'image-metadata',
     ]) {
       expect(rules[rule], rule).toBeGreaterThan(0);

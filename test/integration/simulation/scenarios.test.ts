@@ -51,6 +51,8 @@ const EXPECTED: Record<Scenario, OutcomeCode> = {
   'notify-failing': 'REDIRECT_OK',
   'return-broken': 'RETURN_URL_BROKEN',
   'cashier-slow': 'CASHIER_TIMEOUT',
+  // Hostile pages around a working cashier: the payment itself goes through (issue 12's redaction corpus).
+  'red-team': 'REDIRECT_OK',
   // These break only the phone cashier; runSimulation's default buyer is the desktop one (see devices.test.ts).
   'h5-broken': 'REDIRECT_OK',
   'h5-heavy': 'REDIRECT_OK',

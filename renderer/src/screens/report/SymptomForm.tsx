@@ -17,8 +17,27 @@ const DESCRIPTION_MAX = 4000;
 const NAME_MAX = 200;
 const ACCEPTED = ['image/png', 'image/jpeg'] as const;
 
+/**
+ * The picture redrawn as a fresh PNG: only its pixels travel, never what a phone or an editor wrote around
+ * them (Exif with GPS and owner, comments, data after the picture). The bundle sends PNG only.
+ */
+async function redrawAsPng(file: File): Promise<Blob> {
+  const bitmap = await createImageBitmap(file);
+  try {
+    const canvas = document.createElement('canvas');
+    canvas.width = bitmap.width;
+    canvas.height = bitmap.height;
+    canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('no PNG'))), 'image/png'),
+    );
+  } finally {
+    bitmap.close();
+  }
+}
+
 /** The file as base64 (what crosses IPC), without the data: URL's prefix. */
-const readBase64 = (file: File): Promise<string> =>
+const readBase64 = (file: Blob): Promise<string> =>
   new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
@@ -200,8 +219,8 @@ function ScreenshotPicker({ labelledBy, disabled }: { labelledBy: string; disabl
       try {
         const candidate = {
           name: file.name.slice(0, NAME_MAX),
-          mediaType: file.type,
-          base64: await readBase64(file),
+          mediaType: 'image/png',
+          base64: await readBase64(await redrawAsPng(file)),
         };
         const checked = MerchantScreenshotSchema.safeParse(candidate);
         if (checked.success) added.push(checked.data);
