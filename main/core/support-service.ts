@@ -24,7 +24,7 @@ export interface SupportServiceOptions {
 }
 
 /** The table shows the newest this many; the summary counts every bundle. */
-const MAX_ROWS = 5_000;
+const MAX_ROWS = 1_000;
 
 const posix = (path: string) => path.split('\\').join('/');
 
@@ -66,7 +66,8 @@ export function createSupportService(options: SupportServiceOptions) {
     verifiedNow: number,
     fresh: boolean,
   ): TriageView => {
-    const rows = readRows(theIndex().db, scope, MAX_ROWS);
+    // Right after the summary (both callers read it first): its distinct bundles are reused.
+    const rows = readRows(theIndex().db, scope, MAX_ROWS, true);
     handles = new Map();
     const shown: TriageRow[] = rows.map((row, i) => {
       const id = `b${i}`;

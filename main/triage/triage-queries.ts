@@ -35,17 +35,28 @@ WITH scoped AS (
   SELECT * FROM scoped WHERE path IN (SELECT MIN(path) FROM scoped GROUP BY manifest_sha256)
 )`;
 
+/**
+ * The distinct bundles in scope, computed once into a temporary table that the summary's queries and
+ * the table's rows then read (the deduplication is the costly part; done three times it tripled).
+ */
+function materialize(db: DatabaseSync, scope: TriageScope): void {
+  db.exec('DROP TABLE IF EXISTS temp.triage_scope');
+  db.prepare(
+    `CREATE TEMP TABLE triage_scope AS ${UNIQUE}
+     SELECT path, merchant_no, outcome, side, diagnosed_ms, report_id FROM uniq`,
+  ).run({ len: scope.prefix.length, prefix: scope.prefix, since: scope.sinceMs });
+}
+
 export function readSummary(db: DatabaseSync, scope: TriageScope, rule: IncidentRule): TriageSummary {
-  const params = { len: scope.prefix.length, prefix: scope.prefix, since: scope.sinceMs };
+  materialize(db, scope);
   const groups = (
     db
       .prepare(
-        `${UNIQUE}
-         SELECT outcome, side, COUNT(*) AS count, COUNT(DISTINCT merchant_no) AS merchants,
+        `SELECT outcome, side, COUNT(*) AS count, COUNT(DISTINCT merchant_no) AS merchants,
                 MIN(diagnosed_ms) AS first_ms, MAX(diagnosed_ms) AS last_ms
-         FROM uniq GROUP BY outcome, side ORDER BY count DESC, outcome, side`,
+         FROM temp.triage_scope GROUP BY outcome, side ORDER BY count DESC, outcome, side`,
       )
-      .all(params) as {
+      .all() as {
       outcome: OutcomeCode | null;
       side: ResponsibleSide;
       count: number;
@@ -63,11 +74,10 @@ export function readSummary(db: DatabaseSync, scope: TriageScope, rule: Incident
   }));
   const events: IncidentEvent[] = [];
   const failed = db.prepare(
-    `${UNIQUE}
-     SELECT outcome, merchant_no, diagnosed_ms FROM uniq
+    `SELECT outcome, merchant_no, diagnosed_ms FROM temp.triage_scope
      WHERE outcome IS NOT NULL AND outcome <> 'REDIRECT_OK' ORDER BY outcome, diagnosed_ms`,
   );
-  for (const row of failed.iterate(params) as Iterable<{
+  for (const row of failed.iterate() as Iterable<{
     outcome: OutcomeCode;
     merchant_no: string;
     diagnosed_ms: number;
@@ -94,16 +104,24 @@ export function readRefused(db: DatabaseSync, prefix: string): { path: string; c
   ).map((r) => ({ path: r.path, code: r.refused_code }));
 }
 
-/** The newest `limit` bundles in scope, for the table (the summary counts them all). */
-export function readRows(db: DatabaseSync, scope: TriageScope, limit: number): IndexedRow[] {
+/**
+ * The newest `limit` bundles in scope, for the table (the summary counts them all). `afterSummary`: the
+ * scope was just read by readSummary, whose distinct bundles are still at hand.
+ */
+export function readRows(
+  db: DatabaseSync,
+  scope: TriageScope,
+  limit: number,
+  afterSummary = false,
+): IndexedRow[] {
+  if (!afterSummary) materialize(db, scope);
   return (
     db
       .prepare(
-        `${UNIQUE}
-         SELECT path, merchant_no, outcome, side, diagnosed_ms, report_id FROM uniq
-         ORDER BY diagnosed_ms DESC, path LIMIT :limit`,
+        `SELECT path, merchant_no, outcome, side, diagnosed_ms, report_id FROM temp.triage_scope
+         ORDER BY diagnosed_ms DESC, path LIMIT ?`,
       )
-      .all({ len: scope.prefix.length, prefix: scope.prefix, since: scope.sinceMs, limit }) as {
+      .all(limit) as {
       path: string;
       merchant_no: string;
       outcome: OutcomeCode | null;

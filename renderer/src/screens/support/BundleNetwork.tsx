@@ -6,6 +6,11 @@ import { useMilliseconds } from '../timings/phases';
 import { BundleWaterfall } from './BundleWaterfall';
 
 type Chain = 'all' | WaterfallRow['chain'];
+/** Each chain on its own time scale, from its own first request (probes and the redirect run apart). */
+function fromFirst(rows: WaterfallRow[]): WaterfallRow[] {
+  const first = Math.min(...rows.map((row) => row.startMs));
+  return Number.isFinite(first) ? rows.map((row) => ({ ...row, startMs: row.startMs - first })) : rows;
+}
 const failed = (row: WaterfallRow) => row.error !== null || row.status === 0 || row.status >= 400;
 
 /**
@@ -34,7 +39,7 @@ export function BundleNetwork({ bundle }: { bundle: OpenedBundle }) {
   }
   const count = (c: WaterfallRow['chain']) => rows.filter((row) => row.chain === c).length;
   const parts = (['payment', 'probe'] as const)
-    .map((c) => ({ chain: c, rows: shown.filter((row) => row.chain === c) }))
+    .map((c) => ({ chain: c, rows: fromFirst(shown.filter((row) => row.chain === c)) }))
     .filter((part) => part.rows.length > 0);
   return (
     <Flex vertical gap="middle" data-testid="bundle-network">
