@@ -38,6 +38,8 @@ import { createSupportService } from './support-service';
 import { TaskRegistry } from './task-registry';
 import { createAppHealth, type AppHealth } from '../health/app-health';
 import type { BusyState } from '../updates/update-policy';
+import { FileGrants } from './file-grants';
+import type { FileGrant } from '../../shared/ipc/contract';
 
 export interface AppCoreOptions {
   /** Where this app instance keeps its data (settings, stores, outbox, history). */
@@ -75,6 +77,11 @@ export interface AppCoreOptions {
 
 export interface AppCore {
   dispatch: Dispatch;
+  /**
+   * A token for a dropped file's path: for the preload's own IPC channel only (the Electron adapter checks
+   * the sender), never reachable through dispatch.
+   */
+  grantDroppedFile(path: string): FileGrant;
   onEvent(listener: (event: EventName, payload: unknown) => void): () => void;
   close(): Promise<void>;
   /** What runs now that an update prompt or restart must not interrupt. */
@@ -101,6 +108,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   settings.get();
   const events = new EventBus();
   const tasks = new TaskRegistry();
+  const files = new FileGrants();
   const sandbox: Sandbox | null = options.demo ? await startSandbox({ scenario: 'healthy' }) : null;
   const workspace = new StoreWorkspace(options.dataDir, sandbox, options.keyVault, onCorrupt);
   let lastChecklist: ChecklistRun | null = null;
@@ -229,8 +237,13 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       return demoStatus()!;
     },
     'stores.list': () => workspace.list(),
-    'stores.pickFile': async ({ kind }) => ({ path: options.pickFile ? await options.pickFile(kind) : null }),
-    'stores.import': async ({ storePath, platformPath, profileName }) => {
+    'stores.pickFile': async ({ kind }) => {
+      const path = options.pickFile ? await options.pickFile(kind) : null;
+      return { file: path ? files.grant(path) : null };
+    },
+    'stores.import': async ({ storeFile, platformFile, profileName }) => {
+      const storePath = files.path(storeFile);
+      const platformPath = platformFile === undefined ? undefined : files.path(platformFile);
       const outcome = await workspace.importFiles(storePath, platformPath, profileName);
       if (outcome.ok) await watch.activeStoreChanged();
       return outcome;
@@ -380,12 +393,15 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     'probe.last': async () => lastProbes,
     'checklist.last': async () => lastChecklist,
     'report.preview': (input) => reports.preview(input),
-    'report.export': ({ reportId, path }) => reports.export(reportId, path),
+    'report.export': ({ reportId }) => reports.export(reportId),
     'report.submit': ({ reportId }) => reports.submit(reportId),
     'outbox.list': () => reports.list(),
     'outbox.retryNow': ({ reportId }) => reports.retryNow(reportId),
     'outbox.pollTicket': ({ reportId }) => reports.pollTicket(reportId),
-    'bundle.open': async ({ path }) => support.remember(path, await reports.open(path)),
+    'bundle.open': async ({ file }) => {
+      const path = files.path(file);
+      return support.remember(path, await reports.open(path));
+    },
     'triage.openFolder': ({ taskId }) => support.openFolder(taskId),
     'triage.refresh': ({ taskId }) => support.refresh(taskId),
     'triage.openBundle': ({ id }) => support.openTriageBundle(id),
@@ -403,6 +419,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
 
   return {
     dispatch: createDispatcher(handlers, log),
+    grantDroppedFile: (path) => files.grant(path),
     onEvent: (listener) => events.on(listener),
     busy: async () => {
       const status = watch.status();

@@ -117,11 +117,11 @@ export function createReportService(options: ReportServiceOptions) {
       return previewView(preview);
     },
 
-    async export(reportId: string, path?: string) {
+    async export(reportId: string) {
       const preview = previews.get(reportId);
       if (!preview) throw new Error('That preview is gone: preview the report again');
       mkdirSync(bundlesDir, { recursive: true });
-      const written = await writeBundle(preview, path ?? join(bundlesDir, `baitiao-report-${reportId}.zip`));
+      const written = await writeBundle(preview, join(bundlesDir, `baitiao-report-${reportId}.zip`));
       return { path: written.path, bytes: written.bytes, sha256: written.sha256 };
     },
 

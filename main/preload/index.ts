@@ -3,8 +3,10 @@ import {
   CHANNEL_NAMES,
   EVENT_NAMES,
   IPC_EVENT_PREFIX,
+  IPC_GRANT_DROPPED_FILE,
   IPC_INVOKE,
   type DoctorApi,
+  type FileGrant,
   type IpcEnvelope,
 } from '../../shared/ipc/contract';
 
@@ -25,8 +27,16 @@ const api: DoctorApi = {
     ipcRenderer.on(`${IPC_EVENT_PREFIX}${event}`, wrapped);
     return () => ipcRenderer.removeListener(`${IPC_EVENT_PREFIX}${event}`, wrapped);
   },
-  // Dropped files: the page never sees paths, so the preload asks Electron for the one the user dropped.
-  pathForFile: (file) => webUtils.getPathForFile(file),
+  // Dropped files: the page never sees paths. The preload asks Electron for the path of the file the user
+  // dropped ('' for a File the page made itself, which is no file on disk) and trades it with main for a
+  // token over a channel window.doctor.invoke cannot reach.
+  async grantDroppedFile(file) {
+    const path = webUtils.getPathForFile(file);
+    if (!path) return null;
+    const envelope = (await ipcRenderer.invoke(IPC_GRANT_DROPPED_FILE, path)) as IpcEnvelope<FileGrant>;
+    if (!envelope.ok) throw Object.assign(new Error(envelope.error.message), { code: envelope.error.code });
+    return envelope.data;
+  },
 };
 
 contextBridge.exposeInMainWorld('doctor', api);

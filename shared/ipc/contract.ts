@@ -83,8 +83,16 @@ export const StoresSchema = z.object({
 });
 export type Stores = z.infer<typeof StoresSchema>;
 
-/** A file path chosen in the open dialog or dropped on the window (the preload resolves dropped files). */
-const FilePathSchema = z.string().min(1).max(4096);
+/**
+ * The renderer never names a file by its path (a compromised page could name any file). A file the user
+ * chose in main's open dialog, or dropped on the window, is a token main issued for it (main/core/file-grants),
+ * with its name to show; channels that read a file take the token.
+ */
+export const FileTokenSchema = z.string().regex(/^[0-9a-f]{32}$/);
+export const FileGrantSchema = z.object({ token: FileTokenSchema, name: z.string() });
+export type FileGrant = z.infer<typeof FileGrantSchema>;
+/** Dropped files: a path Electron gave the preload (webUtils.getPathForFile), registered over its own channel. */
+export const DroppedFilePathSchema = z.string().min(1).max(4096);
 
 export const StoreImportOutcomeSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), store: StoreSummarySchema, warnings: z.array(ConfigIssueSchema) }),
@@ -116,14 +124,14 @@ export const channels = {
   'stores.list': { input: NoInput, output: StoresSchema },
   'stores.pickFile': {
     input: z.object({ kind: z.enum(['store', 'platform', 'key', 'bundle']) }).strict(),
-    output: z.object({ path: FilePathSchema.nullable() }),
+    output: z.object({ file: FileGrantSchema.nullable() }),
   },
   'stores.import': {
     // platform.json is optional: without it the store uses the shipped profile named in profileName.
     input: z
       .object({
-        storePath: FilePathSchema,
-        platformPath: FilePathSchema.optional(),
+        storeFile: FileTokenSchema,
+        platformFile: FileTokenSchema.optional(),
         profileName: z.string().optional(),
       })
       .strict(),
@@ -225,8 +233,8 @@ export const channels = {
     output: BundlePreviewViewSchema,
   },
   'report.export': {
-    // Writes the previewed bundle (the file the merchant emails or support opens); returns where.
-    input: z.object({ reportId: z.string().min(1), path: FilePathSchema.optional() }).strict(),
+    // Writes the previewed bundle into the app's bundles folder (never where the renderer says); returns where.
+    input: z.object({ reportId: z.string().min(1) }).strict(),
     output: z.object({ path: z.string(), bytes: z.number().int(), sha256: z.string() }),
   },
   'report.submit': {
@@ -236,16 +244,17 @@ export const channels = {
   },
   'outbox.list': { input: NoInput, output: z.array(OutboxItemViewSchema) },
   'outbox.retryNow': {
-    input: z.object({ reportId: z.string().min(1) }).strict(),
+    // A report id names the outbox folder it is in: a UUID, never a path.
+    input: z.object({ reportId: z.uuid() }).strict(),
     output: OutboxItemViewSchema.nullable(),
   },
   'outbox.pollTicket': {
-    input: z.object({ reportId: z.string().min(1) }).strict(),
+    input: z.object({ reportId: z.uuid() }).strict(),
     output: OutboxItemViewSchema,
   },
   'bundle.open': {
     // Support mode: verify a bundle, then show it; hostile or tampered bundles are refused with reasons.
-    input: z.object({ path: FilePathSchema }).strict(),
+    input: z.object({ file: FileTokenSchema }).strict(),
     output: BundleOpenResultSchema,
   },
   'triage.openFolder': {
@@ -317,9 +326,15 @@ export type IpcEnvelope<T> = { ok: true; data: T } | { ok: false; error: IpcErro
 export interface DoctorApi {
   invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
-  /** The path of a file dropped on the window (Electron's webUtils.getPathForFile); not an IPC call. */
-  pathForFile(file: File): string;
+  /**
+   * A token for a file dropped on the window, or null when it is not on disk. The preload asks Electron
+   * for the path (webUtils.getPathForFile) and hands it to main over IPC_GRANT_DROPPED_FILE; the page
+   * only ever sees the token and the name.
+   */
+  grantDroppedFile(file: File): Promise<FileGrant | null>;
 }
 
 export const IPC_INVOKE = 'doctor:invoke';
+/** The preload's own channel for dropped files; not in `channels`, so window.doctor.invoke cannot reach it. */
+export const IPC_GRANT_DROPPED_FILE = 'doctor:grant-dropped-file';
 export const IPC_EVENT_PREFIX = 'doctor:event:';

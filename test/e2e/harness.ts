@@ -136,6 +136,8 @@ export const makeDataDir = (): Promise<string> => mkdtemp(join(tmpdir(), 'baitia
 /** What the init script finds on the page; typed here because tsconfig.node.json has no DOM types. */
 interface BridgeGlobals {
   __doctorInvoke(channel: string, input: unknown): Promise<IpcEnvelope<unknown>>;
+  /** The preload's own channel for dropped files (IPC_GRANT_DROPPED_FILE in the app). */
+  __doctorGrantDroppedFile(path: string): Promise<IpcEnvelope<unknown>>;
   __doctorEmit?: (event: string, payload: unknown) => void;
   /** Set by a test (see dropFiles): the folder dropped files are "on disk" in. */
   __testDropDir?: string;
@@ -164,11 +166,15 @@ function installDoctorBridge(): void {
         set.delete(listener);
       };
     },
-    // Electron's webUtils.getPathForFile in the app; here the test says which folder drops come from,
-    // and, like Electron for a file that is not on disk, an empty string when it has not.
-    pathForFile(file: { name: string }) {
+    // As the preload does: the path of a dropped file (Electron's webUtils.getPathForFile in the app;
+    // here the test says which folder drops come from, and, like Electron for a file that is not on
+    // disk, none when it has not) traded with main for a token over a channel of its own.
+    async grantDroppedFile(file: { name: string }) {
       const dir = page.__testDropDir;
-      return dir ? `${dir}/${file.name}` : '';
+      if (!dir) return null;
+      const envelope = await page.__doctorGrantDroppedFile(`${dir}/${file.name}`);
+      if (!envelope.ok) throw Object.assign(new Error(envelope.error.message), { code: envelope.error.code });
+      return envelope.data;
     },
   };
   // Frozen and read-only like an object from contextBridge; the emitter is not enumerable.
@@ -190,6 +196,8 @@ export interface AppSession {
   calls: Channel[];
   /** Console errors and uncaught exceptions of the page (CSP violations show up here). */
   pageErrors: string[];
+  /** Main's token for a file, as its open dialog would give one (for invoke from the test side). */
+  grant(path: string): string;
   /** Calls main from the test side, past the page, to check what the page did. */
   invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
   /** Opens the app at a screen and waits for the shell to be there. */
@@ -234,6 +242,11 @@ export async function openSession(
     if (failure) return { ok: false, error: failure } satisfies IpcEnvelope<never>;
     return core.dispatch(channel, input);
   });
+  // The preload's dropped-file channel: main turns the path into a token (the bridge checks the sender).
+  await context.exposeBinding('__doctorGrantDroppedFile', async (_source, path: string) => ({
+    ok: true,
+    data: core.grantDroppedFile(path),
+  }));
   await context.addInitScript(installDoctorBridge);
 
   const page = await context.newPage();
@@ -268,6 +281,7 @@ export async function openSession(
     failures,
     calls,
     pageErrors,
+    grant: (path) => core.grantDroppedFile(path).token,
     async invoke(channel, input) {
       const envelope = await core.dispatch(channel, input);
       if (!envelope.ok) throw new Error(`${channel} failed: ${envelope.error.message}`);

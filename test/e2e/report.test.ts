@@ -148,7 +148,7 @@ describe.skipIf(chromiumMissingReason !== null)('report: form, preview, submit a
       expect(exportedPath).toMatch(/baitiao-report-[0-9a-f-]{36}\.zip$/);
       expect(existsSync(exportedPath)).toBe(true);
       await visible(page.getByTestId('report-exported').getByRole('button', { name: /复制|Copy/ }));
-      const opened = await session.invoke('bundle.open', { path: exportedPath });
+      const opened = await session.invoke('bundle.open', { file: session.grant(exportedPath) });
       expect(opened.ok).toBe(true);
       if (opened.ok) {
         expect(opened.bundle.manifest.withheld).toEqual(['logs']);

@@ -75,8 +75,9 @@ export function useAppSuite() {
 
 /**
  * Drops files on a drop zone the way a user dragging them from the file manager does: dragenter,
- * dragover and drop with a DataTransfer holding the files. The harness's pathForFile (Electron's
- * webUtils.getPathForFile in the app) then places them in `dir`, where the test wrote them.
+ * dragover and drop with a DataTransfer holding the files. The harness's grantDroppedFile (in the app the
+ * preload's, with Electron's webUtils.getPathForFile) then places them in `dir`, where the test wrote them,
+ * and trades that path with main for a token, as the app does.
  */
 export async function dropFiles(
   page: Page,

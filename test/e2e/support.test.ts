@@ -63,7 +63,7 @@ describe.skipIf(chromiumMissingReason !== null)('support: open a diagnostic bund
       suite.removeLater(folder);
       const exported = await exportBundle(session);
       await copyFile(exported, join(folder, 'from-merchant.zip'));
-      const opened = await session.invoke('bundle.open', { path: exported });
+      const opened = await session.invoke('bundle.open', { file: session.grant(exported) });
       if (!opened.ok) throw new Error(`the exported bundle did not open: ${JSON.stringify(opened.problems)}`);
       const { bundle } = opened;
 

@@ -1,4 +1,4 @@
-import type { Channel, DoctorApi } from '../../../shared/ipc/contract';
+import type { Channel, DoctorApi, FileGrant } from '../../../shared/ipc/contract';
 
 declare global {
   interface Window {
@@ -50,16 +50,20 @@ export const doctor: DoctorApi = hasDoctorBridge()
         return window.doctor.invoke(channel as never, input as never);
       }) as DoctorApi['invoke'],
       on: (event, listener) => window.doctor.on(event, listener),
-      pathForFile: (file) => window.doctor.pathForFile(file),
+      grantDroppedFile: (file) => window.doctor.grantDroppedFile(file),
     }
   : window.doctor;
 
 /**
- * The path of a file dropped on the window, from the preload (Electron's webUtils.getPathForFile);
- * null when it has none (a file that is not on disk, e.g. dragged out of an archive viewer).
+ * Main's token for a file dropped on the window (the page never sees its path); null when the file is not
+ * on disk (e.g. dragged out of an archive viewer) or main would not take it.
  */
-export function pathForDroppedFile(file: File): string | null {
-  const api = window.doctor as DoctorApi & { pathForFile?: (file: File) => string };
-  const path = typeof api.pathForFile === 'function' ? api.pathForFile(file) : '';
-  return path ? path : null;
+export async function grantForDroppedFile(file: File): Promise<FileGrant | null> {
+  const api = window.doctor as DoctorApi & { grantDroppedFile?: DoctorApi['grantDroppedFile'] };
+  if (typeof api.grantDroppedFile !== 'function') return null;
+  try {
+    return await api.grantDroppedFile(file);
+  } catch {
+    return null;
+  }
 }

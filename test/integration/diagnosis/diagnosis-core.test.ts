@@ -92,13 +92,17 @@ describe('report, outbox and support mode through the app core', () => {
     expect(polled.ticket?.status).toBe('RECEIVED');
 
     const exported = await call<{ path: string }>('report.export', { reportId: preview.reportId });
-    const opened = await call<BundleOpenResult>('bundle.open', { path: exported.path });
+    // As the open dialog would: main's token for the file, never its path.
+    const file = core.grantDroppedFile(exported.path).token;
+    const opened = await call<BundleOpenResult>('bundle.open', { file });
     expect(opened.ok).toBe(true);
     await call('demo.setScenario', { scenario: 'healthy' });
   });
 
   it('support mode refuses a file that is not a zip, with a reason', async () => {
-    const answer = await call<BundleOpenResult>('bundle.open', { path: __filename });
+    const answer = await call<BundleOpenResult>('bundle.open', {
+      file: core.grantDroppedFile(__filename).token,
+    });
     expect(answer.ok).toBe(false);
   });
 });

@@ -48,7 +48,7 @@ const { createMainWindow } = await import('../../../main/adapters/main-window');
 const { guardAllWebContents } = await import('../../../main/adapters/web-contents-guard');
 const { registerAppScheme, serveRenderer } = await import('../../../main/adapters/app-protocol');
 const { bridgeIpc } = await import('../../../main/adapters/ipc-bridge');
-const { IPC_INVOKE } = await import('../../../shared/ipc/contract');
+const { IPC_GRANT_DROPPED_FILE, IPC_INVOKE } = await import('../../../shared/ipc/contract');
 
 function fakeContents() {
   const listeners = new Map<string, (event: { preventDefault(): void }, url?: string) => void>();
@@ -142,6 +142,7 @@ describe('Electron security, as the adapters configure it', () => {
       dispatch: async (channel: unknown) => (dispatched.push(channel), { ok: true as const, data: null }),
       onEvent: () => () => {},
       close: async () => {},
+      grantDroppedFile: () => ({ token: '0'.repeat(32), name: 'x' }),
     };
     bridgeIpc(core, () => null);
     const handler = recorded.ipcHandlers.get(IPC_INVOKE)!;
@@ -152,5 +153,31 @@ describe('Electron security, as the adapters configure it', () => {
     expect(dispatched).toEqual([]);
     await handler({ senderFrame: { url: 'app://bundle/index.html' } }, 'settings.get', undefined);
     expect(dispatched).toEqual(['settings.get']);
+  });
+
+  it("a dropped file's path is taken only from our page's preload, only absolute, and answered with a token", async () => {
+    const granted: string[] = [];
+    const core = {
+      dispatch: async () => ({ ok: true as const, data: null }),
+      onEvent: () => () => {},
+      close: async () => {},
+      grantDroppedFile: (path: string) => (granted.push(path), { token: 'a'.repeat(32), name: 'store.json' }),
+    };
+    bridgeIpc(core, () => null);
+    const grant = recorded.ipcHandlers.get(IPC_GRANT_DROPPED_FILE)!;
+    const app = { senderFrame: { url: 'app://bundle/index.html' } };
+    expect(await grant({ senderFrame: { url: 'https://evil.example/' } }, '/etc/passwd')).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN_SENDER' },
+    });
+    for (const bad of ['store.json', '../x', '', 42, null, 'x'.repeat(5000)]) {
+      expect(await grant(app, bad)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    }
+    expect(granted).toEqual([]);
+    expect(await grant(app, '/home/shop/store.json')).toEqual({
+      ok: true,
+      data: { token: 'a'.repeat(32), name: 'store.json' },
+    });
+    expect(granted).toEqual(['/home/shop/store.json']);
   });
 });

@@ -9,18 +9,16 @@ import { Alert, Button, Card, Flex, Radio, Select, Typography } from 'antd';
 import { useId, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConfigIssue } from '../../../../shared/config/import-result';
-import type { StoreImportOutcome, StoreSummary } from '../../../../shared/ipc/contract';
-import { pathForDroppedFile } from '../../ipc/doctor';
+import type { FileGrant, StoreImportOutcome, StoreSummary } from '../../../../shared/ipc/contract';
+import { grantForDroppedFile } from '../../ipc/doctor';
 import { useDoctorCall } from '../../ipc/use-doctor-call';
 import { IssueList } from './IssueList';
 
 type ShippedProfile = 'sandbox' | 'production';
 type PlatformSource = 'shipped' | 'file';
 
-interface ChosenFile {
-  path: string;
-  name: string;
-}
+/** A file the user chose or dropped: main's token for it (the page never holds its path) and its name. */
+type ChosenFile = FileGrant;
 
 type Result =
   | { kind: 'failed'; errors: ConfigIssue[] }
@@ -70,13 +68,13 @@ export function ImportPanel({
     setPicking(kind);
     try {
       const picked = await call('stores.pickFile', { kind }, 'pickFile');
-      if (picked?.path) choose(kind, { path: picked.path, name: baseName(picked.path) });
+      if (picked?.file) choose(kind, picked.file);
     } finally {
       setPicking(null);
     }
   };
 
-  const onDrop = (event: DragEvent<HTMLDivElement>) => {
+  const onDrop = async (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault();
     setDragging(false);
     const notes: string[] = [];
@@ -86,12 +84,12 @@ export function ImportPanel({
         notes.push(t('stores.import.dropNotJson', { name: file.name }));
         continue;
       }
-      const path = pathForDroppedFile(file);
-      if (!path) {
+      const grant = await grantForDroppedFile(file);
+      if (!grant) {
         notes.push(t('stores.import.dropNoPath', { name: file.name }));
         continue;
       }
-      const chosen = { path, name: file.name };
+      const chosen = { token: grant.token, name: file.name };
       if (/platform/i.test(file.name)) choose('platform', chosen);
       else if (storeChosen) notes.push(t('stores.import.dropOneStore', { name: storeChosen.name }));
       else {
@@ -128,8 +126,8 @@ export function ImportPanel({
     try {
       const input =
         source === 'file' && platformFile
-          ? { storePath: storeFile.path, platformPath: platformFile.path }
-          : { storePath: storeFile.path, profileName: profile };
+          ? { storeFile: storeFile.token, platformFile: platformFile.token }
+          : { storeFile: storeFile.token, profileName: profile };
       const outcome: StoreImportOutcome | undefined = await call('stores.import', input, 'importStore');
       if (!outcome) return;
       if (outcome.ok) {
@@ -323,7 +321,7 @@ function ChosenFileLabel({
   return (
     <Flex align="center" gap={4} data-testid={testId}>
       <FileTextOutlined aria-hidden />
-      <Typography.Text title={file.path}>{t('stores.import.chosen', { name: file.name })}</Typography.Text>
+      <Typography.Text>{t('stores.import.chosen', { name: file.name })}</Typography.Text>
       <Button
         type="text"
         size="small"
@@ -335,6 +333,3 @@ function ChosenFileLabel({
     </Flex>
   );
 }
-
-/** The file's name, whichever separator the OS uses. */
-const baseName = (path: string) => path.split(/[\\/]/).pop() || path;

@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import type { BundleProblem } from '../../../../shared/report/bundle-view';
 import { ScreenHeader } from '../../app/screen-parts';
 import { useLocalized } from '../../i18n/use-localized';
-import { doctor, pathForDroppedFile } from '../../ipc/doctor';
+import { doctor, grantForDroppedFile } from '../../ipc/doctor';
 import { BundleView } from './BundleView';
 import { kindsOf } from './problem-kinds';
 import { closeBundle, openBundle, openFolder, useSupportSession } from './support-session';
@@ -39,7 +39,7 @@ export default function SupportScreen() {
     setDropNote(null);
     try {
       const picked = await doctor.invoke('stores.pickFile', { kind: 'bundle' });
-      if (picked.path) await openBundle(picked.path);
+      if (picked.file) await openBundle(picked.file);
     } catch (error) {
       setPickError(error instanceof Error ? error.message : String(error));
     } finally {
@@ -47,20 +47,20 @@ export default function SupportScreen() {
     }
   };
 
-  const onDrop = (event: DragEvent<HTMLDivElement>) => {
+  const onDrop = async (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault();
     setDragging(false);
     setPickError(null);
     const files = Array.from(event.dataTransfer.files);
     const file = files[0];
     if (!file) return;
-    const path = pathForDroppedFile(file);
-    if (!path) {
+    const grant = await grantForDroppedFile(file);
+    if (!grant) {
       setDropNote(t('support.open.dropNoPath', { name: file.name }));
       return;
     }
     setDropNote(files.length > 1 ? t('support.open.dropOne', { name: file.name }) : null);
-    void openBundle(path);
+    void openBundle(grant);
   };
 
   const onDragOver = (event: DragEvent<HTMLDivElement>) => {

@@ -1,3 +1,4 @@
+import type { FileGrant } from '../../../../shared/ipc/contract';
 import type { BundleOpenResult } from '../../../../shared/report/bundle-view';
 import type { TriageView } from '../../../../shared/triage/triage-view';
 import { createExternalStore, reasonOf } from '../../app/external-store';
@@ -39,8 +40,6 @@ const update = store.update;
 
 export const useSupportSession = store.useStore;
 
-const baseName = (path: string) => path.split(/[\\/]/).pop() ?? path;
-
 async function open(fileName: string, fromTriage: boolean, call: () => Promise<BundleOpenResult>) {
   if (store.get().opening) return;
   update({ opening: true, fileName, result: null, error: null, fromTriage });
@@ -53,9 +52,11 @@ async function open(fileName: string, fromTriage: boolean, call: () => Promise<B
   }
 }
 
-/** Verifies the bundle at `path` in main, then shows it, or why it was refused. */
-export async function openBundle(path: string): Promise<void> {
-  await open(baseName(path), false, () => doctor.invoke('bundle.open', { path }));
+const baseName = (path: string) => path.split(/[\\/]/).pop() ?? path;
+
+/** Verifies the bundle the user picked or dropped (main's token for it), then shows it, or why it was refused. */
+export async function openBundle(file: FileGrant): Promise<void> {
+  await open(file.name, false, () => doctor.invoke('bundle.open', { file: file.token }));
 }
 
 /** One row of the triage table: main knows the file by the handle it issued. */
