@@ -25,7 +25,9 @@ import type { WatchStatus } from '../shared/watch/watch-api';
 
 // The Electron entry: wires adapters to the plain-Node core and does nothing else.
 const here = dirname(fileURLToPath(import.meta.url));
-log.initialize();
+// No log.initialize(): it installs electron-log's preload in every session, the simulation's included,
+// so any remote page there could write into the app log (which goes into every bundle). The renderer's
+// errors reach the log through our own IPC contract instead (log.rendererError).
 // Rotation and a size cap: a shop PC left running for months must not fill its disk with logs.
 log.transports.file.maxSize = 5 * 1024 * 1024;
 // Native crashes leave a minidump in app.getPath('crashDumps') on this PC; nothing is uploaded anywhere.

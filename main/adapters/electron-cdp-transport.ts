@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BrowserWindow, session, type Certificate, type WebContents } from 'electron';
+import { BrowserWindow, session, type Certificate, type Session, type WebContents } from 'electron';
 import {
   verifyChainWithProfileCas,
   type BrowserLauncher,
@@ -31,6 +31,17 @@ function chainOf(certificate: Certificate): string[] {
     if (cert.issuerCert === cert) break;
   }
   return chain;
+}
+
+/**
+ * No preload of any kind runs in a buyer's page: a preload is privileged code with an IPC line to main
+ * (electron-log's, which its initialize() registers in every session, would let any remote page write
+ * into the app log that goes into every bundle). Whatever registered one for all sessions is taken off
+ * this one before its window exists; the app registers none itself (main/index.ts).
+ */
+function withoutPreloads(partition: Session): void {
+  for (const script of partition.getPreloadScripts()) partition.unregisterPreloadScript(script.id);
+  if (partition.getPreloads().length > 0) partition.setPreloads([]);
 }
 
 function debuggerTransport(contents: WebContents): CdpTransport {
@@ -66,6 +77,7 @@ export function createElectronBrowserLauncher(): BrowserLauncher {
   return {
     async openSession(request: SessionRequest): Promise<BrowserSession> {
       const partition = session.fromPartition(`sim-${randomUUID()}`, { cache: false });
+      withoutPreloads(partition);
       const profileCas = [...request.extraCaCertificates];
       partition.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
       partition.setPermissionCheckHandler(() => false);

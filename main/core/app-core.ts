@@ -39,6 +39,7 @@ import { TaskRegistry } from './task-registry';
 import { createAppHealth, type AppHealth } from '../health/app-health';
 import type { BusyState } from '../updates/update-policy';
 import { FileGrants } from './file-grants';
+import { rendererErrorLogger } from './renderer-log';
 import type { FileGrant } from '../../shared/ipc/contract';
 
 export interface AppCoreOptions {
@@ -109,6 +110,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const events = new EventBus();
   const tasks = new TaskRegistry();
   const files = new FileGrants();
+  const logRendererError = rendererErrorLogger(log);
   const sandbox: Sandbox | null = options.demo ? await startSandbox({ scenario: 'healthy' }) : null;
   const workspace = new StoreWorkspace(options.dataDir, sandbox, options.keyVault, onCorrupt);
   let lastChecklist: ChecklistRun | null = null;
@@ -410,6 +412,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     'watch.updateSettings': (patch) => watch.updateSettings(patch),
     'watch.chart': (request) => watch.chart(request),
     'watch.export': ({ from, to }) => watch.exportWindow(from, to),
+    'log.rendererError': async (input) => logRendererError(input),
     'shell.openExternal': async ({ url }) => {
       if (!options.openExternal) return { opened: false };
       await options.openExternal(url);

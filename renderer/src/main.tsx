@@ -4,9 +4,12 @@ import './i18n';
 import './app/app.css';
 import { App } from './app/App';
 import { hasDoctorBridge } from './ipc/doctor';
+import { reportRendererErrors } from './app/report-errors';
 
 // Only needed when something is badly wrong, so it stays out of the start-up bundle.
 const NoBridge = lazy(() => import('./app/NoBridge'));
+
+if (hasDoctorBridge()) reportRendererErrors();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

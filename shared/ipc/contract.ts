@@ -277,6 +277,17 @@ export const channels = {
     input: z.object({ reportId: z.uuid() }).strict(),
     output: SaveHarResultSchema,
   },
+  'log.rendererError': {
+    // The renderer's uncaught errors, to the app log; text only, bounded, and rate-limited in main.
+    input: z
+      .object({
+        kind: z.enum(['error', 'unhandledrejection']),
+        message: z.string().max(2000),
+        stack: z.string().max(8000).optional(),
+      })
+      .strict(),
+    output: z.object({ logged: z.boolean() }),
+  },
   'shell.openExternal': {
     // Only https leaves the app; anything else is refused before it reaches the OS.
     input: z.object({ url: z.url({ protocol: /^https$/ }) }).strict(),
