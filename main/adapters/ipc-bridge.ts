@@ -18,7 +18,7 @@ const FORBIDDEN = { ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'IPC 
  * then the core's dispatcher validates the channel name and input against the zod contract.
  */
 export function bridgeIpc(
-  core: Pick<AppCore, 'dispatch' | 'onEvent'>,
+  core: Pick<AppCore, 'dispatch' | 'onEvent' | 'grantDroppedFile'>,
   getWindow: () => BrowserWindow | null,
 ): () => void {
   ipcMain.handle(IPC_INVOKE, async (event, channel: unknown, input: unknown) => {
