@@ -32,11 +32,16 @@ export function DiagnosisPanel({ store }: { store: StoreSummary | null }) {
     void loadLastDiagnosis();
   }, []);
 
-  // A run that ends while Home is open moves focus to its verdict, so the result is read out next.
+  // A run that ends while Home is open brings its verdict to where the eyes are: the card's top scrolled
+  // to the top of the window (focus alone scrolls just enough to show the title at the bottom edge),
+  // and focus on its heading, so the result is read out next.
   useEffect(() => {
     if (session.finishedRuns === seenRuns.current) return;
     seenRuns.current = session.finishedRuns;
-    headingRef.current?.focus();
+    const heading = headingRef.current;
+    if (!heading) return;
+    heading.focus({ preventScroll: true });
+    heading.closest('[data-testid="verdict-card"]')?.scrollIntoView({ block: 'start' });
   }, [session.finishedRuns]);
 
   const running = session.phase === 'running';
