@@ -149,6 +149,8 @@ describe.skipIf(chromiumMissingReason !== null)('stores screen: the set-up form 
 
     const merchantNo = field(page, 'merchantNo');
     const shown = merchantNo.locator('.ant-form-item-explain-error');
+    // The typing hint fades out as main's message (in the same words) comes in: wait for one.
+    await countOf(shown).toBe(1);
     await visible(shown);
     // In the form's own words and label, not the file's («请补上…并加英文双引号»), though main found it.
     expect(issue.code).toBe('FIELD_INVALID_VALUE');
