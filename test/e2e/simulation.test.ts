@@ -132,9 +132,9 @@ describe.skipIf(chromiumMissingReason !== null)('simulation screen (Chromium)', 
     await visible(screenshots.getByText('最后的页面', { exact: true }));
     await session.screenshot('simulation-healthy', { whole: true });
 
-    // The sandbox now sends its cashier saved as GBK but labelled UTF-8; 一键重试.
+    // The sandbox now sends its cashier saved as GBK but labelled UTF-8; after a success: 再模拟一次.
     await switchScenario(page, '收银台显示乱码');
-    await page.getByRole('button', { name: '一键重试' }).click();
+    await page.getByRole('button', { name: '再模拟一次' }).click();
     const garbled = outcomeCard(page, 'GARBLED_PAGE');
     await visible(garbled, RUN_TIMEOUT);
     expect(session.calls.filter((channel) => channel === 'simulation.run')).toHaveLength(2);
@@ -290,7 +290,7 @@ describe.skipIf(chromiumMissingReason !== null)('simulation screen (Chromium)', 
     await page.reload();
     await visible(page.getByTestId('simulation-cancelled'));
     await visible(outcomeCard(page, 'REDIRECT_OK'));
-    await visible(page.getByRole('button', { name: '一键重试' }));
+    await visible(page.getByRole('button', { name: '再模拟一次' }));
     expect(session.calls.filter((channel) => channel === 'simulation.run')).toHaveLength(1);
   });
 });
