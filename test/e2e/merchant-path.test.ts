@@ -70,6 +70,12 @@ const ALLOWED_LATIN = new Set([
   'hosts',
   'Cookie',
   'success',
+  // Product names, as the buyer knows them.
+  'iPhone',
+  'Android',
+  'iOS',
+  'Windows',
+  'macOS',
   'PNG',
   'JPG',
   'JPEG',
