@@ -13,8 +13,8 @@ export const STORE_DOCUMENT: DocumentKind = {
   typicalName: 'store.json',
   what: { zh: '店铺支付配置文件', en: 'a store payment configuration' },
   redo: {
-    zh: '如果不确定怎么改，请重新从店铺后台导出 store.json。',
-    en: 'If you are not sure how to fix it, export store.json again from your shop backend.',
+    zh: '如果不确定怎么改，请重新从商家后台导出 store.json。',
+    en: 'If you are not sure how to fix it, export store.json again from your merchant back office.',
   },
 };
 

@@ -83,13 +83,13 @@ export const STORE_FIELDS: FieldCatalog = {
     'text, for example "keys/merchant_private.pem" (relative to the folder of store.json)',
   ),
   notifyUrl: field(
-    '异步通知地址（notifyUrl）',
+    '付款结果通知地址（notifyUrl）',
     'notify address (notifyUrl)',
     '网址文字，例如 "https://shop.example.cn/pay/notify"',
     'an address as text, for example "https://shop.example.cn/pay/notify"',
   ),
   returnUrl: field(
-    '支付完成返回地址（returnUrl）',
+    '付款后返回的地址（returnUrl）',
     'return address (returnUrl)',
     '网址文字，例如 "https://shop.example.cn/pay/return"',
     'an address as text, for example "https://shop.example.cn/pay/return"',

@@ -185,8 +185,8 @@ export function encodingWarning(encoding: TextEncoding, file: string): ConfigIss
       file,
       code: 'ENCODING_UTF16',
       severity: 'warning',
-      zh: '文件是用 UTF-16（记事本里叫 “Unicode”）保存的。本程序已自动识别并读取，但店铺后台和其他工具可能读不了，建议用记事本“另存为”，在“编码”里选“UTF-8”保存。',
-      en: 'The file was saved as UTF-16 (Notepad\'s "Unicode"). It was read correctly, but your shop backend and other tools may not read it; we suggest "Save As" in Notepad with Encoding "UTF-8".',
+      zh: '文件是用 UTF-16（记事本里叫 “Unicode”）保存的。本程序已自动识别并读取，但商家后台和其他工具可能读不了，建议用记事本“另存为”，在“编码”里选“UTF-8”保存。',
+      en: 'The file was saved as UTF-16 (Notepad\'s "Unicode"). It was read correctly, but your merchant back office and other tools may not read it; we suggest "Save As" in Notepad with Encoding "UTF-8".',
     });
   }
   return null;

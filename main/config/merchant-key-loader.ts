@@ -249,7 +249,7 @@ function parseKeyText(text: string, where: Where): ParseOutcome {
   if (modulusBits < 2048) {
     warnings.push(
       keyIssue(where, 'KEY_WEAK', 'warning', {
-        zh: `私钥只有 ${modulusBits} 位，平台要求 RSA 私钥至少 2048 位，签名可能被拒绝。请生成新的 2048 位 RSA 密钥，并把新的公钥上传到平台后台。`,
+        zh: `私钥只有 ${modulusBits} 位，平台要求 RSA 私钥至少 2048 位，签名可能被拒绝。请生成新的 2048 位 RSA 密钥，并把新的公钥上传到商家后台。`,
         en: `The key is only ${modulusBits} bits; the platform requires RSA keys of at least 2048 bits and may reject signatures. Generate a new 2048-bit RSA key pair and upload the new public key to the platform backend.`,
       }),
     );

@@ -169,8 +169,8 @@ function fieldIssue(ctx: SchemaContext, issue: ZodIssue, segments: Segments, dat
     field,
     position: locate(ctx, segments),
     code: 'FIELD_INVALID_VALUE',
-    zh: `「${info.zh}」的值${echo ? ` ${echo} ` : ''}不对，应为：${info.expectZh}。请对照${ctx.doc.typicalName === 'store.json' ? '店铺后台' : '平台客户经理给的资料'}改正。`,
-    en: `${capitalize(info.en)}${echo ? ` (${echo})` : ''} is not valid: it should be ${info.expectEn}. Please correct it from ${ctx.doc.typicalName === 'store.json' ? 'your shop backend' : 'what your platform account manager gave you'}.`,
+    zh: `「${info.zh}」的值${echo ? ` ${echo} ` : ''}不对，应为：${info.expectZh}。请对照${ctx.doc.typicalName === 'store.json' ? '商家后台' : '平台客户经理给的资料'}改正。`,
+    en: `${capitalize(info.en)}${echo ? ` (${echo})` : ''} is not valid: it should be ${info.expectEn}. Please correct it from ${ctx.doc.typicalName === 'store.json' ? 'your merchant back office' : 'what your platform account manager gave you'}.`,
   });
 }
 

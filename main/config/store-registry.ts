@@ -46,7 +46,7 @@ export type StoreRecord = z.infer<typeof StoreRecordSchema>;
 export type KeyStatusName = StoreSummary['keyStatus'];
 
 export interface SaveOptions {
-  /** Make this store the active one (the first store always becomes active). */
+  /** Make this store the active one (the first store becomes active unless this is false). */
   activate?: boolean;
   /** Default for a new store: "sandbox" for a sandbox config, else "production". Kept on update unless given. */
   profileName?: string;
@@ -176,7 +176,8 @@ export class StoreRegistry {
         updatedAt: timestamp,
       };
       const stores = [...this.stores, record];
-      const activeId = options.activate || this.activeId === null ? id : this.activeId;
+      // activate: false keeps even a first store inactive (one that cannot sign is never the active store).
+      const activeId = (options.activate ?? this.activeId === null) ? id : this.activeId;
       try {
         this.commit(stores, activeId);
       } catch (error) {

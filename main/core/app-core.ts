@@ -250,8 +250,14 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       if (outcome.ok) await watch.activeStoreChanged();
       return outcome;
     },
-    'stores.create': async ({ config, privateKeyPem, profileName }) => {
-      const outcome = await workspace.createFromForm(config, privateKeyPem, profileName);
+    'stores.create': async ({ config, privateKeyPem, profileName, storeId }) => {
+      const outcome = await workspace.createFromForm(config, privateKeyPem, profileName, storeId);
+      if (outcome.ok) await watch.activeStoreChanged();
+      return outcome;
+    },
+    'stores.get': ({ id }) => workspace.storeForEditing(id),
+    'stores.setKey': async ({ id, privateKeyPem, keyPath }) => {
+      const outcome = await workspace.setKey(id, privateKeyPem ?? { file: keyPath! });
       if (outcome.ok) await watch.activeStoreChanged();
       return outcome;
     },

@@ -8,6 +8,7 @@ import {
   JsonFilePersistence,
   loadPlatformProfileFile,
   loadShippedProfile,
+  loadMerchantKey,
   loadStoreConfigFile,
   MemoryKeyVault,
   parseStoreConfig,
@@ -110,6 +111,10 @@ export class StoreWorkspace {
       if (!this.sandbox) throw new Error('Demo mode is not running');
       this.chooseDemo(true);
     } else {
+      // A store that cannot sign is never the active one: the list offers to give it its key instead.
+      if ((await this.registry.keyStatus(id)) === 'missing') {
+        throw new Error('This store has no usable private key: give it its key first');
+      }
       await this.registry.setActive(id);
       this.chooseDemo(false);
     }
@@ -126,22 +131,46 @@ export class StoreWorkspace {
     return (await this.registry.summaries()).find((s) => s.id === id)!;
   }
 
-  /** Saves a store that passed the importer, makes it the active one, and reports what to show. */
+  /**
+   * Saves a store that passed the importer and reports what to show. Only a store whose private key
+   * loaded becomes the active one; one without is kept aside, inactive, for its key to be given in place.
+   */
   private async saveImported(
     store: StoreImportSuccess,
     profileName: string,
     fileName: string,
     moreWarnings: readonly ConfigIssue[] = [],
   ): Promise<StoreImportOutcome> {
-    const saved = await this.registry.add(store, { activate: true, profileName });
-    this.chooseDemo(false);
+    const usable = store.key.loaded;
+    const saved = await this.registry.add(store, { activate: usable, profileName });
+    if (usable) this.chooseDemo(false);
     this.importNotes.set(saved.record.id, importNotesFrom(fileName, store.warnings));
     const keyIssues: ConfigIssue[] = store.key.loaded ? store.key.warnings : store.key.errors;
     return {
       ok: true,
       store: await this.summaryOf(saved.record.id),
       warnings: [...store.warnings, ...moreWarnings, ...keyIssues],
+      active: this.registry.getActiveId() === saved.record.id && !this.demoActive(),
     };
+  }
+
+  /** Gives a store its private key (pasted text or a file); once it loads, the store becomes the active one. */
+  async setKey(id: string, ref: string | { file: string }): Promise<StoreImportOutcome> {
+    if (!this.registry.get(id)) throw new Error(`No store with id ${id}`);
+    const key = await loadMerchantKey(ref, null, { file: typeof ref === 'string' ? 'key' : ref.file });
+    if (!key.ok) return { ok: false, errors: key.errors };
+    await this.registry.setKey(id, { pem: key.pem, summary: key.summary, source: key.source });
+    await this.registry.setActive(id);
+    this.chooseDemo(false);
+    return { ok: true, store: await this.summaryOf(id), warnings: key.warnings, active: true };
+  }
+
+  /** A saved store's fields for the edit form; the key stays in the vault. */
+  async storeForEditing(id: string): Promise<{ config: Record<string, unknown>; profileName: string }> {
+    const record = this.registry.get(id);
+    if (!record) throw new Error(`No store with id ${id}`);
+    const { merchantPrivateKey: _key, ...config } = record.config;
+    return { config, profileName: record.profileName };
   }
 
   /** A store.json (and optionally its platform.json) from disk; nothing is saved unless both are valid. */
@@ -173,6 +202,7 @@ export class StoreWorkspace {
     config: Record<string, unknown>,
     privateKeyPem: string,
     profileName: string,
+    storeId?: string,
   ): Promise<StoreImportOutcome> {
     if (!this.profileNamed(profileName)) {
       return {
@@ -191,9 +221,32 @@ export class StoreWorkspace {
         ],
       };
     }
-    const document = { ...config, configVersion: 1, signType: 'RSA2', merchantPrivateKey: privateKeyPem };
+    // Editing with the key field left empty keeps the key the store has.
+    const editing = storeId ? this.registry.get(storeId) : null;
+    if (storeId && !editing) throw new Error(`No store with id ${storeId}`);
+    const keptKey = editing && !privateKeyPem.trim() ? await this.registry.getKey(editing.id) : null;
+    const document = {
+      ...config,
+      configVersion: 1,
+      signType: 'RSA2',
+      merchantPrivateKey: keptKey ?? privateKeyPem,
+    };
     const store = await parseStoreConfig(Buffer.from(JSON.stringify(document, null, 2)), 'store-form.json');
     if (!store.ok) return { ok: false, errors: store.errors };
+    // The form has the key field right there: a key that does not load is a failed save, nothing kept.
+    if (!store.key.loaded) return { ok: false, errors: store.key.errors };
+    if (editing) {
+      await this.registry.update(editing.id, store, { profileName });
+      await this.registry.setActive(editing.id);
+      this.chooseDemo(false);
+      this.importNotes.set(editing.id, importNotesFrom('store-form.json', store.warnings));
+      return {
+        ok: true,
+        store: await this.summaryOf(editing.id),
+        warnings: [...store.warnings, ...store.key.warnings],
+        active: true,
+      };
+    }
     return this.saveImported(store, profileName, 'store-form.json');
   }
 

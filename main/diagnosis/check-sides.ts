@@ -1,33 +1,10 @@
 import type { ResponsibleSide } from '../../shared/simulation/outcome-explanations';
 import type { OutcomeCode } from '../../shared/protocol/outcome-codes';
+import { checkVerdict } from '../../shared/diagnosis/check-verdicts';
 
-/**
- * Whose side a failing check is on. Store: the shop's configuration, site or backend settings.
- * Platform: only the platform can change it. Merchant machine: this computer or its network.
- */
+/** Whose side a failing check is on: the side of its row in the one verdict table (CHECK_VERDICTS). */
 export function checkSide(id: string): ResponsibleSide {
-  if (id.startsWith('cfg.')) return 'store';
-  if (id.startsWith('local.') || id.startsWith('net.')) return 'merchant-machine';
-  if (id.startsWith('risk.')) return 'platform';
-  const sides: Record<string, ResponsibleSide> = {
-    'key.parse': 'store',
-    'key.strength': 'store',
-    'key.file-permissions': 'store',
-    'key.matches-platform': 'store',
-    'key.sign-roundtrip': 'store',
-    'key.platform-response': 'platform',
-    'platform.health': 'platform',
-    'platform.baitiao-contract': 'platform',
-    'platform.authorized-domains': 'store',
-    'platform.installments': 'store',
-    'platform.notify-reachable': 'store',
-    'tls.handshake': 'merchant-machine',
-    'tls.interception': 'merchant-machine',
-    'tls.expiry': 'platform',
-    'tls.mixed-content': 'store',
-    'page.return-leg': 'store',
-  };
-  return sides[id] ?? 'platform';
+  return checkVerdict(id).side;
 }
 
 /**

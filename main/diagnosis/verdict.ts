@@ -5,7 +5,8 @@ import type { OutcomeCode } from '../../shared/protocol/outcome-codes';
 import { buyerOf, deviceSplitHeadline, isPhone } from '../../shared/simulation/buyer-words';
 import { OUTCOME_EXPLANATIONS } from '../../shared/simulation/outcome-explanations';
 import type { SimulationResult } from '../../shared/simulation/simulation-result';
-import { CHECK_PRIORITY, CHECKS_EXPLAINING, checkSide } from './check-sides';
+import { checkVerdict } from '../../shared/diagnosis/check-verdicts';
+import { CHECK_PRIORITY, CHECKS_EXPLAINING } from './check-sides';
 
 const rank = (id: string) => {
   const i = CHECK_PRIORITY.findIndex((prefix) => id === prefix || id.startsWith(prefix));
@@ -30,8 +31,10 @@ function deviceSplit(
 
 /**
  * One verdict from a whole diagnosis. The simulated redirect is what a buyer experiences, so its outcome
- * leads when it failed; a failing check that explains that outcome supplies the more precise first step.
- * Without a failed redirect, the likeliest root cause among failing checks leads, then warnings.
+ * leads when it failed; a failing check that explains that outcome names the cause more precisely, and
+ * then the check's row speaks. Without a failed redirect, the likeliest root cause among failing checks
+ * leads, then warnings. Side, side note and first action come from one row of one table (the outcome's
+ * in OUTCOME_EXPLANATIONS, or the check's in CHECK_VERDICTS), so they cannot contradict.
  */
 export function diagnosisVerdict(
   checks: readonly CheckResult[],
@@ -46,9 +49,12 @@ export function diagnosisVerdict(
     const mobile = checks.find((c) => c.id === 'page.mobile' && (c.status === 'fail' || c.status === 'warn'));
     const explanation = OUTCOME_EXPLANATIONS[code];
     const action = split.kind === 'phone' ? mobile?.remediation : undefined;
+    // page.mobile's own words for phones; its side and note then come from its row of the table.
+    const row = action ? checkVerdict('page.mobile') : explanation;
     return {
       status: 'problem',
-      side: explanation.side,
+      side: row.side,
+      sideNote: row.sideNote,
       headline: deviceSplitHeadline(split.kind, buyerOf(split.run).network, code),
       firstAction: action ?? explanation.whatToDo,
       cause: { kind: 'outcome', code },
@@ -58,55 +64,58 @@ export function diagnosisVerdict(
   if (outcome && outcome !== 'REDIRECT_OK') {
     const explanation = OUTCOME_EXPLANATIONS[outcome];
     const explaining = (CHECKS_EXPLAINING[outcome] ?? [])
-      .map((id) => failing.find((c) => c.id === id && c.remediation))
+      .map((id) => failing.find((c) => c.id === id && c.status === 'fail'))
       .find(Boolean);
+    const row = explaining ? checkVerdict(explaining.id) : explanation;
     return {
       status: 'problem',
-      side: explanation.side,
+      side: row.side,
+      sideNote: row.sideNote,
       headline: explanation.meaning,
-      firstAction: explaining?.remediation ?? explanation.whatToDo,
+      firstAction: explaining ? checkVerdict(explaining.id).firstAction : explanation.whatToDo,
       cause: { kind: 'outcome', code: outcome },
       supportingCheck: explaining?.id ?? null,
     };
   }
   const first = failing[0];
   if (first) {
+    const row = checkVerdict(first.id);
     return {
       status: 'problem',
-      side: checkSide(first.id),
+      side: row.side,
+      sideNote: row.sideNote,
       headline: first.summary,
-      firstAction:
-        first.remediation ??
-        text('请导出诊断包发给平台客服。', 'Export a diagnostic bundle for platform support.'),
+      firstAction: row.firstAction,
       cause: { kind: 'check', id: first.id },
       supportingCheck: first.id,
     };
   }
   const warning = checks.filter((c) => c.status === 'warn').sort(byPriority)[0];
   if (warning) {
+    const row = checkVerdict(warning.id);
     return {
       status: 'warning',
-      side: checkSide(warning.id),
+      side: row.side,
+      sideNote: row.sideNote,
       headline: text(
         `白条支付能用，但有一项需要注意：${warning.summary['zh-CN']}`,
         `Baitiao payment works, but one thing needs attention: ${warning.summary['en-US']}`,
       ),
-      firstAction: warning.remediation ?? text('可以稍后处理。', 'It can wait.'),
+      firstAction: row.firstAction,
       cause: { kind: 'check', id: warning.id },
       supportingCheck: warning.id,
     };
   }
+  const ok = OUTCOME_EXPLANATIONS.REDIRECT_OK;
   return {
     status: 'ok',
     side: 'none',
+    sideNote: ok.sideNote,
     headline: text(
       '白条支付一切正常：买家能打开收银台，付款后能回到店铺。',
       'Baitiao payment works: buyers reach the cashier and get back to the shop.',
     ),
-    firstAction: text(
-      '不需要处理。如果买家仍然反映问题，请用「多次运行」看看是不是偶尔出错。',
-      'Nothing to fix. If buyers still report problems, run the simulation several times to catch an intermittent fault.',
-    ),
+    firstAction: ok.whatToDo,
     cause: null,
     supportingCheck: null,
   };

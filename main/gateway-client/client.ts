@@ -1,3 +1,4 @@
+import { GATEWAY_CALL_TIMEOUT_MS } from '../../shared/diagnosis/wait-limits';
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import axios, { type AxiosResponse } from 'axios';
@@ -15,7 +16,7 @@ import { buildSignedRequest } from './envelope';
 import { createProfileAgent } from './tls-trust';
 import type { z } from 'zod';
 
-export const DEFAULT_GATEWAY_TIMEOUT_MS = 10_000;
+export const DEFAULT_GATEWAY_TIMEOUT_MS = GATEWAY_CALL_TIMEOUT_MS;
 // Gateway answers are small JSON; anything bigger is not the gateway talking.
 const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 

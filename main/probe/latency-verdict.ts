@@ -19,8 +19,8 @@ const ROLE_NAMES: Record<string, LocalizedText> = {
   gateway: text('支付网关', 'payment gateway'),
   cashier: text('收银台', 'cashier'),
   support: text('客服接口', 'support intake'),
-  notify: text('店铺通知地址', "store's notify URL"),
-  return: text('店铺返回地址', "store's return URL"),
+  notify: text('付款结果通知地址', 'payment notification address'),
+  return: text('付款后返回的地址', 'return address'),
   store: text('店铺首页', 'store page'),
   custom: text('地址', 'address'),
 };
@@ -123,7 +123,7 @@ export function netLatencyVerdict(
   return {
     status: 'pass',
     summary: text(
-      `所有地址检测均成功，较慢时（p95）${secs(slowest)} 秒。`,
+      `所有地址检测均成功，较慢时 ${secs(slowest)} 秒。`,
       `Every probe succeeded; p95 request time ${secs(slowest)} s at worst.`,
     ),
     remediation: null,

@@ -55,7 +55,7 @@ export interface Sandbox {
 
 export const SANDBOX_MERCHANT = {
   merchantNo: '2088000000000001',
-  // Sandbox app ids carry the BTSB prefix, the convention cfg.environment reads.
+  // Any 16 to 32 letters and digits (protocol §2); the prefix means nothing, the platform's answer decides the environment.
   appId: 'BTSB2026000000000001',
   storeName: '白条诊断沙箱小店',
 } as const;

@@ -3,7 +3,7 @@ import { createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 
 /**
  * RSA2 = SHA256withRSA (PKCS#1 v1.5 padding), base64, over the UTF-8 bytes of the message.
  * Keys come as PEM; Node's parser takes PKCS#8 ("BEGIN PRIVATE KEY") and PKCS#1 ("BEGIN RSA PRIVATE KEY")
- * alike, which is exactly the pair merchants export from shop backends.
+ * alike, which is exactly the pair merchants export from merchant back offices.
  */
 export function signRsa2(message: string | Buffer, privateKeyPem: string | KeyObject): string {
   const key = typeof privateKeyPem === 'string' ? createPrivateKey(privateKeyPem) : privateKeyPem;

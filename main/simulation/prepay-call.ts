@@ -1,3 +1,4 @@
+import { GATEWAY_CALL_TIMEOUT_MS } from '../../shared/diagnosis/wait-limits';
 import { randomBytes } from 'node:crypto';
 import type { PlatformProfile } from '../../shared/config/platform-profile';
 import type { PrepayObservation } from '../../shared/simulation/simulation-result';
@@ -6,7 +7,7 @@ import type { CaptureSanitizer } from './capture-sanitizer';
 import { prepayAnswerOutcome, prepayTransportOutcome, type PrepayVerdict } from './prepay-outcome';
 import type { SimulationStore } from './simulation-store';
 
-export const DEFAULT_PREPAY_TIMEOUT_MS = 10_000;
+export const DEFAULT_PREPAY_TIMEOUT_MS = GATEWAY_CALL_TIMEOUT_MS;
 
 export interface PrepayCall {
   observation: PrepayObservation;

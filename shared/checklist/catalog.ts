@@ -12,7 +12,11 @@ export const CHECK_CATALOG = [
     group: 'cfg',
     title: text('环境一致（沙箱/正式）', 'Environment is consistent (sandbox/production)'),
   },
-  { id: 'cfg.urls', group: 'cfg', title: text('通知地址和返回地址', 'Notify and return URLs') },
+  {
+    id: 'cfg.urls',
+    group: 'cfg',
+    title: text('付款结果通知地址和付款后返回的地址', 'Payment notification and return addresses'),
+  },
   {
     id: 'cfg.urls-public',
     group: 'cfg',

@@ -11,6 +11,8 @@ export const ResponsibleSideSchema = z.enum(['store', 'platform', 'merchant-mach
 export const DiagnosisVerdictSchema = z.object({
   status: z.enum(['ok', 'warning', 'problem']),
   side: ResponsibleSideSchema,
+  /** Why it is that side's to fix, from the same table row as firstAction (they never contradict). */
+  sideNote: LocalizedTextSchema,
   headline: LocalizedTextSchema,
   firstAction: LocalizedTextSchema,
   /** What the verdict rests on: the simulation's outcome, a check, or nothing (all clear). */

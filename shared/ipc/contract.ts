@@ -95,7 +95,13 @@ export type FileGrant = z.infer<typeof FileGrantSchema>;
 export const DroppedFilePathSchema = z.string().min(1).max(4096);
 
 export const StoreImportOutcomeSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), store: StoreSummarySchema, warnings: z.array(ConfigIssueSchema) }),
+  z.object({
+    ok: z.literal(true),
+    store: StoreSummarySchema,
+    warnings: z.array(ConfigIssueSchema),
+    /** False when the store was saved but cannot sign yet (no usable private key): never made active. */
+    active: z.boolean(),
+  }),
   z.object({ ok: z.literal(false), errors: z.array(ConfigIssueSchema) }),
 ]);
 export type StoreImportOutcome = z.infer<typeof StoreImportOutcomeSchema>;
@@ -145,8 +151,32 @@ export const channels = {
         config: z.record(z.string(), z.unknown()),
         privateKeyPem: z.string().max(64 * 1024),
         profileName: z.string().min(1).max(64),
+        /** Editing a store: its id. An empty privateKeyPem then keeps the key it has. */
+        storeId: z.string().min(1).optional(),
       })
       .strict(),
+    output: StoreImportOutcomeSchema,
+  },
+  'stores.get': {
+    // What the edit form starts from: the store's fields as saved, never its key.
+    input: z.object({ id: z.string().min(1) }).strict(),
+    output: z.object({ config: z.record(z.string(), z.unknown()), profileName: z.string() }),
+  },
+  'stores.setKey': {
+    // Replaces a store's private key (pasted PEM text, or a key file) and, once it loads, makes it active.
+    input: z
+      .object({
+        id: z.string().min(1),
+        privateKeyPem: z
+          .string()
+          .max(64 * 1024)
+          .optional(),
+        keyPath: FilePathSchema.optional(),
+      })
+      .strict()
+      .refine((v) => (v.privateKeyPem === undefined) !== (v.keyPath === undefined), {
+        message: 'exactly one of privateKeyPem and keyPath',
+      }),
     output: StoreImportOutcomeSchema,
   },
   'stores.setActive': { input: z.object({ id: z.string().min(1) }).strict(), output: StoresSchema },

@@ -38,6 +38,13 @@ async function recordProgress(page: Page): Promise<() => Promise<string[]>> {
 /** Waits for the run to end: the verdict under the summary only shows when nothing is running. */
 const runFinished = (page: Page) => visible(page.getByTestId('checklist-verdict'), RUN_TIMEOUT);
 
+/** Unfolds every section's passing rows (folded by default once a run is over). */
+async function showPassed(page: Page): Promise<void> {
+  const folded = page.locator('[data-testid="check-passed-toggle"][aria-expanded="false"]');
+  await visible(page.getByTestId('checklist-summary'));
+  while ((await folded.count()) > 0) await folded.first().click();
+}
+
 describe.skipIf(chromiumMissingReason !== null)('checklist screen (Chromium)', () => {
   const suite = useAppSuite();
 
@@ -70,12 +77,13 @@ describe.skipIf(chromiumMissingReason !== null)('checklist screen (Chromium)', (
     // Failures are open from the start: remediation visible without a click.
     const remediation = row.getByTestId('check-remediation');
     await visible(remediation.getByText('怎么处理'));
-    await visible(remediation.getByText('请在平台商户后台查看白条签约状态', { exact: false }));
+    await visible(remediation.getByText('请在商家后台查看白条签约状态', { exact: false }));
     await visible(row.getByRole('button', { name: '收起详情：白条签约状态' }));
-    // Evidence: collapsed until asked for, then readable JSON.
-    const evidence = row.getByTestId('check-evidence');
-    await evidence.locator('summary').click();
-    const json = evidence.locator('pre');
+    // The check's ID and its evidence: folded in the row's one 「给客服看」 disclosure, then readable JSON.
+    await countOf(row.getByTestId('check-evidence')).toBe(0);
+    await row.getByTestId('check-support-details').getByText('给客服看').click();
+    await visible(row.getByTestId('check-support-details').getByText('platform.baitiao-contract'));
+    const json = row.getByTestId('check-evidence').locator('pre');
     await visible(json);
     expect(JSON.parse((await json.textContent()) ?? '')).toMatchObject({ status: 'NOT_CONTRACTED' });
 
@@ -84,6 +92,11 @@ describe.skipIf(chromiumMissingReason !== null)('checklist screen (Chromium)', (
     expect(await firstRow.getAttribute('data-status')).toBe('fail');
     const run = await session.invoke('checklist.last', undefined);
     if (!run) throw new Error('checklist.last has no run after the screen ran one');
+    // Passing rows are folded: what shows is what did not pass, and each section offers the rest.
+    const notPassed = run.results.filter((r) => r.status !== 'pass').length;
+    await countOf(page.getByTestId('check-row')).toBe(notPassed);
+    await countOf(page.locator('[data-testid="check-row"][data-status="pass"]')).toBe(0);
+    await showPassed(page);
     await countOf(page.getByTestId('check-row')).toBe(run.results.length);
     await visible(
       page.getByTestId('checklist-verdict').getByText(`有 ${run.counts.fail} 项未通过`, { exact: false }),
@@ -120,6 +133,11 @@ describe.skipIf(chromiumMissingReason !== null)('checklist screen (Chromium)', (
     await visible(page.getByTestId('checklist-verdict').getByText('没有发现未通过的项目。'));
     await countOf(page.locator('[data-testid="check-row"][data-status="fail"]')).toBe(0);
     await countOf(page.locator('.status-tag[data-status="fail"]')).toBe(0);
+    // Passing rows are folded until asked for; skipped page checks stay, offering the simulated payment.
+    await countOf(page.locator('[data-testid="check-row"][data-status="pass"]')).toBe(0);
+    const skippedPage = page.locator('[data-testid="check-row"][data-check-id="page.cashier-ready"]');
+    await visible(skippedPage.getByTestId('check-run-simulation'));
+    await showPassed(page);
     const contract = page.locator('[data-testid="check-row"][data-check-id="platform.baitiao-contract"]');
     expect(await contract.getAttribute('data-status')).toBe('pass');
     await visible(contract.locator('.status-tag').getByText('通过'));
@@ -131,6 +149,7 @@ describe.skipIf(chromiumMissingReason !== null)('checklist screen (Chromium)', (
     const runs = session.calls.filter((channel) => channel === 'checklist.run').length;
     await page.reload();
     await visible(page.getByTestId('checklist-verdict').getByText('没有发现未通过的项目。'));
+    await showPassed(page);
     await countOf(page.getByTestId('check-row')).toBe(rows);
     expect(session.calls.filter((channel) => channel === 'checklist.run')).toHaveLength(runs);
     await visible(page.getByRole('button', { name: '全部重新检查' }));
@@ -164,6 +183,7 @@ describe.skipIf(chromiumMissingReason !== null)('checklist screen (Chromium)', (
     expect(session.calls).toContain('checklist.cancel');
     const last = await session.invoke('checklist.last', undefined);
     expect(last?.cancelled).toBe(true);
+    await showPassed(page);
     await countOf(page.getByTestId('check-row')).toBe(last?.results.length);
     await session.screenshot('checklist-cancelled', { whole: true });
   });

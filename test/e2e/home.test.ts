@@ -32,7 +32,7 @@ describe.skipIf(chromiumMissingReason !== null)('home screen and demo banner (Ch
 
     // The profile the store is checked against and where its key is kept, in plain words.
     expect(activeStore.profileName).toBe('sandbox');
-    await visible(store.getByText('沙箱演示平台（sandbox）'));
+    await visible(store.getByText('沙箱演示平台', { exact: true }));
     await visible(
       store.getByTestId('store-key-status').getByText('演示店铺的私钥由助手自动生成', { exact: false }),
     );

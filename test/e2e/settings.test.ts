@@ -19,7 +19,6 @@ describe.skipIf(chromiumMissingReason !== null)('settings screen and start-up no
     await session.open('#/settings');
     const { page } = session;
     await visible(page.getByRole('heading', { name: '设置', level: 1 }));
-    await visible(page.locator('.app-header-title').getByText('设置', { exact: true }));
 
     // Every folder as main reports it, read-only, with a copy button.
     const folders = page.getByTestId('settings-paths');
@@ -44,7 +43,7 @@ describe.skipIf(chromiumMissingReason !== null)('settings screen and start-up no
     // The stores with their profile and key, and the way to the Stores screen.
     const store = page.locator(`[data-testid="settings-store"][data-store-id="${activeStore.id}"]`);
     await visible(store.getByText(activeStore.storeName, { exact: true }));
-    await visible(store.getByText('沙箱演示平台（sandbox）'));
+    await visible(store.getByText('沙箱演示平台', { exact: true }));
     await visible(store.getByText('当前使用'));
     await visible(store.getByTestId('store-key-status'));
 

@@ -88,6 +88,9 @@ describe.skipIf(chromiumMissingReason !== null)('simulation screen (Chromium)', 
     // The verdict: success in words (not only green), its plain name and code, and the explanation.
     await visible(ok.getByText('成功', { exact: true }));
     await visible(ok.getByTestId('simulation-outcome-title').getByText('支付跳转正常'));
+    // The code is for support staff: folded in the card's one 「给客服看」 disclosure until opened.
+    await countOf(ok.getByTestId('simulation-outcome-code')).toBe(0);
+    await ok.getByTestId('simulation-support-details').getByText('给客服看').click();
     expect(await ok.getByTestId('simulation-outcome-code').innerText()).toBe('REDIRECT_OK');
     await expectExplained(ok, 'REDIRECT_OK', 'zh-CN');
     await visible(ok.getByTestId('simulation-side').getByText('没有问题'));
@@ -102,8 +105,8 @@ describe.skipIf(chromiumMissingReason !== null)('simulation screen (Chromium)', 
     expect(hops.filter((hop) => hop.leg === 'return').map((hop) => new URL(hop.url).pathname)).toEqual([
       '/pay/return',
     ]);
-    expect(hops[0]).toMatchObject({ verdict: '跳转（302 Found）', location: '/baitiao/auth?token=REDACTED' });
-    expect(hops[2]?.verdict).toBe('打开了（200 OK）');
+    expect(hops[0]).toMatchObject({ verdict: '跳转（302）', location: '/baitiao/auth?token=REDACTED' });
+    expect(hops[2]?.verdict).toBe('打开了（200）');
     // Sanitized where it was captured: no token value reaches the screen.
     for (const hop of hops) expect(hop.url).not.toMatch(/token=(?!REDACTED)/);
     // Every stage went through, each with its state in words.
@@ -129,9 +132,9 @@ describe.skipIf(chromiumMissingReason !== null)('simulation screen (Chromium)', 
     await visible(screenshots.getByText('最后的页面', { exact: true }));
     await session.screenshot('simulation-healthy', { whole: true });
 
-    // The sandbox now sends its cashier saved as GBK but labelled UTF-8; 一键重试.
+    // The sandbox now sends its cashier saved as GBK but labelled UTF-8; after a success: 再模拟一次.
     await switchScenario(page, '收银台显示乱码');
-    await page.getByRole('button', { name: '一键重试' }).click();
+    await page.getByRole('button', { name: '再模拟一次' }).click();
     const garbled = outcomeCard(page, 'GARBLED_PAGE');
     await visible(garbled, RUN_TIMEOUT);
     expect(session.calls.filter((channel) => channel === 'simulation.run')).toHaveLength(2);
@@ -214,7 +217,7 @@ describe.skipIf(chromiumMissingReason !== null)('simulation screen (Chromium)', 
     // Later runs of the same outcome keep no picture of their own: the first run's is shown, and said so.
     const failureShot = page.getByTestId('simulation-screenshots').locator('[data-moment="failure"]');
     await visible(failureShot.getByText('这张截图来自第 1 次，结果相同。'));
-    await summary.getByRole('button', { name: '第 1 次：CASHIER_ERROR_PAGE' }).click();
+    await summary.getByRole('button', { name: '第 1 次：收银台显示错误页' }).click();
     await visible(busy.getByText('第 1 次的结果'));
     await countOf(failureShot.getByText('这张截图来自第 1 次，结果相同。')).toBe(0);
     await expectPicture(failureShot, '截图：出错的页面（出问题时买家看到的样子）');
@@ -287,7 +290,7 @@ describe.skipIf(chromiumMissingReason !== null)('simulation screen (Chromium)', 
     await page.reload();
     await visible(page.getByTestId('simulation-cancelled'));
     await visible(outcomeCard(page, 'REDIRECT_OK'));
-    await visible(page.getByRole('button', { name: '一键重试' }));
+    await visible(page.getByRole('button', { name: '再模拟一次' }));
     expect(session.calls.filter((channel) => channel === 'simulation.run')).toHaveLength(1);
   });
 });

@@ -97,7 +97,7 @@ describe.skipIf(chromiumMissingReason !== null)('stores screen (Chromium)', () =
     await visible(item.getByRole('heading', { name: IMPORTED_NAME }));
     await visible(item.getByText(imported.merchantNo, { exact: true }));
     await visible(item.getByText('测试环境（不会真实收款）'));
-    await visible(item.getByText('沙箱演示平台（sandbox）'));
+    await visible(item.getByText('沙箱演示平台', { exact: true }));
     const keyWords = {
       keychain: '已加密保存在这台电脑的系统钥匙串里',
       memory: '这台电脑没有可用的系统钥匙串，私钥只保存到关闭应用为止',
@@ -190,7 +190,9 @@ describe.skipIf(chromiumMissingReason !== null)('stores screen (Chromium)', () =
     // Where the next entry starts without the comma before it: `"merchantNo"` at line 4, column 3.
     expect(await issue.getByTestId('issue-position').textContent()).toBe('第 4 行第 3 列');
     await visible(issue.getByTestId('issue-message').getByText('这里少了一个逗号', { exact: false }));
-    await visible(issue.getByText('问题代码：JSON_MISSING_COMMA'));
+    // The problem code is for support staff: folded under the list.
+    await errors.getByTestId('issue-codes').getByText('给客服看').click();
+    await visible(errors.getByTestId('issue-codes').getByText('JSON_MISSING_COMMA'));
     await session.screenshot('stores-import-error', { whole: true });
 
     const after = await session.invoke('stores.list', undefined);

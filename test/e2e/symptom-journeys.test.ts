@@ -79,7 +79,7 @@ describe.skipIf(chromiumMissingReason !== null)('symptom journeys: diagnose, rea
         // What the screen says is the core's verdict: its outcome code, headline and first advice.
         expect(await verdict.getAttribute('data-outcome')).toBe(diagnosis.outcome);
         expect(await verdict.getAttribute('data-status')).toBe(diagnosis.verdict.status);
-        await visible(verdict.getByTestId('verdict-outcome').getByText(journey.outcome, { exact: true }));
+        await visible(verdict.getByTestId('verdict-outcome').locator(`[data-outcome="${journey.outcome}"]`));
         await visible(verdict.getByTestId('verdict-headline').getByText(diagnosis.verdict.headline['zh-CN']));
         await visible(
           verdict.getByTestId('verdict-first-action').getByText(diagnosis.verdict.firstAction['zh-CN']),

@@ -14,8 +14,8 @@ const ROLES: Record<Exclude<ProbeTargetRole, 'custom'>, string> = {
   gateway: '支付网关',
   cashier: '收银台',
   support: '客服工单接口',
-  notify: '店铺通知地址',
-  return: '店铺返回页',
+  notify: '付款结果通知地址',
+  return: '付款后返回的地址',
   store: '店铺首页',
 };
 

@@ -1,19 +1,9 @@
-import { text } from '../../../shared/i18n/localized-text';
+import { text, type LocalizedText } from '../../../shared/i18n/localized-text';
 import type { CheckContext } from '../check-context';
 import type { CheckDefinition } from '../engine';
 import { classifyHost } from './host-kind';
 
 const ALLOWED_INSTALLMENTS = [3, 6, 12, 24];
-
-/** Sandbox app ids carry the BTSB prefix (our convention, like Alipay's separate sandbox app ids). */
-export const isSandboxAppId = (appId: string) => /^BTSB/i.test(appId);
-
-/** A gateway on loopback or a host named "sandbox" belongs to a sandbox platform. */
-export function isSandboxGateway(gatewayUrl: string): boolean {
-  const host = new URL(gatewayUrl).hostname;
-  const kind = classifyHost(host);
-  return kind === 'loopback' || kind === 'localhost' || /(^|[.-])sandbox([.-]|$)/i.test(host);
-}
 
 const cfgSchema: CheckDefinition<CheckContext> = {
   id: 'cfg.schema',
@@ -44,22 +34,47 @@ const cfgSchema: CheckDefinition<CheckContext> = {
   },
 };
 
+/**
+ * Protocol §2: neither the merchant number nor the app id says which environment it belongs to, and
+ * neither does the gateway's host name; only the platform's own answer to merchant.config.query does.
+ */
 const cfgEnvironment: CheckDefinition<CheckContext> = {
   id: 'cfg.environment',
   async run(ctx) {
-    const sides = {
-      environment: ctx.store.environment,
-      appId: isSandboxAppId(ctx.store.appId) ? 'sandbox' : 'production',
-      gateway: isSandboxGateway(ctx.profile.gatewayUrl) ? 'sandbox' : 'production',
-    };
-    const evidence = { ...sides, appIdValue: ctx.store.appId, gatewayUrl: ctx.profile.gatewayUrl };
-    if (new Set(Object.values(sides)).size === 1) {
-      const zh = sides.environment === 'sandbox' ? '沙箱' : '正式';
+    const ours = ctx.store.environment;
+    const registered = await ctx.gateway.merchantConfig();
+    const words = (env: string) =>
+      env === 'sandbox'
+        ? text('沙箱', 'sandbox')
+        : env === 'production'
+          ? text('正式', 'production')
+          : text(env, env);
+    if (!registered) {
+      const a = await ctx.gateway.configQuery();
+      return {
+        status: 'warn',
+        summary: text(
+          '没能问到平台这家店属于沙箱还是正式环境，暂时无法核对。',
+          'Could not ask the platform whether this store is sandbox or production, so this could not be compared.',
+        ),
+        remediation: text(
+          '先处理其他检查项里平台那一步的问题，再重新检查。',
+          'Deal with the other checks about reaching the platform first, then check again.',
+        ),
+        evidence: {
+          storeEnvironment: ours,
+          ...(a.ok ? { code: a.result.body?.code, sub_code: a.result.body?.sub_code } : { kind: a.kind }),
+        },
+      };
+    }
+    const theirs = registered.environment;
+    const evidence = { storeEnvironment: ours, platformEnvironment: theirs };
+    if (theirs === ours) {
       return {
         status: 'pass',
         summary: text(
-          `配置、应用 ID 和网关都是${zh}环境。`,
-          `Configuration, app id and gateway are all ${sides.environment}.`,
+          `店铺配置和平台都说这是${words(ours)['zh-CN']}环境。`,
+          `The store configuration and the platform both say ${words(ours)['en-US']}.`,
         ),
         evidence,
       };
@@ -67,22 +82,35 @@ const cfgEnvironment: CheckDefinition<CheckContext> = {
     return {
       status: 'fail',
       summary: text(
-        `环境不一致：配置写的是 ${sides.environment}，应用 ID 属于 ${sides.appId}，网关属于 ${sides.gateway}。`,
-        `Mixed environments: the configuration says ${sides.environment}, the app id is ${sides.appId}, the gateway is ${sides.gateway}.`,
+        `店铺配置写的是${words(ours)['zh-CN']}环境，平台说这家店是${words(theirs)['zh-CN']}环境。`,
+        `The store configuration says ${words(ours)['en-US']}, the platform says this store is ${words(theirs)['en-US']}.`,
       ),
       remediation: text(
-        '沙箱的应用 ID 只能连沙箱网关，正式的只能连正式网关。请从店铺后台重新导出同一环境的配置，并选择对应的平台配置。',
-        'A sandbox app id only works with the sandbox gateway, a production one with production. Export the configuration again from the shop backend for one environment and pick the matching platform profile.',
+        '请在商家后台重新导出这个环境的店铺配置，并选择对应的平台配置（沙箱或正式）。',
+        'Export the store configuration for this environment again from the merchant back office, and pick the matching platform profile (sandbox or production).',
       ),
       evidence,
     };
   },
 };
 
+const FIELD_WORDS = {
+  notifyUrl: text('付款结果通知地址', 'the payment notification address'),
+  returnUrl: text('付款后返回的地址', 'the return address'),
+};
+const PROBLEM_WORDS = {
+  'not-absolute': text('不是完整的网址', 'is not a full address'),
+  'not-https': text('不是 https:// 开头', 'does not start with https://'),
+  'query-string': text('带了 ? 后面的参数', 'has ?parameters'),
+  fragment: text('带了 # 号', 'has a #fragment'),
+  'too-long': text('超过 256 个字符', 'is over 256 characters'),
+};
+
 const cfgUrls: CheckDefinition<CheckContext> = {
   id: 'cfg.urls',
   async run(ctx) {
-    const problems: { field: string; url: string; problem: string }[] = [];
+    const problems: { field: 'notifyUrl' | 'returnUrl'; url: string; problem: keyof typeof PROBLEM_WORDS }[] =
+      [];
     for (const field of ['notifyUrl', 'returnUrl'] as const) {
       const raw = ctx.store[field];
       let url: URL;
@@ -101,18 +129,19 @@ const cfgUrls: CheckDefinition<CheckContext> = {
       return {
         status: 'pass',
         summary: text(
-          '通知地址和返回地址格式正确（https，无参数）。',
+          '付款结果通知地址和付款后返回的地址格式正确（https，无参数）。',
           'Notify and return URLs are well formed (https, no parameters).',
         ),
       };
     }
-    const list = problems.map((p) => `${p.field}: ${p.problem}`).join('; ');
+    const zh = problems.map((p) => `${FIELD_WORDS[p.field]['zh-CN']}${PROBLEM_WORDS[p.problem]['zh-CN']}`);
+    const en = problems.map((p) => `${FIELD_WORDS[p.field]['en-US']} ${PROBLEM_WORDS[p.problem]['en-US']}`);
     return {
       status: 'fail',
-      summary: text(`地址有问题：${list}。`, `URL problems: ${list}.`),
+      summary: text(`地址有问题：${zh.join('；')}。`, `URL problems: ${en.join('; ')}.`),
       remediation: text(
-        '通知地址和返回地址必须是以 https:// 开头的完整网址，不能带 ? 后面的参数或 # 号，长度不超过 256 个字符。请在店铺后台改好后重新导出配置。',
-        'Notify and return URLs must be full addresses starting with https://, with no ?parameters or #fragment, at most 256 characters. Fix them in the shop backend and export the configuration again.',
+        '付款结果通知地址和付款后返回的地址必须是以 https:// 开头的完整网址，不能带 ? 后面的参数或 # 号，长度不超过 256 个字符。请在商家后台改好后重新导出配置。',
+        'Notify and return URLs must be full addresses starting with https://, with no ?parameters or #fragment, at most 256 characters. Fix them in the merchant back office and export the configuration again.',
       ),
       evidence: { problems },
     };
@@ -134,23 +163,28 @@ const cfgUrlsPublic: CheckDefinition<CheckContext> = {
         summary: text('地址是公网域名。', 'The URLs use public host names.'),
         evidence: { hosts },
       };
-    const list = bad.map((h) => `${h.host} (${h.kind})`).join(', ');
-    const production = ctx.store.environment === 'production';
+    const list = bad.map((h) => h.host).join(', ');
+    // Catalog: in sandbox any host passes, with a note; only production needs public hosts.
+    if (ctx.store.environment !== 'production') {
+      return {
+        status: 'pass',
+        summary: text(
+          `沙箱测试可以用这些地址（${list}）；正式上线时要换成店铺的公网域名。`,
+          `Fine for sandbox testing (${list}); going live needs the shop’s public domain.`,
+        ),
+        evidence: { hosts, sandbox: true },
+      };
+    }
     return {
-      status: production ? 'fail' : 'warn',
+      status: 'fail',
       summary: text(
         `这些地址买家和平台访问不到：${list}。`,
         `The platform and buyers cannot reach these hosts: ${list}.`,
       ),
-      remediation: production
-        ? text(
-            '正式环境必须用店铺的公网域名（例如 shop.example.cn），不能用 localhost、127.0.0.1 或内网地址。请在店铺后台修改。',
-            'Production needs the shop’s public domain (e.g. shop.example.cn), not localhost, 127.0.0.1 or a private address. Change it in the shop backend.',
-          )
-        : text(
-            '沙箱里可以这样测试，但上线前要换成店铺的公网域名。',
-            'Fine for sandbox testing, but switch to the shop’s public domain before going live.',
-          ),
+      remediation: text(
+        '正式环境必须用店铺的公网域名（例如 shop.example.cn），不能用 localhost、127.0.0.1 或内网地址。请在商家后台修改。',
+        'Production needs the shop’s public domain (e.g. shop.example.cn), not localhost, 127.0.0.1 or a private address. Change it in the merchant back office.',
+      ),
       evidence: { hosts },
     };
   },
@@ -168,8 +202,8 @@ const cfgCharset: CheckDefinition<CheckContext> = {
         `Charset is ${ctx.store.charset}; the platform only accepts UTF-8.`,
       ),
       remediation: text(
-        '字符集不对会让签名失败、页面乱码。请在店铺后台把字符集改为 UTF-8。',
-        'A wrong charset breaks signatures and garbles pages. Set the charset to UTF-8 in the shop backend.',
+        '字符集不对会让签名失败、页面乱码。请在商家后台把字符集改为 UTF-8。',
+        'A wrong charset breaks signatures and garbles pages. Set the charset to UTF-8 in the merchant back office.',
       ),
       evidence: { charset: ctx.store.charset },
     };
@@ -180,11 +214,15 @@ const cfgBaitiao: CheckDefinition<CheckContext> = {
   id: 'cfg.baitiao',
   async run(ctx) {
     const { baitiao, testOrder } = ctx.store;
-    const problems: string[] = [];
-    if (!baitiao.enabled) problems.push('disabled');
+    const problems: LocalizedText[] = [];
+    if (!baitiao.enabled) problems.push(text('白条没有开启', 'Baitiao is turned off'));
     const odd = baitiao.installments.filter((n) => !ALLOWED_INSTALLMENTS.includes(n));
-    if (odd.length) problems.push(`installments ${odd.join(',')}`);
-    if (!(Number(testOrder.amount) >= 0.01)) problems.push(`amount ${testOrder.amount}`);
+    if (odd.length)
+      problems.push(text(`没有 ${odd.join('、')} 期这种分期`, `${odd.join(', ')} installments do not exist`));
+    if (!(Number(testOrder.amount) >= 0.01))
+      problems.push(
+        text(`测试金额 ${testOrder.amount} 元太小`, `test amount ${testOrder.amount} is too small`),
+      );
     const evidence = {
       enabled: baitiao.enabled,
       installments: baitiao.installments,
@@ -202,14 +240,14 @@ const cfgBaitiao: CheckDefinition<CheckContext> = {
     return {
       status: 'fail',
       summary: text(
-        `白条设置有问题：${problems.join('；')}。`,
-        `Baitiao settings problem: ${problems.join('; ')}.`,
+        `白条设置有问题：${problems.map((p) => p['zh-CN']).join('；')}。`,
+        `Baitiao settings problem: ${problems.map((p) => p['en-US']).join('; ')}.`,
       ),
       remediation: text(
-        '请在店铺后台开启白条支付；分期数只能是 3、6、12、24 期；测试金额至少 0.01 元、最多两位小数。',
-        'Turn Baitiao on in the shop backend; installments can only be 3, 6, 12 or 24; the test amount must be at least 0.01 with at most two decimals.',
+        '请在商家后台开启白条支付；分期数只能是 3、6、12、24 期；测试金额至少 0.01 元、最多两位小数。',
+        'Turn Baitiao on in the merchant back office; installments can only be 3, 6, 12 or 24; the test amount must be at least 0.01 with at most two decimals.',
       ),
-      evidence: { ...evidence, problems },
+      evidence: { ...evidence, problems: problems.map((p) => p['en-US']) },
     };
   },
 };

@@ -19,8 +19,8 @@ const keyParse: CheckDefinition<CheckContext> = {
   async run(ctx) {
     const { pem, problem } = ctx.key;
     const remediation = text(
-      '请从店铺后台或密钥工具重新导出商户私钥（PEM 格式，以 -----BEGIN PRIVATE KEY----- 开头），保存为 UTF-8 文本文件，再重新导入。',
-      'Export the merchant private key again from the shop backend or key tool (PEM, starting with -----BEGIN PRIVATE KEY-----), save it as a UTF-8 text file and import it again.',
+      '请从商家后台或密钥工具重新导出商户私钥（PEM 格式，以 -----BEGIN PRIVATE KEY----- 开头），保存为 UTF-8 文本文件，再重新导入。',
+      'Export the merchant private key again from the merchant back office or key tool (PEM, starting with -----BEGIN PRIVATE KEY-----), save it as a UTF-8 text file and import it again.',
     );
     if (!pem) {
       return {
@@ -59,7 +59,10 @@ const keyParse: CheckDefinition<CheckContext> = {
       }
       return {
         status: 'pass',
-        summary: text('私钥可以读取（PKCS#8，RSA）。', 'The key is readable (PKCS#8, RSA).'),
+        summary: text(
+          '私钥可以读取，格式正确。',
+          'The key is readable and in the right format (PKCS#8, RSA).',
+        ),
         evidence,
       };
     } catch (error) {
@@ -94,8 +97,8 @@ const keyStrength: CheckDefinition<CheckContext> = {
         `The key has only ${bits} bits; the platform requires at least 2048.`,
       ),
       remediation: text(
-        '请在店铺后台生成一对新的 2048 位 RSA 密钥，把公钥上传到平台，再导入新的私钥。',
-        'Generate a new 2048-bit RSA key pair in the shop backend, upload the public key to the platform, and import the new private key.',
+        '请在商家后台生成一对新的 2048 位 RSA 密钥，把公钥上传到平台，再导入新的私钥。',
+        'Generate a new 2048-bit RSA key pair in the merchant back office, upload the public key to the platform, and import the new private key.',
       ),
       evidence: { bits },
     };
@@ -193,8 +196,8 @@ const keySignRoundtrip: CheckDefinition<CheckContext> = {
             ),
         remediation: same
           ? text(
-              '请在平台商户后台重新上传与这把私钥配对的公钥，或导入与已登记公钥配对的私钥。',
-              'Upload the public key that pairs with this private key in the platform’s merchant backend, or import the private key that pairs with the registered one.',
+              '请在商家后台重新上传与这把私钥配对的公钥，或导入与已登记公钥配对的私钥。',
+              'Upload the public key that pairs with this private key in the merchant back office, or import the private key that pairs with the registered one.',
             )
           : text(
               '请求在途中被改动了（常见原因：代理或安全软件改写了内容、字符集不是 UTF-8）。请关闭代理后重试，并确认字符集为 UTF-8。',
@@ -221,8 +224,8 @@ const keySignRoundtrip: CheckDefinition<CheckContext> = {
           'The platform does not know this app id, or it belongs to another merchant number.',
         ),
         remediation: text(
-          '请核对 store.json 里的 appId 和 merchantNo，与平台商户后台显示的一致。',
-          'Check that appId and merchantNo in store.json match what the platform’s merchant backend shows.',
+          '请核对 store.json 里的 appId 和 merchantNo，与商家后台显示的一致。',
+          'Check that appId and merchantNo in store.json match what the merchant back office shows.',
         ),
         evidence: { code: body.code, sub_code: body.sub_code },
       };
@@ -277,8 +280,8 @@ const keyMatchesPlatform: CheckDefinition<CheckContext> = {
         'This private key does not pair with the public key registered on the platform.',
       ),
       remediation: text(
-        '请在平台商户后台上传这把私钥对应的公钥，或换用正确的私钥文件。',
-        'Upload the matching public key in the platform’s merchant backend, or use the right private key file.',
+        '请在商家后台上传这把私钥对应的公钥，或换用正确的私钥文件。',
+        'Upload the matching public key in the merchant back office, or use the right private key file.',
       ),
       evidence,
     };

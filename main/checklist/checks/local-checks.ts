@@ -33,9 +33,10 @@ const localEnvironment: CheckDefinition<CheckContext> = {
     }
     return {
       status: 'pass',
+      // The system and engine names go in the evidence: support reads them, a shop owner needs not.
       summary: text(
-        `${machine.os}，${machine.engine}，语言 ${machine.locale}。`,
-        `${machine.os}, ${machine.engine}, locale ${machine.locale}.`,
+        '已记下这台电脑的系统、浏览器引擎和语言，磁盘空间够用。',
+        `${machine.os}, ${machine.engine}, locale ${machine.locale}; enough free disk.`,
       ),
       evidence,
     };

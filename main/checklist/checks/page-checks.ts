@@ -225,7 +225,7 @@ const charset: CheckDefinition<CheckContext> = {
       return {
         status: 'pass',
         summary: text(
-          `收银台页面的编码（${finding.declared ?? finding.detected ?? '未声明'}）和内容一致，没有乱码。`,
+          '收银台页面的编码和内容一致，没有乱码。',
           `The cashier page\u2019s declared charset (${finding.declared ?? finding.detected ?? 'none'}) matches its bytes; no garbled text.`,
         ),
         evidence,

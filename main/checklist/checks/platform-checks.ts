@@ -93,8 +93,8 @@ const baitiaoContract: CheckDefinition<CheckContext> = {
           ? text('店铺的白条服务已被暂停。', 'The store’s Baitiao service is suspended.')
           : text('店铺还没有签约白条服务。', 'The store has no Baitiao contract.'),
       remediation: text(
-        '这不是配置问题：请在平台商户后台查看白条签约状态，或联系客户经理开通/恢复。',
-        'Not a configuration fault: check the Baitiao contract in the platform’s merchant backend, or ask your account manager to enable or restore it.',
+        '这不是配置问题：请在商家后台查看白条签约状态，或联系客户经理开通/恢复。',
+        'Not a configuration fault: check the Baitiao contract in the merchant back office, or ask your account manager to enable or restore it.',
       ),
       evidence: { status },
     };
@@ -128,8 +128,8 @@ const authorizedDomains: CheckDefinition<CheckContext> = {
         `These hosts are not authorized on the platform: ${list}.`,
       ),
       remediation: text(
-        `请在平台商户后台的「授权域名」里添加 ${list}（要完全一致，包括子域名）。`,
-        `Add ${list} under "Authorized domains" in the platform’s merchant backend (exactly, including subdomains).`,
+        `请在商家后台的「授权域名」里添加 ${list}（要完全一致，包括子域名）。`,
+        `Add ${list} under "Authorized domains" in the merchant back office (exactly, including subdomains).`,
       ),
       evidence,
     };
@@ -186,7 +186,7 @@ const installments: CheckDefinition<CheckContext> = {
         problems.map((p) => p['en-US']).join('; ') + '.',
       ),
       remediation: text(
-        `请在店铺后台只保留平台提供的分期（${offered.join('、')} 期），金额在 ${min_amount}–${max_amount} 元之间。`,
+        `请在商家后台只保留平台提供的分期（${offered.join('、')} 期），金额在 ${min_amount}–${max_amount} 元之间。`,
         `Keep only the installments the platform offers (${offered.join(', ')}) and amounts between ${min_amount} and ${max_amount}.`,
       ),
       evidence,
@@ -233,7 +233,7 @@ const notifyReachable: CheckDefinition<CheckContext> = {
       return {
         status: 'fail',
         summary: text(
-          `店铺的通知地址回答了 HTTP ${data.http_status}${data.body_ok ? '' : '，内容不是 success'}。`,
+          `付款结果通知地址回答了 HTTP ${data.http_status}${data.body_ok ? '' : '，内容不是 success'}。`,
           `The notify URL answered HTTP ${data.http_status}${data.body_ok ? '' : ', and the body was not "success"'}.`,
         ),
         remediation,
@@ -244,7 +244,7 @@ const notifyReachable: CheckDefinition<CheckContext> = {
       return {
         status: 'fail',
         summary: text(
-          `通知地址用了 ${data.elapsed_ms} 毫秒才回答，超过 5 秒。`,
+          `付款结果通知地址用了 ${data.elapsed_ms} 毫秒才回答，超过 5 秒。`,
           `The notify URL took ${data.elapsed_ms} ms, over 5 s.`,
         ),
         remediation,
@@ -254,7 +254,7 @@ const notifyReachable: CheckDefinition<CheckContext> = {
       return {
         status: 'warn',
         summary: text(
-          `通知地址回答较慢（${data.elapsed_ms} 毫秒）。`,
+          `付款结果通知地址回答较慢（${data.elapsed_ms} 毫秒）。`,
           `The notify URL is slow (${data.elapsed_ms} ms).`,
         ),
         remediation,

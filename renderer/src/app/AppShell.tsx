@@ -42,8 +42,8 @@ export function AppShell() {
         </nav>
       </Layout.Sider>
       <Layout className="app-body">
+        {/* The screen's name is its h1, once; the bar keeps the language switch. */}
         <Layout.Header className="app-header">
-          <span className="app-header-title">{t(`nav.${screen.label}`)}</span>
           <LanguageSwitch />
         </Layout.Header>
         <Layout.Content id={MAIN_ID} className="app-content" tabIndex={-1}>

@@ -20,7 +20,9 @@ export function ScreenHeader({
       <Typography.Title level={1} className="screen-title">
         {title}
       </Typography.Title>
-      <Typography.Paragraph type="secondary">{intro}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary" className="screen-intro">
+        {intro}
+      </Typography.Paragraph>
       {children}
     </div>
   );

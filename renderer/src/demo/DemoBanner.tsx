@@ -1,6 +1,7 @@
 import { ExperimentOutlined } from '@ant-design/icons';
-import { Alert, App, Flex, Select } from 'antd';
-import { useState } from 'react';
+import { Alert, App, Button, Flex, Select } from 'antd';
+import { useEffect, useState } from 'react';
+import { useScreenRoute } from '../app/use-screen-route';
 import { useTranslation } from 'react-i18next';
 import type { Scenario } from '../../../shared/sandbox/scenarios';
 import { useDoctorCall } from '../ipc/use-doctor-call';
@@ -16,6 +17,13 @@ export function DemoBanner() {
   const call = useDoctorCall();
   const { state, setDemo } = useWorkspace();
   const [switching, setSwitching] = useState(false);
+  const [screen] = useScreenRoute();
+  // The whole explanation on the first screen of the first visit; after that one line, which opens again.
+  const [firstScreen] = useState(screen);
+  const [seenBefore] = useState(() => bannerSeen());
+  const [opened, setOpened] = useState(false);
+  const full = opened || (!seenBefore && screen === firstScreen);
+  useEffect(() => markBannerSeen(), []);
 
   const demo = state.workspace?.demo;
   if (!demo) return null;
@@ -33,9 +41,55 @@ export function DemoBanner() {
     }
   };
 
+  const switcher = (
+    <Flex align="center" gap="small" wrap>
+      <label htmlFor="demo-scenario">{t('demo.scenarioLabel')}</label>
+      <Select<Scenario>
+        id="demo-scenario"
+        size={full ? 'middle' : 'small'}
+        value={demo.scenario}
+        loading={switching}
+        disabled={switching || !demo.running}
+        onChange={(scenario) => void onChange(scenario)}
+        options={demo.scenarios.map((value) => ({ value, label: t(`demo.scenarios.${value}`) }))}
+        showSearch={{ optionFilterProp: 'label' }}
+        aria-describedby="demo-scenario-help"
+        style={{ minWidth: 220 }}
+      />
+      <span id="demo-scenario-help" className={full ? 'text-secondary' : 'visually-hidden'}>
+        {t('demo.scenarioHelp')}
+      </span>
+    </Flex>
+  );
+
+  if (!full && demo.running) {
+    return (
+      <Alert
+        className="demo-banner demo-banner-compact"
+        data-testid="demo-banner"
+        data-compact="true"
+        type="info"
+        showIcon
+        icon={<ExperimentOutlined />}
+        title={
+          <Flex align="center" gap="middle" wrap>
+            <strong>{t('demo.compactTitle')}</strong>
+            {switcher}
+          </Flex>
+        }
+        action={
+          <Button type="link" size="small" onClick={() => setOpened(true)}>
+            {t('demo.more')}
+          </Button>
+        }
+      />
+    );
+  }
+
   return (
     <Alert
       className="demo-banner"
+      data-testid="demo-banner"
       type={demo.running ? 'info' : 'warning'}
       showIcon
       icon={<ExperimentOutlined />}
@@ -43,25 +97,26 @@ export function DemoBanner() {
       description={
         <Flex vertical gap="small">
           <span>{demo.running ? t('demo.description') : t('demo.notRunning')}</span>
-          <Flex align="center" gap="small" wrap>
-            <label htmlFor="demo-scenario">{t('demo.scenarioLabel')}</label>
-            <Select<Scenario>
-              id="demo-scenario"
-              value={demo.scenario}
-              loading={switching}
-              disabled={switching || !demo.running}
-              onChange={(scenario) => void onChange(scenario)}
-              options={demo.scenarios.map((value) => ({ value, label: t(`demo.scenarios.${value}`) }))}
-              showSearch={{ optionFilterProp: 'label' }}
-              aria-describedby="demo-scenario-help"
-              style={{ minWidth: 240 }}
-            />
-            <span id="demo-scenario-help" className="text-secondary">
-              {t('demo.scenarioHelp')}
-            </span>
-          </Flex>
+          {switcher}
         </Flex>
       }
     />
   );
+}
+
+/** Whether the full banner was shown on an earlier start (window storage: a UI habit, not a setting). */
+const SEEN_KEY = 'baitiao-doctor.demo-banner-seen';
+function bannerSeen(): boolean {
+  try {
+    return window.localStorage.getItem(SEEN_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+function markBannerSeen(): void {
+  try {
+    window.localStorage.setItem(SEEN_KEY, '1');
+  } catch {
+    // Storage may be unavailable; the banner then simply shows in full on each start.
+  }
 }

@@ -171,11 +171,26 @@ describe('baitiao-doctor diagnose', () => {
       expect(result.code).toBe(0);
       const parsed = JSON.parse(result.stdout) as {
         outcome: string;
+        verdict: { status: string };
         devices: { device: string; network: string; outcome: string; ready_ms: number | null }[];
         checks: { id: string; status: string }[];
         bundle: string;
       };
       expect(parsed.outcome).toBe('REDIRECT_OK');
+      // The healthy sandbox is green: no check warns or fails (catalog: in sandbox any host passes).
+      // One exception, measured rather than ruled: on a loaded machine net.latency may truly see a p95
+      // over 1.5 s on loopback; it may warn then, and only then, as its own evidence shows.
+      const report = JSON.parse(execFileSync('unzip', ['-p', out, 'report.json']).toString('utf8')) as {
+        checks: { id: string; status: string; evidence: { hosts?: { p95Ms: number | null }[] } }[];
+      };
+      const slowMachine = (c: (typeof report.checks)[number]) =>
+        c.id === 'net.latency' &&
+        c.status === 'warn' &&
+        (c.evidence.hosts ?? []).some((h) => (h.p95Ms ?? 0) > 1500);
+      const notGreen = report.checks.filter((c) => !['pass', 'skip'].includes(c.status));
+      if (notGreen.some(slowMachine)) console.warn('net.latency warned: this machine was slow (p95 > 1.5 s)');
+      expect(notGreen.filter((c) => !slowMachine(c)).map((c) => c.id)).toEqual([]);
+      if (!notGreen.some(slowMachine)) expect(parsed.verdict.status).toBe('ok');
       // A phone and the computer by default, phone first, each with its time to a ready cashier.
       expect(parsed.devices).toEqual([
         expect.objectContaining({ device: 'iphone-wechat', network: 'broadband', outcome: 'REDIRECT_OK' }),

@@ -1,9 +1,16 @@
-import { DownOutlined, QuestionCircleOutlined, RedoOutlined, RightOutlined } from '@ant-design/icons';
+import {
+  DownOutlined,
+  PlayCircleOutlined,
+  QuestionCircleOutlined,
+  RedoOutlined,
+  RightOutlined,
+} from '@ant-design/icons';
 import { Button, Flex, Typography } from 'antd';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckResult } from '../../../../shared/checklist/check-result';
 import type { LocalizedText } from '../../../../shared/i18n/localized-text';
+import { SupportDetails } from '../../app/SupportDetails';
 import { useLocalized } from '../../i18n/use-localized';
 import { openExplanation } from '../explain/explain-target';
 import { StatusTag, type ShownStatus } from './status';
@@ -19,13 +26,24 @@ export interface CheckRowProps {
   onToggle(): void;
   /** Null while a run is going on: one run at a time. */
   onRerun: (() => void) | null;
+  /** Runs the simulated payment that page checks need; null while something runs. */
+  onSimulate?: (() => void) | null;
 }
 
 /**
  * One check: status, title and what was found always visible; remediation and the evidence behind the
  * verdict in the details, open by default for anything that failed or needs attention.
  */
-export function CheckRow({ id, title, status, result, expanded, onToggle, onRerun }: CheckRowProps) {
+export function CheckRow({
+  id,
+  title,
+  status,
+  result,
+  expanded,
+  onToggle,
+  onRerun,
+  onSimulate = null,
+}: CheckRowProps) {
   const { t } = useTranslation();
   const localized = useLocalized();
   const duration = useDuration();
@@ -44,9 +62,6 @@ export function CheckRow({ id, title, status, result, expanded, onToggle, onReru
         <Flex align="center" gap="small" wrap className="check-row-name">
           <StatusTag status={status} />
           <h3 className="check-title">{titleText}</h3>
-          <Typography.Text type="secondary" className="check-id">
-            {id}
-          </Typography.Text>
         </Flex>
         {result && status !== 'running' && (
           <Typography.Text type="secondary" className="check-duration">
@@ -85,6 +100,18 @@ export function CheckRow({ id, title, status, result, expanded, onToggle, onReru
           {localized(result.summary)}
         </p>
       )}
+      {/* Skipped for want of a simulated payment: the fix is offered right here, not a screen away. */}
+      {result && skippedForSimulation(result) && onSimulate && (
+        <Button
+          size="small"
+          icon={<PlayCircleOutlined />}
+          onClick={onSimulate}
+          data-testid="check-run-simulation"
+          className="check-run-simulation"
+        >
+          {t('checklist.row.runSimulation')}
+        </Button>
+      )}
       {result && expanded && (
         <div
           id={detailsId}
@@ -112,27 +139,36 @@ export function CheckRow({ id, title, status, result, expanded, onToggle, onReru
               {t('diagnosis.verdict.explain')}
             </Button>
           )}
-          <Evidence evidence={result.evidence} />
+          {/* The check's ID and the evidence behind it are for support: one disclosure per row. */}
+          <SupportDetails
+            testId="check-support-details"
+            rows={[
+              { label: t('supportDetails.checkId'), value: id },
+              { label: t('checklist.row.evidence'), value: <Evidence evidence={result.evidence} /> },
+            ]}
+          />
         </div>
       )}
     </li>
   );
 }
 
+/** A page check (or mixed content) skipped because no simulated payment ran: it offers to run one. */
+function skippedForSimulation(result: CheckResult): boolean {
+  return result.status === 'skip' && (result.id.startsWith('page.') || result.id === 'tls.mixed-content');
+}
+
 function Evidence({ evidence }: { evidence: Record<string, unknown> }) {
   const { t } = useTranslation();
   if (Object.keys(evidence).length === 0) {
-    return <p className="text-secondary">{t('checklist.row.noEvidence')}</p>;
+    return <span className="text-secondary">{t('checklist.row.noEvidence')}</span>;
   }
   const json = JSON.stringify(evidence, null, 2);
   return (
-    <details className="check-evidence" data-testid="check-evidence">
-      <summary>{t('checklist.row.evidence')}</summary>
-      <Typography.Paragraph copyable={{ text: json }} className="evidence-copy">
-        <pre className="evidence-json" tabIndex={0}>
-          {json}
-        </pre>
-      </Typography.Paragraph>
-    </details>
+    <Typography.Paragraph copyable={{ text: json }} className="evidence-copy" data-testid="check-evidence">
+      <pre className="evidence-json" tabIndex={0}>
+        {json}
+      </pre>
+    </Typography.Paragraph>
   );
 }

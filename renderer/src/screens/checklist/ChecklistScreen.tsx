@@ -1,4 +1,5 @@
-import { Card, Flex, Typography } from 'antd';
+import { DownOutlined, RightOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHECK_CATALOG, type CheckId } from '../../../../shared/checklist/catalog';
@@ -13,6 +14,8 @@ import {
   useRunStore,
 } from '../../app/run-controls';
 import { ScreenHeader } from '../../app/screen-parts';
+import { useScreenRoute } from '../../app/use-screen-route';
+import { runSimulation } from '../simulation/simulation-session';
 import type { Messages } from '../../i18n/resources';
 import { useLocalized } from '../../i18n/use-localized';
 import { CheckRow } from './CheckRow';
@@ -56,6 +59,8 @@ export default function ChecklistScreen() {
   const { t } = useTranslation();
   const session = useChecklistSession();
   const [toggled, setToggled] = useState<Record<string, boolean>>({});
+  const [showPassed, setShowPassed] = useState<Record<string, boolean>>({});
+  const [, navigate] = useScreenRoute();
 
   useEffect(() => {
     void loadLastRun();
@@ -66,6 +71,13 @@ export default function ChecklistScreen() {
   const { store, noStore, otherStore } = useRunStore(session.store);
   const rows = useMemo(() => buildRows(session), [session]);
   const sections = useMemo(() => buildSections(rows, running), [rows, running]);
+
+  // A page check skipped for want of a simulated payment runs one where the user is, then shows it.
+  const simulate = () => {
+    if (!store) return;
+    void runSimulation({ id: store.id, name: store.storeName }, 1);
+    navigate('simulation');
+  };
 
   const start = (only?: CheckId[]) => {
     if (!store) return;
@@ -123,25 +135,54 @@ export default function ChecklistScreen() {
           <h2 id={`check-section-${section.key}`} className="check-section-title">
             {t(`checklist.sections.${section.key}`)}
           </h2>
-          <ul className="check-rows">
-            {section.rows.map((row) => (
-              <CheckRow
-                key={row.id}
-                id={row.id}
-                title={row.title}
-                status={row.status}
-                result={row.result}
-                expanded={toggled[row.id] ?? OPEN_BY_DEFAULT.has(row.status)}
-                onToggle={() =>
-                  setToggled((previous) => ({
-                    ...previous,
-                    [row.id]: !(previous[row.id] ?? OPEN_BY_DEFAULT.has(row.status)),
-                  }))
-                }
-                onRerun={running || !store || otherStore ? null : () => start([row.id as CheckId])}
-              />
-            ))}
-          </ul>
+          {(() => {
+            // Passing rows fold once a run is over, so failures are what the screen is about.
+            const folded = !running && !showPassed[section.key];
+            const passed = section.rows.filter((row) => row.status === 'pass');
+            const shown = folded ? section.rows.filter((row) => row.status !== 'pass') : section.rows;
+            return (
+              <>
+                {shown.length > 0 && (
+                  <ul className="check-rows">
+                    {shown.map((row) => (
+                      <CheckRow
+                        key={row.id}
+                        id={row.id}
+                        title={row.title}
+                        status={row.status}
+                        result={row.result}
+                        expanded={toggled[row.id] ?? OPEN_BY_DEFAULT.has(row.status)}
+                        onToggle={() =>
+                          setToggled((previous) => ({
+                            ...previous,
+                            [row.id]: !(previous[row.id] ?? OPEN_BY_DEFAULT.has(row.status)),
+                          }))
+                        }
+                        onRerun={running || !store || otherStore ? null : () => start([row.id as CheckId])}
+                        onSimulate={running || !store || otherStore ? null : () => simulate()}
+                      />
+                    ))}
+                  </ul>
+                )}
+                {!running && passed.length > 0 && (
+                  <Button
+                    type="link"
+                    className="check-passed-toggle"
+                    data-testid="check-passed-toggle"
+                    aria-expanded={!folded}
+                    icon={folded ? <RightOutlined /> : <DownOutlined />}
+                    onClick={() =>
+                      setShowPassed((previous) => ({ ...previous, [section.key]: !previous[section.key] }))
+                    }
+                  >
+                    {folded
+                      ? t('checklist.passedFolded', { count: passed.length })
+                      : t('checklist.passedHide', { count: passed.length })}
+                  </Button>
+                )}
+              </>
+            );
+          })()}
         </section>
       ))}
     </Flex>

@@ -24,6 +24,9 @@ export interface DiagnosisProgress {
   /** Checks finished, of all checks. */
   done: number;
   total: number;
+  /** When the run started and when main last said anything (Date.now()), for elapsed and silent time. */
+  startedAt: number;
+  lastEventAt: number;
 }
 
 export interface DiagnosisSession extends RunState {
@@ -39,6 +42,8 @@ const startingProgress = (): DiagnosisProgress => ({
   stages: { simulation: 'waiting', probes: 'waiting', checklist: 'waiting' },
   done: 0,
   total: 0,
+  startedAt: Date.now(),
+  lastEventAt: Date.now(),
 });
 
 const detailType = (detail: unknown): string | null =>
@@ -90,7 +95,14 @@ export function nextProgress(previous: DiagnosisProgress, event: ProgressEvent):
           : stages.probes === 'running'
             ? 'probes'
             : previous.step;
-  return { step, stages, done: event.done, total: event.total };
+  return {
+    step,
+    stages,
+    done: event.done,
+    total: event.total,
+    startedAt: previous.startedAt,
+    lastEventAt: Date.now(),
+  };
 }
 
 const session = createRunSession<'diagnosis', DiagnosisSession>({

@@ -46,8 +46,11 @@ const SIDE_ICONS: Record<Side, ReactNode> = {
   none: <CheckCircleOutlined />,
 };
 
-/** Whose side it is on: an icon, the side in words, and (unless `short`) what that means for whom to call. */
-export function SideBadge({ side, short = false }: { side: Side; short?: boolean }) {
+/**
+ * Whose side it is on: an icon, the side in words, and (unless `short`) what that means for whom to call:
+ * `note` when the verdict gives its own (from the same table row as its first action), else the stock line.
+ */
+export function SideBadge({ side, short = false, note }: { side: Side; short?: boolean; note?: string }) {
   const { t } = useTranslation();
   return (
     <Flex vertical gap={2} data-testid="side-badge" data-side={side}>
@@ -57,7 +60,11 @@ export function SideBadge({ side, short = false }: { side: Side; short?: boolean
         </span>
         <Typography.Text strong>{t(`diagnosis.sides.${side}.label`)}</Typography.Text>
       </Flex>
-      {!short && <Typography.Text type="secondary">{t(`diagnosis.sides.${side}.hint`)}</Typography.Text>}
+      {!short && (
+        <Typography.Text type="secondary" data-testid="side-note">
+          {note ?? t(`diagnosis.sides.${side}.hint`)}
+        </Typography.Text>
+      )}
     </Flex>
   );
 }

@@ -1,9 +1,10 @@
 import { CheckCircleFilled, ClockCircleOutlined, LoadingOutlined } from '@ant-design/icons';
 import { Flex, Progress, Typography } from 'antd';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreSummary } from '../../../../shared/ipc/contract';
-import { OtherStoreNotice, percentOf, RunButtons, RunControls, RunNotes } from '../../app/run-controls';
+import { GATEWAY_CALL_TIMEOUT_MS } from '../../../../shared/diagnosis/wait-limits';
+import { OtherStoreNotice, RunButtons, RunControls, RunNotes } from '../../app/run-controls';
 import { LoadingCard } from '../../app/screen-parts';
 import {
   cancelDiagnosis,
@@ -11,6 +12,7 @@ import {
   runDiagnosis,
   STAGES,
   useDiagnosisSession,
+  type DiagnosisProgress,
   type DiagnosisSession,
   type StageState,
 } from '../diagnosis/diagnosis-session';
@@ -32,11 +34,16 @@ export function DiagnosisPanel({ store }: { store: StoreSummary | null }) {
     void loadLastDiagnosis();
   }, []);
 
-  // A run that ends while Home is open moves focus to its verdict, so the result is read out next.
+  // A run that ends while Home is open brings its verdict to where the eyes are: the card's top scrolled
+  // to the top of the window (focus alone scrolls just enough to show the title at the bottom edge),
+  // and focus on its heading, so the result is read out next.
   useEffect(() => {
     if (session.finishedRuns === seenRuns.current) return;
     seenRuns.current = session.finishedRuns;
-    headingRef.current?.focus();
+    const heading = headingRef.current;
+    if (!heading) return;
+    heading.focus({ preventScroll: true });
+    heading.closest('[data-testid="verdict-card"]')?.scrollIntoView({ block: 'start' });
   }, [session.finishedRuns]);
 
   const running = session.phase === 'running';
@@ -94,6 +101,28 @@ export function DiagnosisPanel({ store }: { store: StoreSummary | null }) {
   );
 }
 
+/** The time now, once a second while `on`: elapsed and silent times move even when nothing arrives. */
+function useNow(on: boolean): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!on) return;
+    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(timer);
+  }, [on]);
+  return now;
+}
+
+/**
+ * Progress by phase: the simulated payment and the timings (side by side) are the first two thirds,
+ * the checklist the last, filled as its checks finish; a phase under way counts half.
+ */
+function phasePercent(progress: DiagnosisProgress): number {
+  const { stages } = progress;
+  const part = (state: StageState) => (state === 'done' ? 1 : state === 'running' ? 0.5 : 0);
+  const checks = stages.checklist === 'done' ? 1 : progress.total > 0 ? progress.done / progress.total : 0;
+  return Math.min(99, Math.round(((part(stages.simulation) + part(stages.probes)) / 2) * 66 + checks * 33));
+}
+
 const STAGE_ICONS: Record<StageState, ReactNode> = {
   waiting: <ClockCircleOutlined />,
   running: <LoadingOutlined />,
@@ -111,14 +140,30 @@ function ProgressView({ session }: { session: DiagnosisSession }) {
   useEffect(() => {
     if (shown) ref.current?.scrollIntoView({ block: 'nearest' });
   }, [shown]);
+  const now = useNow(shown);
   if (!shown) return null;
-  const percent = percentOf(progress);
+  const percent = phasePercent(progress);
+  const elapsed = Math.max(0, Math.round((now - progress.startedAt) / 1000));
+  const silent = Math.max(0, Math.round((now - progress.lastEventAt) / 1000));
+  // While the platform is silent, say so, and how long the request in hand may still take.
+  const waitingOnPlatform = progress.step !== 'checklist' && progress.step !== 'done' && silent >= 5;
+  const left = Math.max(0, Math.ceil(GATEWAY_CALL_TIMEOUT_MS / 1000) - silent);
   return (
     <Flex vertical gap="small" data-testid="diagnosis-progress" ref={ref}>
       <p className="diagnosis-step" role="status" data-testid="diagnosis-step" data-step={progress.step}>
         {t(`diagnosis.steps.${progress.step}`)}
       </p>
       <Progress percent={percent} status="active" aria-label={t('diagnosis.progressLabel')} />
+      <span className="text-secondary" data-testid="diagnosis-elapsed">
+        {t('diagnosis.elapsed', { seconds: number(elapsed) })}
+      </span>
+      {waitingOnPlatform && (
+        <Typography.Text type="warning" data-testid="diagnosis-silent">
+          {left > 0
+            ? t('diagnosis.silent', { seconds: number(silent), left: number(left) })
+            : t('diagnosis.silentLong', { seconds: number(silent) })}
+        </Typography.Text>
+      )}
       <Flex justify="space-between" align="center" gap="middle" wrap>
         <ol className="diagnosis-stages" aria-label={t('diagnosis.stagesLabel')}>
           {STAGES.map((stage) => {

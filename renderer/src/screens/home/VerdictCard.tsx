@@ -4,6 +4,7 @@ import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Diagnosis } from '../../../../shared/diagnosis/diagnosis';
 import { OUTCOME_EXPLANATIONS } from '../../../../shared/simulation/outcome-explanations';
+import { SupportDetails } from '../../app/SupportDetails';
 import { useScreenRoute } from '../../app/use-screen-route';
 import { useLocalized } from '../../i18n/use-localized';
 import { useDuration } from '../checklist/use-duration';
@@ -74,7 +75,7 @@ export function VerdictCard({
             <h3 id="verdict-side-title" className="verdict-fact-title">
               {t('diagnosis.verdict.side')}
             </h3>
-            <SideBadge side={verdict.side} />
+            <SideBadge side={verdict.side} note={localized(verdict.sideNote)} />
           </section>
           <section
             className="verdict-fact"
@@ -84,7 +85,7 @@ export function VerdictCard({
             <h3 id="verdict-outcome-title" className="verdict-fact-title">
               {t('diagnosis.verdict.outcome')}
             </h3>
-            <OutcomeLabel outcome={outcome} />
+            <OutcomeLabel outcome={outcome} code={false} />
             {outcome ? (
               <Typography.Text type="secondary">
                 {t('diagnosis.verdict.buyerSaw', { text: localized(OUTCOME_EXPLANATIONS[outcome].buyerSaw) })}
@@ -129,6 +130,16 @@ export function VerdictCard({
             duration: duration(tookMs),
           })}
         </Typography.Text>
+        <SupportDetails
+          rows={[
+            { label: t('supportDetails.outcomeCode'), value: outcome },
+            {
+              label: t('supportDetails.checkId'),
+              value: verdict.cause?.kind === 'check' ? verdict.cause.id : verdict.supportingCheck,
+            },
+            { label: t('supportDetails.diagnosisId'), value: diagnosis.id },
+          ]}
+        />
       </Flex>
     </Card>
   );

@@ -71,7 +71,8 @@ function HopRow({ hop, longest }: { hop: SimulationHop; longest: number }) {
   const { t } = useTranslation();
   const ms = useMilliseconds();
   const kind = kindOf(hop);
-  const status = hop.status === null ? '' : `${hop.status} ${hop.statusText ?? ''}`.trim();
+  // The status number only: the server's reason phrase ("Found") is English, and support has it in the HAR.
+  const status = hop.status === null ? '' : String(hop.status);
   const verdict = hop.blockedBy
     ? t('simulation.hops.blockedBy', { reason: t(`simulation.hops.blocked.${hop.blockedBy}`) })
     : hop.error
@@ -106,7 +107,6 @@ function HopRow({ hop, longest }: { hop: SimulationHop; longest: number }) {
           </Typography.Text>
         </Flex>
         <div className="sim-hop-url">
-          <span className="sim-hop-method">{hop.method}</span>{' '}
           <span data-testid="simulation-hop-url">{hop.url}</span>
         </div>
         {hop.location && (

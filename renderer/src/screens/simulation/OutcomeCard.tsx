@@ -15,6 +15,7 @@ import {
   type ResponsibleSide,
 } from '../../../../shared/simulation/outcome-explanations';
 import type { SimulationResult } from '../../../../shared/simulation/simulation-result';
+import { SupportDetails } from '../../app/SupportDetails';
 import { useLocalized } from '../../i18n/use-localized';
 import { useMilliseconds } from './format';
 
@@ -80,9 +81,6 @@ export function OutcomeCard({ result, runNumber }: { result: SimulationResult; r
               <h2 className="sim-outcome-title" data-testid="simulation-outcome-title">
                 {t(`simulation.outcomes.${code}`)}
               </h2>
-              <Typography.Text code className="check-id" data-testid="simulation-outcome-code">
-                {code}
-              </Typography.Text>
             </Flex>
             <Typography.Text type="secondary">{t('simulation.lastRun', { time })}</Typography.Text>
           </Flex>
@@ -111,7 +109,7 @@ export function OutcomeCard({ result, runNumber }: { result: SimulationResult; r
                 <span>
                   <strong>{t(`simulation.sides.${explanation.side}.name`)}</strong>
                   {' · '}
-                  {t(`simulation.sides.${explanation.side}.hint`)}
+                  {localized(explanation.sideNote)}
                 </span>
               </Flex>
             </dd>
@@ -125,11 +123,22 @@ export function OutcomeCard({ result, runNumber }: { result: SimulationResult; r
               : t('simulation.outcome.timeToReady', { duration: ms(result.timeToReadyMs) })}
           </span>
           <span>{t('simulation.outcome.total', { duration: ms(result.totalMs) })}</span>
-          <span>{t('simulation.outcome.browser', { browser: result.browser.product })}</span>
         </Flex>
-        <Typography.Text type="secondary" className="sim-technical" data-testid="simulation-reason">
-          {t('simulation.outcome.technical', { reason: result.outcomeDetail.reason })}
-        </Typography.Text>
+        {/* Codes, the engine's own words and the browser's name are for support staff. */}
+        <SupportDetails
+          testId="simulation-support-details"
+          rows={[
+            {
+              label: t('supportDetails.outcomeCode'),
+              value: <span data-testid="simulation-outcome-code">{code}</span>,
+            },
+            {
+              label: t('supportDetails.rawMessage'),
+              value: <span data-testid="simulation-reason">{result.outcomeDetail.reason}</span>,
+            },
+            { label: t('supportDetails.browser'), value: result.browser.product },
+          ]}
+        />
       </Flex>
     </Card>
   );

@@ -67,9 +67,6 @@ export function SeriesSummary({
                     {code === 'REDIRECT_OK' ? <CheckCircleFilled /> : <CloseCircleFilled />}
                   </span>{' '}
                   <span>{t(`simulation.outcomes.${code}`)}</span>{' '}
-                  <Typography.Text code className="check-id">
-                    {code}
-                  </Typography.Text>{' '}
                   <strong data-testid="simulation-outcome-count">
                     {t('simulation.series.times', { count })}
                   </strong>
@@ -120,7 +117,8 @@ export function SeriesSummary({
                     >
                       {t('simulation.series.runButton', {
                         n: index + 1,
-                        outcome: good ? t('simulation.outcome.ok') : run.outcome,
+                        // The outcome in words; its code is in the run's 「给客服看」 disclosure.
+                        outcome: good ? t('simulation.outcome.ok') : t(`simulation.outcomes.${run.outcome}`),
                       })}
                     </Button>
                   </li>

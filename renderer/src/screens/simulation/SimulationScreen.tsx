@@ -60,6 +60,8 @@ export default function SimulationScreen() {
   const { store, noStore, otherStore } = useRunStore(session.store);
   const hasResult = session.result !== null;
   const series = session.result?.kind === 'simulation-series' ? session.result : null;
+  // 一键重试 only after a failure; after a success the button simply runs it again.
+  const failedBefore = series?.runs.some((run) => run.outcome !== 'REDIRECT_OK') ?? false;
 
   const start = () => {
     if (store) void runSimulation({ id: store.id, name: store.storeName }, runs, buyer);
@@ -98,7 +100,10 @@ export default function SimulationScreen() {
             canStart={store !== null}
             onStart={start}
             onCancel={() => void cancelSimulation()}
-            labels={{ run: t('simulation.run'), rerun: t('simulation.retry') }}
+            labels={{
+              run: t('simulation.run'),
+              rerun: failedBefore ? t('simulation.retry') : t('simulation.runAgain'),
+            }}
           />
         </Flex>
       </RunControls>

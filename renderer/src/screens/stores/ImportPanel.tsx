@@ -13,6 +13,7 @@ import type { FileGrant, StoreImportOutcome, StoreSummary } from '../../../../sh
 import { grantForDroppedFile } from '../../ipc/doctor';
 import { useDoctorCall } from '../../ipc/use-doctor-call';
 import { IssueList } from './IssueList';
+import { KeyFixer } from './KeyFixer';
 
 type ShippedProfile = 'sandbox' | 'production';
 type PlatformSource = 'shipped' | 'file';
@@ -22,7 +23,7 @@ type ChosenFile = FileGrant;
 
 type Result =
   | { kind: 'failed'; errors: ConfigIssue[] }
-  | { kind: 'imported'; store: StoreSummary; warnings: ConfigIssue[] };
+  | { kind: 'imported'; store: StoreSummary; warnings: ConfigIssue[]; active: boolean };
 
 /**
  * Import: store.json (dialog or drop) plus either platform.json or a shipped profile. Main imports all
@@ -131,7 +132,12 @@ export function ImportPanel({
       const outcome: StoreImportOutcome | undefined = await call('stores.import', input, 'importStore');
       if (!outcome) return;
       if (outcome.ok) {
-        setResult({ kind: 'imported', store: outcome.store, warnings: outcome.warnings });
+        setResult({
+          kind: 'imported',
+          store: outcome.store,
+          warnings: outcome.warnings,
+          active: outcome.active,
+        });
         setStoreFile(null);
         setPlatformFile(null);
         setDropNotes([]);
@@ -282,7 +288,29 @@ export function ImportPanel({
               }
             />
           )}
-          {result?.kind === 'imported' && (
+          {result?.kind === 'imported' && !result.active && result.store.keyStatus === 'missing' && (
+            // Saved aside, not in use: it cannot sign. The key is given right here.
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="import-needs-key"
+              title={t('stores.import.success', { name: result.store.storeName })}
+              description={
+                <Flex vertical gap="middle">
+                  <span>{t('stores.import.notActive')}</span>
+                  <IssueList issues={result.warnings} testId="import-warning-list" />
+                  <KeyFixer
+                    store={result.store}
+                    onFixed={(store) => {
+                      setResult({ kind: 'imported', store, warnings: [], active: true });
+                      onImported(store);
+                    }}
+                  />
+                </Flex>
+              }
+            />
+          )}
+          {result?.kind === 'imported' && (result.active || result.store.keyStatus !== 'missing') && (
             <Alert
               type={result.warnings.length > 0 ? 'warning' : 'success'}
               showIcon

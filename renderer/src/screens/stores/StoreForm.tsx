@@ -21,9 +21,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConfigIssue } from '../../../../shared/config/import-result';
 import { AmountSchema, StoreConfigSchema } from '../../../../shared/config/store-config';
-import type { LocalizedText } from '../../../../shared/i18n/localized-text';
 import type { StoreImportOutcome, StoreSummary } from '../../../../shared/ipc/contract';
 import { useLocalized } from '../../i18n/use-localized';
+import { formMessage } from './form-words';
 import { doctor } from '../../ipc/doctor';
 import { ProfileName } from '../../workspace/store-facts';
 
@@ -128,17 +128,26 @@ function fieldOf(issue: ConfigIssue): FieldKey | null {
   return null;
 }
 
-/**
- * Main's importer says where in store.json a problem is («文件 store-form.json 第 3 行第 17 列：»); the
- * form shows it at the field instead, so that opening is left off. Anything else is shown as written.
- */
-function withoutPlace(issue: ConfigIssue): LocalizedText {
-  const { file, line, column } = issue;
-  const zh = line !== undefined ? `文件 ${file} 第 ${line} 行第 ${column} 列：` : `文件 ${file}：`;
-  const en = line !== undefined ? `${file}, line ${line}, column ${column}: ` : `${file}: `;
-  const strip = (text: string, prefix: string) =>
-    text.startsWith(prefix) ? text.slice(prefix.length) : text;
-  return { 'zh-CN': strip(issue.message['zh-CN'], zh), 'en-US': strip(issue.message['en-US'], en) };
+/** A saved store being edited: its fields as saved (never its key) and its platform profile. */
+export interface EditingStore {
+  id: string;
+  name: string;
+  config: Record<string, unknown>;
+  profileName: string;
+}
+
+/** A saved store's fields as the form's values (the key field stays empty: empty keeps the key). */
+function fromConfig(editing: EditingStore): FormValues {
+  const c = editing.config as Partial<FormValues> & Record<string, unknown>;
+  const text = (key: (typeof TEXT_FIELDS)[number]) => (typeof c[key] === 'string' ? (c[key] as string) : '');
+  return {
+    environment: c.environment === 'production' ? 'production' : 'sandbox',
+    ...Object.fromEntries(TEXT_FIELDS.map((key) => [key, text(key)])),
+    baitiao: c.baitiao,
+    testOrder: c.testOrder,
+    privateKeyPem: '',
+    profileName: editing.profileName,
+  };
 }
 
 /** The form as store.json fields, trimmed; an empty field is left out, so main says it is missing. */
@@ -184,6 +193,8 @@ export function StoreForm({
   demoRunning,
   activeId,
   onCreated,
+  editing = null,
+  onStopEditing,
 }: {
   /** The stores listed (null while loading): the profiles they use can be chosen. */
   stores: readonly StoreSummary[] | null;
@@ -191,6 +202,9 @@ export function StoreForm({
   /** The store in use, to say so when the one just saved became it. */
   activeId: string | null;
   onCreated(store: StoreSummary): void;
+  /** A saved store to change in place, or null for a new one. */
+  editing?: EditingStore | null;
+  onStopEditing?(): void;
 }) {
   const { t } = useTranslation();
   const localized = useLocalized();
@@ -231,11 +245,16 @@ export function StoreForm({
     for (const issue of serverErrors) {
       const key = fieldOf(issue);
       if (!key || edited.has(key)) continue;
-      byField.set(key, [...(byField.get(key) ?? []), localized(withoutPlace(issue))]);
+      byField.set(key, [...(byField.get(key) ?? []), formMessage(issue, key, t, localized)]);
     }
     // The typing hint there goes too: main's message says it better, and one is enough.
     form.setFields([...byField].map(([key, errors]) => ({ name: namePath(key), errors, warnings: [] })));
-  }, [form, serverErrors, edited, localized]);
+  }, [form, serverErrors, edited, localized, t]);
+
+  // 修改 in the list: the form (mounted afresh for it, see StoresScreen) starts from the store as saved.
+  useEffect(() => {
+    if (editing) form.setFieldsValue(fromConfig(editing));
+  }, [form, editing]);
 
   const onValuesChange = (changed: Record<string, unknown>) => {
     const keys = changedKeys(changed);
@@ -254,12 +273,14 @@ export function StoreForm({
         config: toConfig(values),
         privateKeyPem: values.privateKeyPem ?? '',
         profileName: values.profileName ?? '',
+        ...(editing ? { storeId: editing.id } : {}),
       });
       if (answer.ok) {
         setOutcome({ kind: 'saved', store: answer.store, warnings: answer.warnings });
         // The key leaves the form at once; the saved store is in the list above.
         form.resetFields();
         form.setFieldsValue({ environment: defaultEnvironment, profileName: defaultProfile });
+        onStopEditing?.();
         onCreated(answer.store);
       } else {
         setOutcome({ kind: 'failed', errors: answer.errors });
@@ -277,6 +298,7 @@ export function StoreForm({
   };
 
   const clear = () => {
+    onStopEditing?.();
     form.resetFields();
     form.setFieldsValue({ environment: defaultEnvironment, profileName: defaultProfile });
     setOutcome(null);
@@ -329,10 +351,18 @@ export function StoreForm({
   const unplaced = serverErrors?.filter((issue) => fieldOf(issue) === null) ?? [];
 
   return (
-    <Card title={<h2 className="card-title">{t('storeForm.title')}</h2>} data-testid="store-form">
+    <Card
+      title={
+        <h2 className="card-title">
+          {editing ? t('storeForm.editTitle', { name: editing.name }) : t('storeForm.title')}
+        </h2>
+      }
+      data-testid="store-form"
+      data-editing={editing?.id}
+    >
       <Flex vertical gap="middle">
         <Typography.Paragraph type="secondary" className="no-margin">
-          {t('storeForm.intro')}
+          {editing ? t('storeForm.editIntro') : t('storeForm.intro')}
         </Typography.Paragraph>
         <Form<FormValues>
           form={form}
@@ -479,7 +509,7 @@ export function StoreForm({
           <Form.Item
             {...item('privateKeyPem')}
             rules={[
-              required,
+              ...(editing ? [] : [required]),
               {
                 warningOnly: true,
                 validator: (_rule, value: string | undefined) =>
@@ -494,7 +524,7 @@ export function StoreForm({
               maxLength={KEY_MAX}
               spellCheck={false}
               autoComplete="off"
-              placeholder={t('storeForm.placeholders.privateKeyPem')}
+              placeholder={editing ? t('storeForm.keepKey') : t('storeForm.placeholders.privateKeyPem')}
               style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' }}
             />
           </Form.Item>
@@ -528,7 +558,7 @@ export function StoreForm({
               {t('storeForm.submit')}
             </Button>
             <Button icon={<UndoOutlined />} onClick={clear}>
-              {t('storeForm.reset')}
+              {editing ? t('storeForm.cancelEdit') : t('storeForm.reset')}
             </Button>
           </Flex>
         </Form>
@@ -616,9 +646,8 @@ function FormIssueList({
               </span>
             </span>
             <div className="issue-message" data-testid="issue-message">
-              {localized(withoutPlace(issue))}
+              {formMessage(issue, key, t, localized)}
             </div>
-            <div className="issue-code text-secondary">{t('storeForm.issueCode', { code: issue.code })}</div>
           </li>
         );
       })}

@@ -1,4 +1,10 @@
-import { CheckCircleFilled, DeleteOutlined, ExperimentOutlined } from '@ant-design/icons';
+import {
+  CheckCircleFilled,
+  DeleteOutlined,
+  EditOutlined,
+  ExperimentOutlined,
+  KeyOutlined,
+} from '@ant-design/icons';
 import { Button, Card, Descriptions, Empty, Flex, Popconfirm, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { StoreSummary } from '../../../../shared/ipc/contract';
@@ -11,10 +17,20 @@ interface StoreListProps {
   busyId: string | null;
   onSetActive(store: StoreSummary): void;
   onRemove(store: StoreSummary): void;
+  onEdit(store: StoreSummary): void;
+  onReplaceKey(store: StoreSummary): void;
 }
 
 /** The imported stores, the one in use marked in words and with an icon, not by colour alone. */
-export function StoreList({ stores, activeId, busyId, onSetActive, onRemove }: StoreListProps) {
+export function StoreList({
+  stores,
+  activeId,
+  busyId,
+  onSetActive,
+  onRemove,
+  onEdit,
+  onReplaceKey,
+}: StoreListProps) {
   const { t } = useTranslation();
   if (stores.length === 0) {
     return (
@@ -39,6 +55,8 @@ export function StoreList({ stores, activeId, busyId, onSetActive, onRemove }: S
             disabled={busyId !== null}
             onSetActive={() => onSetActive(store)}
             onRemove={() => onRemove(store)}
+            onEdit={() => onEdit(store)}
+            onReplaceKey={() => onReplaceKey(store)}
           />
         </li>
       ))}
@@ -53,8 +71,12 @@ function StoreItem(props: {
   disabled: boolean;
   onSetActive(): void;
   onRemove(): void;
+  onEdit(): void;
+  onReplaceKey(): void;
 }) {
-  const { store, active, busy, disabled, onSetActive, onRemove } = props;
+  const { store, active, busy, disabled, onSetActive, onRemove, onEdit, onReplaceKey } = props;
+  // A store that cannot sign is never made the one in use: it offers its key instead.
+  const needsKey = !store.demo && store.keyStatus === 'missing';
   const { t } = useTranslation();
   const headingId = `store-${store.id}-name`;
 
@@ -79,8 +101,30 @@ function StoreItem(props: {
         </Flex>
       }
       extra={
-        <Flex gap="small">
-          {!active && (
+        <Flex gap="small" wrap justify="flex-end">
+          {!store.demo && (
+            <Button
+              icon={<EditOutlined />}
+              disabled={disabled}
+              onClick={onEdit}
+              aria-label={t('stores.list.editLabel', { name: store.storeName })}
+            >
+              {t('stores.list.edit')}
+            </Button>
+          )}
+          {!store.demo && (
+            <Button
+              icon={<KeyOutlined />}
+              type={needsKey ? 'primary' : 'default'}
+              disabled={disabled}
+              onClick={onReplaceKey}
+              aria-label={t('stores.list.replaceKeyLabel', { name: store.storeName })}
+              data-testid="store-replace-key"
+            >
+              {t('stores.list.replaceKey')}
+            </Button>
+          )}
+          {!active && !needsKey && (
             <Button
               onClick={onSetActive}
               loading={busy}
@@ -142,7 +186,16 @@ function StoreItem(props: {
           {
             key: 'key',
             label: t('stores.list.key'),
-            children: <KeyStatus store={store} />,
+            children: (
+              <Flex vertical gap={2}>
+                <KeyStatus store={store} />
+                {needsKey && (
+                  <Typography.Text type="danger" data-testid="store-needs-key">
+                    {t('stores.list.needsKey')}
+                  </Typography.Text>
+                )}
+              </Flex>
+            ),
           },
         ]}
       />

@@ -1,12 +1,13 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Result, Skeleton, Tabs, Typography } from 'antd';
+import { App, Button, Card, Flex, Modal, Result, Skeleton, Tabs, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreSummary, Stores } from '../../../../shared/ipc/contract';
 import { useDoctorCall } from '../../ipc/use-doctor-call';
 import { useWorkspace } from '../../workspace/workspace-context';
 import { ImportPanel } from './ImportPanel';
-import { StoreForm } from './StoreForm';
+import { KeyFixer } from './KeyFixer';
+import { StoreForm, type EditingStore } from './StoreForm';
 import { StoreList } from './StoreList';
 
 type ListState = { status: 'loading' } | { status: 'failed' } | { status: 'ready'; stores: Stores };
@@ -20,6 +21,9 @@ export default function StoresScreen() {
   const [list, setList] = useState<ListState>({ status: 'loading' });
   const [generation, setGeneration] = useState(0);
   const [busyId, setBusyId] = useState<string | null>(null);
+  const [tab, setTab] = useState('import');
+  const [editing, setEditing] = useState<EditingStore | null>(null);
+  const [keyFor, setKeyFor] = useState<StoreSummary | null>(null);
 
   useEffect(() => {
     let current = true;
@@ -73,6 +77,23 @@ export default function StoresScreen() {
     refresh();
   };
 
+  // 修改: the form, filled with the store as saved (never its key), in place of a new one.
+  const edit = async (store: StoreSummary) => {
+    const saved = await call('stores.get', { id: store.id }, 'loadStore');
+    if (!saved) return;
+    setEditing({ id: store.id, name: store.storeName, ...saved });
+    setTab('form');
+    requestAnimationFrame(() =>
+      document.querySelector('[data-testid="store-form"]')?.scrollIntoView({ block: 'start' }),
+    );
+  };
+
+  const keyFixed = (store: StoreSummary) => {
+    setKeyFor(null);
+    void message.success(t('stores.keyFix.fixed', { name: store.storeName }));
+    imported();
+  };
+
   const demoRunning = workspace.workspace?.demo?.running ?? false;
 
   return (
@@ -107,11 +128,24 @@ export default function StoresScreen() {
             busyId={busyId}
             onSetActive={(store) => void setActive(store)}
             onRemove={(store) => void remove(store)}
+            onEdit={(store) => void edit(store)}
+            onReplaceKey={setKeyFor}
           />
         )}
       </Card>
       {/* Two ways to add a store: its files (store.json, platform.json), or the set-up form. */}
+      <Modal
+        open={keyFor !== null}
+        title={keyFor && t('stores.keyFix.modalTitle', { name: keyFor.storeName })}
+        footer={null}
+        onCancel={() => setKeyFor(null)}
+        destroyOnHidden
+      >
+        {keyFor && <KeyFixer store={keyFor} onFixed={keyFixed} testId="key-fixer-modal" />}
+      </Modal>
       <Tabs
+        activeKey={tab}
+        onChange={setTab}
         aria-label={t('storeForm.tabsLabel')}
         items={[
           {
@@ -130,10 +164,13 @@ export default function StoresScreen() {
             label: t('storeForm.tabs.form'),
             children: (
               <StoreForm
+                key={editing?.id ?? 'new'}
                 stores={list.status === 'ready' ? list.stores.stores : null}
                 demoRunning={demoRunning}
                 activeId={list.status === 'ready' ? list.stores.activeId : null}
                 onCreated={imported}
+                editing={editing}
+                onStopEditing={() => setEditing(null)}
               />
             ),
           },
