@@ -58,6 +58,8 @@ export async function openBackOfficeWindow(
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   backOfficeContents.set(window.webContents, new URL(url).origin);
