@@ -10,7 +10,8 @@ import { closeBounded } from './core/close-bounded';
 import { createAppHealth } from './health/app-health';
 import { captureProcessErrors, processGoneEvent } from './health/process-capture';
 import { electronStorePersistence } from './adapters/electron-store-persistence';
-import { pickFile, pickFolder, pickHarSavePath } from './adapters/file-dialog';
+import { pickFile, pickFolder, pickHarSavePath, saveFile } from './adapters/file-dialog';
+import { openBackOfficeWindow } from './adapters/back-office-window';
 import { SafeStorageKeyVault } from './adapters/safe-storage-key-vault';
 import { createElectronBrowserLauncher } from './adapters/electron-cdp-transport';
 import { registerAppScheme, serveRenderer } from './adapters/app-protocol';
@@ -97,6 +98,8 @@ if (!app.requestSingleInstanceLock()) {
       pickFile,
       pickFolder,
       pickHarSavePath,
+      saveFile,
+      openBackOffice: openBackOfficeWindow,
       // The proxy the browser engine itself would use, so probes and checks see what buyers' Chrome sees.
       resolveProxy: (url) => session.defaultSession.resolveProxy(url),
       openExternal: (url) => shell.openExternal(url),

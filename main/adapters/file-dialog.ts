@@ -39,3 +39,11 @@ export async function pickHarSavePath(suggestedName: string): Promise<string | n
   const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
   return result.canceled || !result.filePath ? null : result.filePath;
 }
+
+/** The save dialog for a key file the merchant asked for; the chosen path stays in main. */
+export async function saveFile(suggestedName: string): Promise<string | null> {
+  const window = BrowserWindow.getFocusedWindow();
+  const options: SaveDialogOptions = { defaultPath: suggestedName, filters: FILTERS.key };
+  const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+  return result.canceled ? null : (result.filePath ?? null);
+}

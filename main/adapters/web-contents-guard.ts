@@ -1,6 +1,7 @@
 import { app, shell, type WebContents } from 'electron';
 import { APP_ORIGIN } from './app-protocol';
 import { isSimulationWebContents } from './electron-cdp-transport';
+import { backOfficeMayNavigate } from './back-office-window';
 
 /** True for the URLs our own renderer is served from; used by navigation and IPC sender checks. */
 export const isAppUrl = (url: string | undefined): boolean => !!url && url.startsWith(`${APP_ORIGIN}/`);
@@ -15,7 +16,8 @@ export function guardAllWebContents(): void {
     // its own CDP gate blocks what a buyer's browser would (http hops, loops). Every other page stays put.
     const mayLeave = () => isSimulationWebContents(contents);
     contents.on('will-navigate', (event, url) => {
-      if (!isAppUrl(url) && !mayLeave()) event.preventDefault();
+      // The sandbox back office posts its form to its own page (back-office-window.ts).
+      if (!isAppUrl(url) && !mayLeave() && !backOfficeMayNavigate(contents, url)) event.preventDefault();
     });
     contents.on('will-redirect', (event, url) => {
       if (!isAppUrl(url) && !mayLeave()) event.preventDefault();

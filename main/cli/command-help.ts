@@ -39,4 +39,8 @@ export const COMMAND_HELP = {
     'triage <文件夹> [--json] [--since ISO时间] [--index 文件] [--export 输出文件夹] [--merchants N] [--window 30m]   校验文件夹里所有诊断包，按结果分组，找出多家商户同时出现的故障',
     'triage <folder> [--json] [--since ISO] [--index FILE] [--export OUT] [--merchants N] [--window 30m]   verify every bundle in a folder, group them by outcome, spot incidents across merchants',
   ),
+  keys: text(
+    'keys generate|convert|match|sign …   生成、转换、核对密钥，查看签名（baitiao-doctor keys --help）',
+    'keys generate|convert|match|sign …   generate, convert and match keys, show a signature (baitiao-doctor keys --help)',
+  ),
 };

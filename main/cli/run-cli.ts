@@ -21,6 +21,7 @@ const COMMANDS: Record<keyof typeof COMMAND_HELP, () => Promise<Run>> = {
   bundle: () => import('./commands/bundle-command').then((m) => m.bundleCommand),
   submit: () => import('./commands/submit-command').then((m) => m.submitCommand),
   triage: () => import('./commands/triage-command').then((m) => m.triageCommand),
+  keys: () => import('./commands/keys-command').then((m) => m.keysCommand),
 };
 
 const isCommand = (name: string): name is keyof typeof COMMANDS => Object.hasOwn(COMMANDS, name);

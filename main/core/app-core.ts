@@ -41,6 +41,7 @@ import type { BusyState } from '../updates/update-policy';
 import { FileGrants } from './file-grants';
 import { rendererErrorLogger } from './renderer-log';
 import type { FileGrant } from '../../shared/ipc/contract';
+import { createKeyToolHandlers } from '../keys/key-tool-service';
 
 export interface AppCoreOptions {
   /** Where this app instance keeps its data (settings, stores, outbox, history). */
@@ -53,6 +54,10 @@ export interface AppCoreOptions {
   keyVault?: KeyVault;
   /** Opens an https link in the user's browser; only the Electron adapter can. */
   openExternal?: (url: string) => Promise<void>;
+  /** The save-file dialog (the key tool's private key files); only the Electron adapter has one. */
+  saveFile?: (suggestedName: string) => Promise<string | null>;
+  /** Opens the sandbox back office in a window trusting the profile's CAs only (the Electron adapter). */
+  openBackOffice?: (url: string, extraCaCertificates: readonly string[]) => Promise<void>;
   /** The open-file dialog; only the Electron adapter has one. */
   pickFile?: (kind: 'store' | 'platform' | 'key' | 'bundle') => Promise<string | null>;
   /** Support mode's folder dialog and the HAR save dialog; only the Electron adapter has them (tests stub). */
@@ -419,6 +424,14 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     'watch.chart': (request) => watch.chart(request),
     'watch.export': ({ from, to }) => watch.exportWindow(from, to),
     'log.rendererError': async (input) => logRendererError(input),
+    ...createKeyToolHandlers({
+      active: () => workspace.active(),
+      replaceActiveKey: (pem) => workspace.replaceActiveKey(pem),
+      backOfficeUrl: sandbox?.backOfficeUrl ?? null,
+      ...(options.pickFile ? { pickFile: options.pickFile } : {}),
+      ...(options.saveFile ? { saveFile: options.saveFile } : {}),
+      ...(options.openBackOffice ? { openBackOffice: options.openBackOffice } : {}),
+    }),
     'shell.openExternal': async ({ url }) => {
       if (!options.openExternal) return { opened: false };
       await options.openExternal(url);

@@ -10,6 +10,7 @@ import {
   loadShippedProfile,
   loadMerchantKey,
   loadStoreConfigFile,
+  loadMerchantKey,
   MemoryKeyVault,
   parseStoreConfig,
   REGISTRY_VERSION,
@@ -49,6 +50,12 @@ export class StoreWorkspace {
   private demoChosen: boolean;
   /** Unknown-field warnings of each import, for cfg.schema, kept for the session. */
   private readonly importNotes = new Map<string, ImportNotes>();
+  /**
+   * A key generated for the demo store (key tool). The sandbox's keys and registrations live for one run,
+   * so this one does too: it is put in the vault like any key, and removed from it at the next start.
+   */
+  private demoKey: string | null = null;
+  private readonly vault: KeyVault;
 
   constructor(
     dataDir: string,
@@ -56,6 +63,8 @@ export class StoreWorkspace {
     vault: KeyVault = new MemoryKeyVault(),
     onCorrupt?: (event: KeptFileEvent) => void,
   ) {
+    this.vault = vault;
+    void vault.delete(DEMO_STORE_ID).catch(() => undefined);
     this.registry = new StoreRegistry(
       // Schema and version checked on reading: a newer build's list is never overwritten with an empty one.
       new JsonFilePersistence(join(dataDir, 'stores.json'), onCorrupt, {
@@ -273,7 +282,7 @@ export class StoreWorkspace {
         supportApiUrl: profile.supportApiUrl,
         extraCaCertificates: profile.extraCaCertificates,
         merchantNo,
-        privateKeyPem: this.sandbox.merchantPrivateKeyPem,
+        privateKeyPem: this.demoKey ?? this.sandbox.merchantPrivateKeyPem,
         platformPublicKey: profile.platformPublicKey,
       };
     }
@@ -301,7 +310,7 @@ export class StoreWorkspace {
         summary: this.demoSummary()!,
         store,
         profile: this.sandbox.profile,
-        key: { pem: this.sandbox.merchantPrivateKeyPem, path: null, problem: null },
+        key: { pem: this.demoKey ?? this.sandbox.merchantPrivateKeyPem, path: null, problem: null },
         importNotes: null,
       };
     }
@@ -330,5 +339,27 @@ export class StoreWorkspace {
       },
       importNotes: this.importNotes.get(record.id) ?? null,
     };
+  }
+
+  /**
+   * Gives the active store a new private key (the key tool's 生成新的密钥): into the vault, and the store
+   * now signs with it. Returns where the key is kept; the key itself never comes back out of here.
+   */
+  async replaceActiveKey(pem: string): Promise<StoreSummary['keyStatus']> {
+    if (this.demoActive() && this.sandbox) {
+      await this.vault.put(DEMO_STORE_ID, pem);
+      this.demoKey = pem;
+      return 'memory';
+    }
+    const record = this.registry.getActive();
+    if (!record) throw new Error('No store is set up yet: import a store.json first');
+    const key = await loadMerchantKey(pem, null, { file: 'key-tool' });
+    if (!key.ok) throw new Error('The generated key did not load');
+    await this.registry.setKey(record.id, {
+      pem: key.pem,
+      summary: key.summary,
+      source: { source: 'inline' },
+    });
+    return (await this.summaryOf(record.id)).keyStatus;
   }
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ScenarioSchema, SCENARIOS } from '../../shared/sandbox/scenarios';
+import { BACK_OFFICE_PATH, createBackOffice } from './back-office';
 import { authenticate } from './gateway-auth';
 import { runMethod } from './gateway-methods';
 import { failure, sendSignedReply, type GatewayReply } from './gateway-responder';
@@ -26,6 +27,7 @@ const QUOTA_FREE_METHODS = new Set(['merchant.config.query']);
 export function createGatewayHandler(ctx: SandboxContext) {
   const nonces = createNonceRegistry(2 * ctx.clockSkewToleranceSeconds * 1000);
   const quota = { minute: -1, calls: 0 };
+  const backOffice = createBackOffice(ctx);
 
   const countCall = (): number => {
     const minute = Math.floor(platformNow(ctx).getTime() / 60_000);
@@ -36,6 +38,8 @@ export function createGatewayHandler(ctx: SandboxContext) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = new URL(req.url ?? '/', 'https://sandbox.invalid').pathname;
     if (path === CONTROL_PATH) return control(ctx, req, res);
+    // The back office is another system on the platform's host: the gateway's faults do not reach it.
+    if (path === BACK_OFFICE_PATH) return backOffice(req, res);
 
     const scenario = ctx.scenario.current;
     if (scenario === 'gateway-timeout') {

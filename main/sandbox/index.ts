@@ -4,6 +4,7 @@ import type { Scenario } from '../../shared/sandbox/scenarios';
 import { createCashierHandler } from './cashier-server';
 import { createSandboxPki } from './certificates';
 import { createGatewayHandler, GATEWAY_PATH } from './gateway-server';
+import { BACK_OFFICE_PATH } from './back-office';
 import { startHttpsServer, type HostedServer } from './https-host';
 import { generateRsaKeyPair } from './keys';
 import type { SandboxContext } from './sandbox-context';
@@ -17,6 +18,7 @@ export type { SupportIntake, Ticket, TicketStatus, StoredUpload } from './suppor
 export type { ReceivedNotification } from './store-site';
 export type { DeviceReport } from './device-reports';
 export { CONTROL_PATH, GATEWAY_PATH, SLOW_GATEWAY_DELAY_MS } from './gateway-server';
+export { BACK_OFFICE_PATH } from './back-office';
 export { CLOCK_SKEW_MS } from './sandbox-context';
 
 export interface SandboxPorts {
@@ -50,6 +52,8 @@ export interface Sandbox {
   /** The devices that opened a cashier page, oldest first: what each page saw (proves device emulation). */
   deviceReports(): readonly DeviceReport[];
   readonly origins: { gateway: string; cashier: string; support: string; store: string };
+  /** 沙箱商家后台: where the demo merchant registers its application public key (HTTPS, loopback). */
+  readonly backOfficeUrl: string;
   close(): Promise<void>;
 }
 
@@ -81,7 +85,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const ctx: SandboxContext = {
     scenario: createScenarioState(options.scenario ?? 'healthy'),
     pki,
-    merchant: { ...SANDBOX_MERCHANT, keys: merchantKeys, impostorKeys: impostorMerchantKeys },
+    merchant: {
+      ...SANDBOX_MERCHANT,
+      keys: merchantKeys,
+      impostorKeys: impostorMerchantKeys,
+      registeredByMerchant: null,
+    },
     platformKeys,
     impostorPlatformKeys,
     // Filled in below once the servers have their ports; no request can arrive before that.
@@ -188,6 +197,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       support: ctx.urls.supportOrigin,
       store: ctx.urls.storeOrigin,
     },
+    backOfficeUrl: `${ctx.urls.gatewayOrigin}${BACK_OFFICE_PATH}`,
     close() {
       closed ??= (async () => {
         closing.abort();

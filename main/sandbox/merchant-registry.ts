@@ -13,6 +13,9 @@ export const PLATFORM_PLANS = [
 export const RATE_LIMIT_PER_MINUTE = 600;
 /** How long a risk cooldown lasts from the moment the risk-rejected scenario starts. */
 export const RISK_COOLDOWN_MS = 30 * 60 * 1000;
+/** Scenarios whose premise is that the platform holds another public key than the store's. */
+export const STALE_KEY_SCENARIOS: ReadonlySet<string> = new Set(['invalid-signature', 'key-mismatch']);
+
 /** The host the merchant registered long ago; in domain-not-authorized it is the only one on file. */
 export const STALE_AUTHORIZED_DOMAIN = 'shop.example.cn';
 
@@ -37,7 +40,8 @@ export function merchantRecord(ctx: SandboxContext): MerchantRecord {
   const storeHost = new URL(ctx.urls.storeOrigin).hostname;
   return {
     registeredPublicKey:
-      scenario === 'invalid-signature' ? ctx.merchant.impostorKeys.publicKey : ctx.merchant.keys.publicKey,
+      ctx.merchant.registeredByMerchant ??
+      (STALE_KEY_SCENARIOS.has(scenario) ? ctx.merchant.impostorKeys.publicKey : ctx.merchant.keys.publicKey),
     baitiaoStatus: scenario === 'baitiao-not-enabled' ? 'NOT_CONTRACTED' : 'ENABLED',
     installments: PLATFORM_PLANS.map((p) => p.installments),
     // The demo store's test amount is 199.00: amount-out-of-range raises the minimum above it.

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import type { SandboxPki } from './certificates';
 import type { DeviceReport } from './device-reports';
 import type { RsaKeyPair } from './keys';
@@ -32,8 +33,13 @@ export interface SandboxMerchant {
   storeName: string;
   /** The key pair handed to the app (store.json). */
   keys: RsaKeyPair;
-  /** Another merchant key: what the platform has registered in the invalid-signature scenario. */
+  /** Another merchant key: what the platform has registered in the invalid-signature and key-mismatch scenarios. */
   impostorKeys: RsaKeyPair;
+  /**
+   * A public key the merchant registered on the sandbox back office (back-office.ts), or null. Account
+   * state, so it outlives scenario switches, except into a scenario whose premise is a stale key.
+   */
+  registeredByMerchant: KeyObject | null;
 }
 
 /** Everything the four sandbox servers share. `urls` is filled in once they all listen. */

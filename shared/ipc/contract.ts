@@ -4,6 +4,7 @@ import { CHECK_IDS } from '../checklist/catalog';
 import { ConfigIssueSchema } from '../config/import-result';
 import { ProbeRunSchema } from '../probe/probe-result';
 import { WATCH_CHANNELS } from '../watch/watch-api';
+import { KEY_TOOL_CHANNELS } from '../keys/key-tool-api';
 import { BundleOpenResultSchema, BundlePreviewViewSchema } from '../report/bundle-view';
 import { OutboxItemViewSchema } from '../report/outbox-view';
 import { ReportSectionSchema } from '../report/sections';
@@ -249,6 +250,7 @@ export const channels = {
     output: DiagnosisComparisonSchema.nullable(),
   },
   ...WATCH_CHANNELS,
+  ...KEY_TOOL_CHANNELS,
   'report.preview': {
     // Exactly what would leave the machine, redacted, section by section, from the last diagnosis.
     input: z

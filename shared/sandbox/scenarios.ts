@@ -32,6 +32,11 @@ export const SCENARIOS = [
   'h5-heavy',
   /** Issue 12: store, return page and cashier echo secrets into every channel a diagnosis records. */
   'red-team',
+  /**
+   * The platform has an old public key on file (the merchant made new keys and never uploaded the public
+   * one); fixed by registering the store's public key on the sandbox back office (沙箱商家后台).
+   */
+  'key-mismatch',
 ] as const;
 export const ScenarioSchema = z.enum(SCENARIOS);
 export type Scenario = z.infer<typeof ScenarioSchema>;

@@ -223,11 +223,13 @@ export async function openSession(
     viewport?: { width: number; height: number };
     /** Stand-ins for Electron's dialogs (pickFolder, pickHarSavePath): the test answers for the user. */
     dialogs?: Pick<AppCoreOptions, 'pickFolder' | 'pickHarSavePath'>;
+    /** More of the app's adapters (a key vault, a log, a back-office opener) for a test to watch. */
+    core?: Partial<AppCoreOptions>;
   } = {},
 ): Promise<AppSession> {
   const ownDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await makeDataDir());
-  const core = await createAppCore({ dataDir, demo: true, ...options.dialogs });
+  const core = await createAppCore({ dataDir, demo: true, ...options.dialogs, ...options.core });
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1024, height: 700 },
     locale: 'zh-CN',

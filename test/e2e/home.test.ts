@@ -182,6 +182,7 @@ describe.skipIf(chromiumMissingReason !== null)('home screen and demo banner (Ch
       '持续监测',
       '问题说明',
       '店铺设置',
+      '密钥工具',
       '设置',
       '打开诊断包',
     ];

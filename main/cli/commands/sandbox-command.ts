@@ -57,6 +57,7 @@ export async function sandboxCommand(args: string[], io: CliIo): Promise<number>
     io.out(`cashier:       ${sandbox.profile.cashierOrigin}`);
     io.out(`support:       ${sandbox.profile.supportApiUrl}`);
     io.out(`store:         ${sandbox.store.storeUrl}`);
+    io.out(`back office:   ${sandbox.backOfficeUrl}`);
     io.out(say(io, text('按 Ctrl+C 停止。', 'Press Ctrl+C to stop.')));
     await new Promise<void>((done) => {
       if (io.stopSignal.aborted) return done();

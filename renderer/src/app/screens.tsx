@@ -7,6 +7,7 @@ import {
   HistoryOutlined,
   HomeOutlined,
   InboxOutlined,
+  KeyOutlined,
   QuestionCircleOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
@@ -142,6 +143,13 @@ export const SCREENS = [
     group: 'manage',
     icon: <ShopOutlined />,
     ...onDemand(() => import('../screens/stores/StoresScreen')),
+  },
+  {
+    key: 'keys',
+    label: 'keys',
+    group: 'manage',
+    icon: <KeyOutlined />,
+    ...onDemand(() => import('../screens/keys/KeyToolScreen')),
   },
   {
     key: 'settings',

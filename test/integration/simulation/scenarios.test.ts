@@ -56,6 +56,7 @@ const EXPECTED: Record<Scenario, OutcomeCode> = {
   // These break only the phone cashier; runSimulation's default buyer is the desktop one (see devices.test.ts).
   'h5-broken': 'REDIRECT_OK',
   'h5-heavy': 'REDIRECT_OK',
+  'key-mismatch': 'SIGN_INVALID',
 };
 /** Above the sandbox's slow gateway (2.5 s), far below the real 10 s: gateway-timeout costs little. */
 const GATEWAY_TIMEOUT_MS = 3500;

@@ -12,6 +12,7 @@ import { CooldownNote } from '../diagnosis/CooldownNote';
 import { riskCooldownEnd, useDateTime } from '../diagnosis/format';
 import { OutcomeLabel, SideBadge, VerdictStatusTag } from '../diagnosis/looks';
 import { openExplanation, type ExplainTarget } from '../explain/explain-target';
+import { NewKeyAction } from '../keys/NewKeyAction';
 
 /** What "这是什么意思？" opens: the outcome or the check the verdict rests on, or the all-clear outcome. */
 export function verdictTarget(diagnosis: Diagnosis): ExplainTarget | null {
@@ -98,6 +99,7 @@ export function VerdictCard({
           </section>
         </div>
         <Flex gap="small" wrap>
+          <NewKeyAction diagnosis={diagnosis} />
           <Button
             icon={<QuestionCircleOutlined />}
             onClick={() => openExplanation(target)}
