@@ -261,8 +261,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       return outcome;
     },
     'stores.get': ({ id }) => workspace.storeForEditing(id),
-    'stores.setKey': async ({ id, privateKeyPem, keyPath }) => {
-      const outcome = await workspace.setKey(id, privateKeyPem ?? { file: keyPath! });
+    'stores.setKey': async ({ id, privateKeyPem, keyFile }) => {
+      const outcome = await workspace.setKey(id, privateKeyPem ?? { file: files.path(keyFile!) });
       if (outcome.ok) await watch.activeStoreChanged();
       return outcome;
     },

@@ -10,7 +10,6 @@ import {
   loadShippedProfile,
   loadMerchantKey,
   loadStoreConfigFile,
-  loadMerchantKey,
   MemoryKeyVault,
   parseStoreConfig,
   REGISTRY_VERSION,

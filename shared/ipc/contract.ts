@@ -172,11 +172,12 @@ export const channels = {
           .string()
           .max(64 * 1024)
           .optional(),
-        keyPath: FilePathSchema.optional(),
+        /** A key file the user chose in main's open dialog (a token, never a path). */
+        keyFile: FileTokenSchema.optional(),
       })
       .strict()
-      .refine((v) => (v.privateKeyPem === undefined) !== (v.keyPath === undefined), {
-        message: 'exactly one of privateKeyPem and keyPath',
+      .refine((v) => (v.privateKeyPem === undefined) !== (v.keyFile === undefined), {
+        message: 'exactly one of privateKeyPem and keyFile',
       }),
     output: StoreImportOutcomeSchema,
   },

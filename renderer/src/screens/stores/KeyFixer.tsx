@@ -33,7 +33,7 @@ export function KeyFixer({
   const [saving, setSaving] = useState(false);
   const [errors, setErrors] = useState<readonly ConfigIssue[]>([]);
 
-  const save = async (input: { privateKeyPem: string } | { keyPath: string }) => {
+  const save = async (input: { privateKeyPem: string } | { keyFile: string }) => {
     setSaving(true);
     setErrors([]);
     try {
@@ -56,7 +56,7 @@ export function KeyFixer({
 
   const chooseFile = async () => {
     const picked = await call('stores.pickFile', { kind: 'key' }, 'pickFile');
-    if (picked?.path) await save({ keyPath: picked.path });
+    if (picked?.file) await save({ keyFile: picked.file.token });
   };
 
   return (
