@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { it } from 'vitest';
 import { runBundleBench } from './bundle-bench';
 
-const HEADING = '## Bundle (issue 5)';
+const HEADING = '## Bundle (issue';
 
 /** Replaces this benchmark's section of BENCHMARKS.md (or appends it), leaving other sections alone. */
 function writeSection(file: string, section: string): void {

@@ -111,12 +111,15 @@ export interface CharsetInput {
   /** The document body exactly as received (before any charset decoding). */
   bytes: Uint8Array;
   contentType: string | null;
+  /** The capture sanitizer: the samples are page text like any other (a page may echo its cookies). */
+  sanitize?: (text: string) => string;
   /** What the buyer saw (innerText), if the page rendered. */
   renderedText: string | null;
 }
 
 export function analyzeCharset(input: CharsetInput): CharsetFinding {
   const bytes = input.bytes.subarray(0, MAX_ANALYZED_BYTES);
+  const clean = input.sanitize ?? ((text: string) => text);
   const declared = declaredCharset(input.contentType, bytes);
   const signals = new Set<MojibakeSignal>();
   const label = declared.charset ?? 'utf-8';
@@ -164,7 +167,7 @@ export function analyzeCharset(input: CharsetInput): CharsetFinding {
     mojibake: signals.size > 0,
     signals: [...signals],
     bytes: bytes.length,
-    decodedSample: sample(textOfHtml(asDeclared)),
-    detectedSample: asDetected === null ? null : sample(textOfHtml(asDetected)),
+    decodedSample: clean(sample(textOfHtml(asDeclared))),
+    detectedSample: asDetected === null ? null : clean(sample(textOfHtml(asDetected))),
   };
 }

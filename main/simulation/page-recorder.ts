@@ -138,11 +138,9 @@ export class PageRecorder {
     for (const event of HAR_EVENTS) {
       on(event, (params) => this.keep(event, params));
     }
-    // Not kept (see HAR_EVENTS), but read: the cookies they carry (HttpOnly ones included) are blanked from
-    // then on wherever a page echoes them.
-    for (const event of ['Network.responseReceivedExtraInfo', 'Network.requestWillBeSentExtraInfo']) {
+    // Read, not kept (see HAR_EVENTS): their cookies, HttpOnly too, are blanked wherever a page echoes them.
+    for (const event of ['Network.responseReceivedExtraInfo', 'Network.requestWillBeSentExtraInfo'])
       on(event, (params) => void this.sanitizer.params(params));
-    }
     on('Network.requestWillBeSent', (p) => this.requestWillBeSent(p as unknown as RequestWillBeSent));
     on('Network.responseReceived', (p) => this.responseReceived(p as unknown as ResponseReceived));
     on('Network.loadingFinished', (p) => this.loadingFinished(p as unknown as LoadingFinished));

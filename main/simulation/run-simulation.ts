@@ -262,15 +262,13 @@ export async function runSimulation(options: RunSimulationOptions): Promise<Simu
           ? await evaluate<VisibleContentProbe>(transport, VISIBLE_CONTENT_PROBE)
           : null;
         const body = finalHop && documentArrived ? recorder.bodyOf(finalHop) : null;
-        if (body) {
+        if (body)
           charset = analyzeCharset({
             bytes: body.bytes,
             contentType: body.contentType,
             renderedText: probe?.renderedText ?? null,
+            sanitize: sanitizer.text,
           });
-          // The sample is page text like any other: what the page echoed of its cookies goes.
-          charset = { ...charset, decodedSample: sanitizer.text(charset.decodedSample) };
-        }
         cashier = {
           state: probe?.state ?? reported?.state ?? null,
           errorCode: probe?.errorCode ?? reported?.errorCode ?? null,
