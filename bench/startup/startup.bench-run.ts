@@ -9,7 +9,7 @@ import { buildStartupTree, REPO, timeNode } from './startup-trees';
 
 const HEADING = '## Start-up: CLI and main process (issue 15)';
 // Odd, and enough that one slow start on a busy 2-core VM does not move the median much.
-const ROUNDS = 15;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 /** The last commit before issue 15's work: the "before" column, rebuilt and measured in the same run. */
 const BEFORE_REF = process.env.BENCH_BEFORE_REF ?? 'b321921';
 

@@ -53,12 +53,8 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-export const SANDBOX_MERCHANT = {
-  merchantNo: '2088000000000001',
-  // Sandbox app ids carry the BTSB prefix, the convention cfg.environment reads.
-  appId: 'BTSB2026000000000001',
-  storeName: '白条诊断沙箱小店',
-} as const;
+export { SANDBOX_MERCHANT } from './merchant';
+import { SANDBOX_MERCHANT } from './merchant';
 const SUPPORT_API_PATH = '/api/v1';
 const SANDBOX_CASHIER_READY_BUDGET_MS = 3000;
 const CLOCK_SKEW_TOLERANCE_SECONDS = 300;
