@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Certificate } from 'electron';
 import { createSandboxPki, type SandboxPki } from '../../../main/sandbox/certificates';
 
 // No Electron here: the module needs only the names it imports; the verify proc's logic is what is tested.
 vi.mock('electron', () => ({ BrowserWindow: class {}, session: {} }));
 const { certificateVerdict } = await import('../../../main/adapters/electron-cdp-transport');
+type Certificate = Parameters<typeof certificateVerdict>[0]['certificate'];
 
 const ACCEPT = 0;
 const USE_CHROMIUM_VERDICT = -3;
