@@ -1,5 +1,5 @@
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { it } from 'vitest';
 import { createAppCore } from '../../main/core/app-core';
@@ -9,7 +9,7 @@ import { buildStartupTree, REPO, timeNode } from './startup-trees';
 
 const HEADING = '## Start-up: CLI and main process (issue 15)';
 // Odd, and enough that one slow start on a busy 2-core VM does not move the median much.
-const ROUNDS = 15;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 /** The last commit before issue 15's work: the "before" column, rebuilt and measured in the same run. */
 const BEFORE_REF = process.env.BENCH_BEFORE_REF ?? 'b321921';
 
@@ -55,6 +55,9 @@ it('CLI --help/--version and the main start path, beside a bare Node start, befo
   for (let round = 0; round < ROUNDS; round++) {
     for (const [name, args] of Object.entries(cases)) samples[name]!.push(timeNode(args));
   }
+  const load = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
   const med = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
   const bare = med['bare `node -e 0`']!;
   const row = (name: string) =>
@@ -69,6 +72,7 @@ it('CLI --help/--version and the main start path, beside a bare Node start, befo
     'build, dependencies from node_modules). The main start is what the main process does before its window',
     'can open, in Node: the imports and createAppCore on a data folder holding one real store (Electron adapters',
     'aside: they cannot run in Node); it exits as soon as createAppCore resolves.',
+    `Load average at the end of the run (1 / 5 / 15 min): ${load} on ${cpus().length} cores shared with other work: a loaded machine inflates every figure, the bare start too.`,
     '',
     '| case | ms | × bare | ms beyond bare |',
     '|---|---:|---:|---:|',

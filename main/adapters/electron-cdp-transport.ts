@@ -44,6 +44,21 @@ function withoutPreloads(partition: Session): void {
   if (partition.getPreloads().length > 0) partition.setPreloads([]);
 }
 
+/**
+ * The verify proc's answer. Chromium already trusts the chain when errorCode is 0 (net::OK); Electron
+ * hands verificationResult as Chromium's error string ('net::OK', 'net::ERR_CERT_AUTHORITY_INVALID'), never
+ * a bare 'OK', so the number is what is compared. Only a chain Chromium refused is tried against the
+ * profile's CAs.
+ */
+export function certificateVerdict(
+  verify: { hostname: string; certificate: Certificate; verificationResult: string; errorCode: number },
+  profileCas: readonly string[],
+): number {
+  if (verify.errorCode === 0 || profileCas.length === 0) return USE_CHROMIUM_VERDICT;
+  const verdict = verifyChainWithProfileCas(chainOf(verify.certificate), verify.hostname, [...profileCas]);
+  return verdict.ok ? ACCEPT : USE_CHROMIUM_VERDICT;
+}
+
 function debuggerTransport(contents: WebContents): CdpTransport {
   const dbg = contents.debugger;
   return {
@@ -81,12 +96,9 @@ export function createElectronBrowserLauncher(): BrowserLauncher {
       const profileCas = [...request.extraCaCertificates];
       partition.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
       partition.setPermissionCheckHandler(() => false);
-      partition.setCertificateVerifyProc((verify, callback) => {
-        if (verify.verificationResult === 'OK' || profileCas.length === 0)
-          return callback(USE_CHROMIUM_VERDICT);
-        const verdict = verifyChainWithProfileCas(chainOf(verify.certificate), verify.hostname, profileCas);
-        callback(verdict.ok ? ACCEPT : USE_CHROMIUM_VERDICT);
-      });
+      partition.setCertificateVerifyProc((verify, callback) =>
+        callback(certificateVerdict(verify, profileCas)),
+      );
 
       const window = new BrowserWindow({
         show: false,

@@ -13,7 +13,7 @@ import { createDispatcher, type Dispatch, type Handlers } from '../ipc/dispatch'
 import { defaultProbeTargets, runProbes } from '../probe';
 import { resolveDirect, type ResolveProxy } from '../probe/proxy';
 import type { ProbeRun } from '../../shared/probe/probe-result';
-import { startSandbox, type Sandbox } from '../sandbox';
+import { lazyDemoPlatform } from './demo-platform';
 import {
   runSimulation,
   runSimulationSeries,
@@ -116,8 +116,10 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const tasks = new TaskRegistry();
   const files = new FileGrants();
   const logRendererError = rendererErrorLogger(log);
-  const sandbox: Sandbox | null = options.demo ? await startSandbox({ scenario: 'healthy' }) : null;
-  const workspace = new StoreWorkspace(options.dataDir, sandbox, options.keyVault, onCorrupt);
+  const demo = options.demo ? lazyDemoPlatform() : null;
+  const workspace = new StoreWorkspace(options.dataDir, demo, options.keyVault, onCorrupt);
+  // The sandbox starts now only when the demo store is what the merchant sees; otherwise when opened.
+  if (demo && workspace.demoInUse()) await demo.start();
   let lastChecklist: ChecklistRun | null = null;
   let lastProbes: ProbeRun | null = null;
   /** Kept with the store it was for: another store's checklist must not read it. */
@@ -197,8 +199,10 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       events.emit('progress', { taskId, kind: 'triage', step: 'verify', done: verified, total: found }),
   });
 
-  const demoStatus = () =>
-    sandbox ? { running: true, scenario: sandbox.scenario, scenarios: [...SCENARIOS] } : null;
+  const demoStatus = () => {
+    const sandbox = demo?.current();
+    return sandbox ? { running: true, scenario: sandbox.scenario, scenarios: [...SCENARIOS] } : null;
+  };
 
   const requireActive = async () => {
     const active = await workspace.active();
@@ -239,8 +243,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       };
     },
     'demo.setScenario': async ({ scenario }) => {
-      if (!sandbox) throw new Error('Demo mode is not running');
-      sandbox.setScenario(scenario);
+      if (!demo) throw new Error('Demo mode is not running');
+      (await demo.start()).setScenario(scenario);
       return demoStatus()!;
     },
     'stores.list': () => workspace.list(),
@@ -427,7 +431,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     ...createKeyToolHandlers({
       active: () => workspace.active(),
       replaceActiveKey: (pem) => workspace.replaceActiveKey(pem),
-      backOfficeUrl: sandbox?.backOfficeUrl ?? null,
+      backOfficeUrl: () => demo?.current()?.backOfficeUrl ?? null,
       ...(options.pickFile ? { pickFile: options.pickFile } : {}),
       ...(options.saveFile ? { saveFile: options.saveFile } : {}),
       ...(options.openBackOffice ? { openBackOffice: options.openBackOffice } : {}),
@@ -459,7 +463,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       support.close();
       await watch.close();
       await browserEngine.close();
-      await sandbox?.close();
+      await demo?.close();
     },
   };
 }

@@ -21,7 +21,8 @@ import {
 } from '../config';
 import { importNotesFrom } from '../checklist/checklist-input';
 import type { ImportNotes, KeyFacts } from '../checklist/check-context';
-import type { Sandbox } from '../sandbox';
+import { SANDBOX_MERCHANT } from '../sandbox/merchant';
+import type { DemoPlatform } from './demo-platform';
 import type { IntakeTarget } from '../outbox';
 
 export const DEMO_STORE_ID = 'demo';
@@ -58,7 +59,7 @@ export class StoreWorkspace {
 
   constructor(
     dataDir: string,
-    private readonly sandbox: Sandbox | null,
+    private readonly demo: DemoPlatform | null,
     vault: KeyVault = new MemoryKeyVault(),
     onCorrupt?: (event: KeptFileEvent) => void,
   ) {
@@ -80,14 +81,25 @@ export class StoreWorkspace {
     this.demoChosen = (this.state.read() as { demoActive?: unknown } | undefined)?.demoActive === true;
   }
 
+  /** The demo's sandbox if it has been started. */
+  private get sandbox() {
+    return this.demo?.current() ?? null;
+  }
+
+  /** The demo store is what the merchant sees (first start, or chosen): the app starts its sandbox at once. */
+  demoInUse(): boolean {
+    return this.demoActive();
+  }
+
   private chooseDemo(demoActive: boolean): void {
     this.state.write({ demoActive });
     this.demoChosen = demoActive;
   }
 
   private demoSummary(): StoreSummary | null {
-    if (!this.sandbox) return null;
-    const s = this.sandbox.store;
+    if (!this.demo) return null;
+    // Listed before its sandbox runs (the merchant may open it); the URL is known once it starts.
+    const s = this.sandbox?.store ?? { ...SANDBOX_MERCHANT, environment: 'sandbox' as const, storeUrl: '' };
     return {
       id: DEMO_STORE_ID,
       storeName: s.storeName,
@@ -95,7 +107,7 @@ export class StoreWorkspace {
       appId: s.appId,
       environment: s.environment,
       storeUrl: s.storeUrl,
-      profileName: this.sandbox.profile.name,
+      profileName: this.sandbox?.profile.name ?? 'sandbox',
       keyStatus: 'memory',
       demo: true,
     };
@@ -103,7 +115,7 @@ export class StoreWorkspace {
 
   /** The demo store is active when chosen, or when no store has been imported yet (first start). */
   private demoActive(): boolean {
-    if (!this.sandbox) return false;
+    if (!this.demo) return false;
     return this.demoChosen || this.registry.getActiveId() === null;
   }
 
@@ -116,7 +128,8 @@ export class StoreWorkspace {
 
   async setActive(id: string): Promise<Stores> {
     if (id === DEMO_STORE_ID) {
-      if (!this.sandbox) throw new Error('Demo mode is not running');
+      if (!this.demo) throw new Error('Demo mode is not running');
+      await this.demo.start();
       this.chooseDemo(true);
     } else {
       // A store that cannot sign is never the active one: the list offers to give it its key instead.
@@ -275,13 +288,14 @@ export class StoreWorkspace {
    * is sent for the merchant that wrote it, even after the merchant switched to another store.
    */
   async intakeFor(merchantNo: string): Promise<IntakeTarget | null> {
-    if (this.sandbox && this.sandbox.store.merchantNo === merchantNo) {
-      const { profile } = this.sandbox;
+    if (this.demo && merchantNo === SANDBOX_MERCHANT.merchantNo) {
+      const sandbox = await this.demo.start();
+      const { profile } = sandbox;
       return {
         supportApiUrl: profile.supportApiUrl,
         extraCaCertificates: profile.extraCaCertificates,
         merchantNo,
-        privateKeyPem: this.demoKey ?? this.sandbox.merchantPrivateKeyPem,
+        privateKeyPem: this.demoKey ?? sandbox.merchantPrivateKeyPem,
         platformPublicKey: profile.platformPublicKey,
       };
     }
@@ -303,13 +317,14 @@ export class StoreWorkspace {
   }
 
   async active(): Promise<ActiveStore | null> {
-    if (this.demoActive() && this.sandbox) {
-      const { merchantPrivateKey: _pem, ...store } = this.sandbox.store;
+    if (this.demoActive() && this.demo) {
+      const sandbox = await this.demo.start();
+      const { merchantPrivateKey: _pem, ...store } = sandbox.store;
       return {
         summary: this.demoSummary()!,
         store,
-        profile: this.sandbox.profile,
-        key: { pem: this.demoKey ?? this.sandbox.merchantPrivateKeyPem, path: null, problem: null },
+        profile: sandbox.profile,
+        key: { pem: this.demoKey ?? sandbox.merchantPrivateKeyPem, path: null, problem: null },
         importNotes: null,
       };
     }

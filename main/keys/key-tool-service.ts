@@ -19,7 +19,8 @@ export interface KeyToolDeps {
   active(): Promise<ActiveStore | null>;
   replaceActiveKey(pem: string): Promise<'keychain' | 'memory' | 'missing'>;
   /** The demo store's 沙箱商家后台, or null when demo mode is off. */
-  backOfficeUrl: string | null;
+  /** The sandbox back office's address, or null while no sandbox runs (it starts on first use). */
+  backOfficeUrl: () => string | null;
   /** Main's open dialog; the path stays in main. */
   pickFile?: (kind: 'key') => Promise<string | null>;
   /** Main's save dialog, with a suggested file name. */
@@ -80,13 +81,14 @@ export function createKeyToolHandlers(deps: KeyToolDeps): KeyToolHandlers {
         bits: pair.bits,
         storeName: active.summary.storeName,
         keyStatus,
-        backOfficeUrl: active.summary.demo ? deps.backOfficeUrl : null,
+        backOfficeUrl: active.summary.demo ? deps.backOfficeUrl() : null,
       };
     },
     async 'keys.openBackOffice'() {
       const active = await requireActive();
-      if (!active.summary.demo || !deps.backOfficeUrl || !deps.openBackOffice) return { opened: false };
-      await deps.openBackOffice(deps.backOfficeUrl, active.profile.extraCaCertificates);
+      const backOfficeUrl = deps.backOfficeUrl();
+      if (!active.summary.demo || !backOfficeUrl || !deps.openBackOffice) return { opened: false };
+      await deps.openBackOffice(backOfficeUrl, active.profile.extraCaCertificates);
       return { opened: true };
     },
     async 'keys.savePrivateKey'() {

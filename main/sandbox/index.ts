@@ -57,12 +57,8 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-export const SANDBOX_MERCHANT = {
-  merchantNo: '2088000000000001',
-  // Any 16 to 32 letters and digits (protocol §2); the prefix means nothing, the platform's answer decides the environment.
-  appId: 'BTSB2026000000000001',
-  storeName: '白条诊断沙箱小店',
-} as const;
+export { SANDBOX_MERCHANT } from './merchant';
+import { SANDBOX_MERCHANT } from './merchant';
 const SUPPORT_API_PATH = '/api/v1';
 const SANDBOX_CASHIER_READY_BUDGET_MS = 3000;
 const CLOCK_SKEW_TOLERANCE_SECONDS = 300;
