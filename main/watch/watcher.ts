@@ -190,7 +190,8 @@ export function createWatcher(options: WatcherOptions): Watcher {
     // Fixed rate from the first round: the next slot still ahead, skipping any the last round overran.
     const slots = Math.max(rounds, Math.floor((now - firstAt) / schedule.intervalMs) + 1);
     const delay = firstAt + slots * schedule.intervalMs - now;
-    nextAt = clock.now() + delay;
+    // A wall-clock time in whole milliseconds (the IPC contract's safe integer); delay may be fractional.
+    nextAt = Math.round(clock.now() + delay);
     timer = clock.setTimeout(runRound, delay);
   };
 

@@ -142,6 +142,11 @@ describe.skipIf(chromiumMissingReason !== null)(
       await page.getByTestId('verdict-card').getByRole('button', { name: '逐项检查结果' }).click();
       await visible(page.getByRole('heading', { name: '支付检查', level: 1 }));
       await visible(page.getByTestId('checklist-verdict'));
+      // Passing rows are folded per section: what shows is what did not pass; unfolded, every check.
+      const notPassed = diagnosis.checklist.results.filter((r) => r.status !== 'pass').length;
+      await countOf(page.getByTestId('check-row')).toBe(notPassed);
+      const folded = page.locator('[data-testid="check-passed-toggle"][aria-expanded="false"]');
+      while ((await folded.count()) > 0) await folded.first().click();
       await countOf(page.getByTestId('check-row')).toBe(diagnosis.checklist.results.length);
       expect(session.calls).not.toContain('checklist.run');
       await page.getByRole('navigation', { name: '主菜单' }).getByRole('menuitem', { name: '首页' }).click();
@@ -261,7 +266,8 @@ describe.skipIf(chromiumMissingReason !== null)(
       await visible(verdict.getByTestId('verdict-side').getByText('平台那边'));
       // Not a configuration fault: wait for the cooldown (its end shown in local time), other payment meanwhile.
       const firstAction = verdict.getByTestId('verdict-first-action');
-      await visible(firstAction.getByText('这不是配置问题', { exact: false }));
+      // The side note says it is not a configuration fault; the first action says what to do instead.
+      await visible(verdict.getByTestId('verdict-side').getByText('这不是配置问题', { exact: false }));
       await visible(firstAction.getByText('其间请让买家使用其他支付方式', { exact: false }));
       const cooldown = firstAction.getByTestId('risk-cooldown');
       await visible(cooldown.getByText(/^平台风控的限制预计在 .+（.+后）结束。$/));
