@@ -29,7 +29,7 @@ export function formMessage(
   localized: (text: LocalizedText) => string,
 ): string {
   if (field && issue.code === 'FIELD_MISSING') {
-    return field === 'privateKeyPem' ? t('storeForm.hints.keyShape') : t('storeForm.hints.required');
+    return field === 'privateKeyPem' ? t('storeForm.hints.keyRequired') : t('storeForm.hints.required');
   }
   const hint = field ? FIELD_HINTS[field] : undefined;
   if (hint && (issue.code === 'FIELD_INVALID_VALUE' || issue.code === 'FIELD_WRONG_TYPE')) {
