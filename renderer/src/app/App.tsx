@@ -6,14 +6,7 @@ import { WorkspaceProvider } from '../workspace/WorkspaceProvider';
 import { ANTD_LOCALES } from './antd-locale';
 import { AppShell } from './AppShell';
 import { SettingsGate } from './SettingsGate';
-
-const THEME = {
-  components: {
-    Layout: { headerBg: '#ffffff', siderBg: '#ffffff', headerPadding: '0 24px' },
-    // The side menu's entries and group titles a little tighter, so all of it fits a 700-pixel window.
-    Menu: { itemHeight: 36, itemMarginBlock: 2, groupTitleFontSize: 12, groupTitleLineHeight: 1.5 },
-  },
-};
+import { THEME } from './theme';
 
 export function App() {
   const { t, i18n } = useTranslation();
