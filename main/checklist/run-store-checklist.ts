@@ -37,6 +37,7 @@ export async function runStoreChecklist(
           charset: input.store.charset,
         },
         timeoutMs: input.gatewayTimeoutMs ?? 8_000,
+        ...(options.signal ? { signal: options.signal } : {}),
       })
     : null;
   const ctx: CheckContext = {
