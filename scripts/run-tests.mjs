@@ -1,11 +1,25 @@
 #!/usr/bin/env node
 // `npm test`: every gate in one run (types, lint, format, build, unit + integration, browser journeys),
 // each stage reported, and one closing line `N passed, N failed` over all of them for CI.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const results = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
+
+/** Copies a child's output line by line with a prefix, so two side-by-side runs stay readable. */
+function prefixLines(from, to, prefix) {
+  let rest = '';
+  from.setEncoding('utf8');
+  from.on('data', (chunk) => {
+    const lines = (rest + chunk).split('\n');
+    rest = lines.pop() ?? '';
+    for (const line of lines) to.write(`${prefix}${line}\n`);
+  });
+  from.on('end', () => {
+    if (rest) to.write(`${prefix}${rest}\n`);
+  });
+}
 
 function run(label, command, args) {
   const started = Date.now();
@@ -35,20 +49,38 @@ gate('security: electronegativity', 'node', ['scripts/electronegativity-gate.mjs
 gate('build', 'npx', ['electron-vite', 'build']);
 
 mkdirSync('test-results', { recursive: true });
-const report = 'test-results/vitest.json';
-rmSync(report, { force: true });
-const vitestOk = run('vitest (unit, integration, e2e)', 'npx', [
-  'vitest',
-  'run',
-  '--project',
-  'unit',
-  '--project',
-  'e2e',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile.json=${report}`,
-]);
-if (existsSync(report)) {
+// The browser journeys run one file at a time and mostly wait (on Chromium, on the sandbox's timeouts), while
+// the Node tests are CPU work: run the two projects side by side in two vitest processes, so the second core
+// is not idle for the journeys' whole length. Each line is prefixed with its project.
+const projects = ['e2e', 'unit'];
+const started = Date.now();
+process.stdout.write(`\n=== vitest (unit + integration | e2e, side by side)\n`);
+const exits = await Promise.all(
+  projects.map((project) => {
+    const report = `test-results/vitest-${project}.json`;
+    rmSync(report, { force: true });
+    const args = ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json'];
+    args.push(`--outputFile.json=${report}`);
+    const child = spawn('npx', args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      shell: process.platform === 'win32',
+      env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0' },
+    });
+    prefixLines(child.stdout, process.stdout, `[${project}] `);
+    prefixLines(child.stderr, process.stderr, `[${project}] `);
+    return new Promise((resolve) =>
+      child.on('close', (code, signal) => resolve({ project, report, code, signal })),
+    );
+  }),
+);
+process.stdout.write(`=== vitest: both projects done in ${((Date.now() - started) / 1000).toFixed(1)}s\n`);
+for (const { project, report, code, signal } of exits) {
+  process.stdout.write(`=== vitest ${project}: exit ${code ?? signal}\n`);
+  if (!existsSync(report)) {
+    results.failed += 1;
+    failures.push(`vitest ${project} wrote no report`);
+    continue;
+  }
   const summary = JSON.parse(readFileSync(report, 'utf8'));
   results.passed += summary.numPassedTests;
   results.failed += summary.numFailedTests;
@@ -59,14 +91,11 @@ if (existsSync(report)) {
   );
   results.failed += brokenSuites.length;
   for (const file of brokenSuites) failures.push(`suite failed to load: ${file.name}`);
-  if (summary.numFailedTests > 0) failures.push(`${summary.numFailedTests} vitest test(s)`);
-} else {
-  results.failed += 1;
-  failures.push('vitest wrote no report');
-}
-if (!vitestOk && results.failed === 0) {
-  results.failed += 1;
-  failures.push('vitest exited non-zero');
+  if (summary.numFailedTests > 0) failures.push(`${summary.numFailedTests} vitest ${project} test(s)`);
+  if (code !== 0 && summary.numFailedTests === 0 && brokenSuites.length === 0) {
+    results.failed += 1;
+    failures.push(`vitest ${project} exited ${code ?? signal}`);
+  }
 }
 
 process.stdout.write('\n');

@@ -41,6 +41,8 @@ async function answer<R>(call: () => Promise<R>): Promise<GatewayAnswer<R>> {
   try {
     return { ok: true, result: await call() };
   } catch (error) {
+    // A cancelled run is not a gateway failure: let the checklist engine record the check as cancelled.
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
     return explainFailure(error);
   }
 }
@@ -51,12 +53,24 @@ async function answer<R>(call: () => Promise<R>): Promise<GatewayAnswer<R>> {
  */
 export function createGatewayFacts(client: GatewayClient, notifyUrl: string, testAmount: string) {
   const statusesSeen: number[] = [];
-  const track = async <R extends { httpStatus: number }>(call: () => Promise<R>) => {
+  // When a light call (the config query or /health) met no gateway at all (timeout, unreachable), a later call
+  // in the same run would only wait out the same deadline again: the shop owner would wait 8 s more per call
+  // for the same finding. Those later calls answer at once with the same failure, saying they were not sent.
+  // A notify.test timeout does not count: the platform may be slow there because the store's URL is.
+  let gatewayDown: Extract<GatewayAnswer, { ok: false }> | null = null;
+  const track = async <R extends { httpStatus: number }>(call: () => Promise<R>, light = false) => {
+    if (gatewayDown) {
+      return {
+        ...gatewayDown,
+        detail: `not sent: an earlier call in this run already failed (${gatewayDown.detail})`,
+      };
+    }
     const a = await answer(call);
     if (a.ok) statusesSeen.push(a.result.httpStatus);
+    else if (light && (a.kind === 'timeout' || a.kind === 'unreachable')) gatewayDown ??= a;
     return a;
   };
-  const configQuery = memo(() => track(() => client.call('merchant.config.query', {})));
+  const configQuery = memo(() => track(() => client.call('merchant.config.query', {}), true));
   return {
     configQuery,
     /** The registered configuration, when the query succeeded (code 10000 with the expected data). */
@@ -66,7 +80,7 @@ export function createGatewayFacts(client: GatewayClient, notifyUrl: string, tes
       const parsed = MerchantConfigDataSchema.safeParse(a.result.body.data);
       return parsed.success ? parsed.data : null;
     }),
-    health: memo(() => track(() => client.health())),
+    health: memo(() => track(() => client.health(), true)),
     /** A light signed call that rate limits apply to (merchant.config.query may be exempt). */
     installmentQuery: memo(() =>
       track(() => client.call('baitiao.installment.query', { amount: testAmount })),

@@ -8,6 +8,7 @@ import { createGatewayFacts } from './gateway-facts';
 import { memo } from './check-context';
 import { defaultProbeTargets, runProbes } from '../probe';
 import type { ProbeRun } from '../../shared/probe/probe-result';
+import { QUICK_PROBE_TIMEOUTS } from '../../shared/probe/probe-settings';
 
 export interface StoreChecklistInput {
   store: CheckedStoreConfig;
@@ -37,6 +38,7 @@ export async function runStoreChecklist(
           charset: input.store.charset,
         },
         timeoutMs: input.gatewayTimeoutMs ?? 8_000,
+        ...(options.signal ? { signal: options.signal } : {}),
       })
     : null;
   const ctx: CheckContext = {
@@ -59,7 +61,7 @@ export async function runStoreChecklist(
           runProbes({
             targets: defaultProbeTargets(input),
             // Three samples per host keep the checklist quick; the timings screen measures more.
-            settings: { count: 3, intervalMs: 100 },
+            settings: { count: 3, intervalMs: 100, timeouts: QUICK_PROBE_TIMEOUTS },
             resolveProxy: input.resolveProxy,
             extraCaCertificates: input.profile.extraCaCertificates,
             signal: options.signal,

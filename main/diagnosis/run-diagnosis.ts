@@ -26,6 +26,7 @@ import { DEFAULT_DIAGNOSIS_BUYERS, type BuyerProfile } from '../../shared/simula
 import type { SimulationResult } from '../../shared/simulation/simulation-result';
 import { text } from '../../shared/i18n/localized-text';
 import { diagnosisVerdict } from './verdict';
+import { QUICK_PROBE_TIMEOUTS } from '../../shared/probe/probe-settings';
 
 export type DiagnosisProgress =
   | { step: 'simulation'; event: SimulationProgress }
@@ -103,13 +104,7 @@ export async function runDiagnosis(input: DiagnosisInput): Promise<Diagnosis> {
     simulate(input),
     runProbes({
       targets: defaultProbeTargets(input),
-      // Shorter waits than the timings screen: a host that does not answer in 5 s is already the finding,
-      // and the shop owner is waiting for a verdict.
-      settings: {
-        count: input.probeCount ?? 3,
-        intervalMs: 200,
-        timeouts: { firstByteMs: 5_000, bodyIdleMs: 5_000, bodyTotalMs: 10_000 },
-      },
+      settings: { count: input.probeCount ?? 3, intervalMs: 200, timeouts: QUICK_PROBE_TIMEOUTS },
       resolveProxy: input.resolveProxy,
       extraCaCertificates: input.profile.extraCaCertificates,
       signal: input.signal,

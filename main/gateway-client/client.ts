@@ -27,6 +27,11 @@ export interface GatewayClientOptions {
   timeoutMs?: number;
   /** Clock for the envelope's timestamp (tests, or replaying a skewed machine). */
   now?: () => Date;
+  /**
+   * The run's cancel signal: a call in flight is abandoned at once and rejects with the signal's reason (not a
+   * GatewayCallError), so cancelling a diagnosis never waits out a gateway that does not answer.
+   */
+  signal?: AbortSignal;
 }
 
 export interface CallTiming {
@@ -84,12 +89,16 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
   ): Promise<HttpAnswer<Body>> {
     const startedAt = new Date().toISOString();
     const t0 = performance.now();
+    const { signal } = options;
+    signal?.throwIfAborted();
     const controller = new AbortController();
     let timedOut = false;
     const deadline = setTimeout(() => {
       timedOut = true;
       controller.abort();
     }, timeoutMs);
+    const onCancel = (): void => controller.abort();
+    signal?.addEventListener('abort', onCancel, { once: true });
     let response: AxiosResponse<ArrayBuffer | Buffer>;
     try {
       response = await axios.request<Buffer>({
@@ -114,6 +123,7 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
         maxContentLength: MAX_RESPONSE_BYTES,
       });
     } catch (error) {
+      if (signal?.aborted) throw signal.reason;
       const timing = { startedAt, totalMs: elapsed(t0) };
       const { kind, code } = classifyTransportError(error, timedOut);
       const detail = error instanceof Error ? error.message : String(error);
@@ -122,6 +132,7 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
       });
     } finally {
       clearTimeout(deadline);
+      signal?.removeEventListener('abort', onCancel);
     }
     const rawBytes = Buffer.from(response.data as ArrayBuffer);
     const rawBody = rawBytes.toString('utf8');

@@ -32,6 +32,8 @@ export async function callPrepay(options: {
   sanitizer: CaptureSanitizer;
   timeoutMs?: number;
   now?: () => Date;
+  /** Cancelling the run abandons the call at once (it rejects with the signal's reason). */
+  signal?: AbortSignal;
 }): Promise<PrepayCall> {
   const { profile, store, sanitizer } = options;
   const outTradeNo = diagnosticOutTradeNo(options.now?.());
@@ -46,6 +48,7 @@ export async function callPrepay(options: {
     },
     timeoutMs: options.timeoutMs ?? DEFAULT_PREPAY_TIMEOUT_MS,
     ...(options.now ? { now: options.now } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
   });
   const startedAt = new Date().toISOString();
   const base: PrepayObservation = {

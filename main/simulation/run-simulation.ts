@@ -201,6 +201,7 @@ export async function runSimulation(options: RunSimulationOptions): Promise<Simu
       sanitizer,
       ...(options.gatewayTimeoutMs !== undefined ? { timeoutMs: options.gatewayTimeoutMs } : {}),
       ...(options.now ? { now: options.now } : {}),
+      ...(signal ? { signal } : {}),
     });
     prepay = call.observation;
     endStage('prepay', call.verdict.ok ? 'ok' : 'failed');

@@ -52,3 +52,9 @@ export type ProbeSettings = z.infer<typeof ProbeSettingsSchema>;
 export type ProbeSettingsInput = z.input<typeof ProbeSettingsSchema>;
 
 export const DEFAULT_PROBE_SETTINGS: ProbeSettings = ProbeSettingsSchema.parse({});
+
+/**
+ * Shorter waits for the probes of a diagnosis or a checklist run (the timings screen measures with the
+ * defaults): a host that does not answer in 5 s is already the finding, and the shop owner is waiting.
+ */
+export const QUICK_PROBE_TIMEOUTS = { firstByteMs: 5_000, bodyIdleMs: 5_000, bodyTotalMs: 10_000 } as const;

@@ -200,8 +200,9 @@ describe.skipIf(chromiumMissingReason !== null)('home screen and demo banner (Ch
     const focusedEntry = async () => ((await focused.count()) > 0 ? await focused.textContent() : null);
     const pressDown = async () => {
       await page.keyboard.press('ArrowDown');
-      // The menu moves focus on the next frame.
-      await page.waitForTimeout(50);
+      // The menu moves focus on the next frame: wait two frames, not a guessed time. (A string: the tests
+      // are typed for Node, and requestAnimationFrame exists only in the page.)
+      await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
       return focusedEntry();
     };
     const reached = new Set<string>();

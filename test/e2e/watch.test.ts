@@ -39,13 +39,18 @@ async function status(session: AppSession): Promise<WatchStatus> {
  * nothing changes after that until the next slot, a minute later.
  */
 async function roundDone(session: AppSession, since: number, timeout: number): Promise<WatchStatus> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const now = await status(session);
-    if (now.running && now.nextSampleAt !== null && (now.lastSample?.at ?? -1) >= since) return now;
-    if (Date.now() > deadline) throw new Error(`no finished watch round after ${timeout} ms`);
-    await new Promise((done) => setTimeout(done, 250));
-  }
+  let finished: WatchStatus | null = null;
+  await expect
+    .poll(
+      async () => {
+        const now = await status(session);
+        if (now.running && now.nextSampleAt !== null && (now.lastSample?.at ?? -1) >= since) finished = now;
+        return finished !== null;
+      },
+      { timeout, interval: 250, message: `no finished watch round after ${timeout} ms` },
+    )
+    .toBe(true);
+  return finished!;
 }
 
 /** The samples the chart's buckets hold, summed from their data attributes (e.g. data-probe-samples). */

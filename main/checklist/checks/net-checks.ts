@@ -14,6 +14,11 @@ function firstPerTarget(run: ProbeRun): ProbeRequestResult[] {
   return run.results.filter((r) => (seen.has(r.target.url) ? false : (seen.add(r.target.url), true)));
 }
 
+// Every check here waits for the same probe series (three probes per host, each up to its phase timeouts):
+// one deadline for all of them, so a host that does not answer is reported by the check it concerns, not
+// as a check that "did not finish" while the series was still measuring.
+const NETWORK_CHECK_TIMEOUT_MS = 60_000;
+
 const firstHop = (r: ProbeRequestResult): ProbeHop | undefined => r.hops[0];
 const host = (url: string) => new URL(url).hostname;
 
@@ -59,6 +64,7 @@ function failOn(
 
 const netDns: CheckDefinition<CheckContext> = {
   id: 'net.dns',
+  timeoutMs: NETWORK_CHECK_TIMEOUT_MS,
   run: async (ctx) => {
     const base = await failOn(
       (k) => k.startsWith('dns-'),
@@ -99,6 +105,7 @@ const netDns: CheckDefinition<CheckContext> = {
 
 const netConnect: CheckDefinition<CheckContext> = {
   id: 'net.connect',
+  timeoutMs: NETWORK_CHECK_TIMEOUT_MS,
   run: async (ctx, signal) => {
     const base = await failOn(
       (k) =>
@@ -146,6 +153,7 @@ const TLS_KIND_WORDS: Record<string, LocalizedText> = {
 
 const tlsHandshake: CheckDefinition<CheckContext> = {
   id: 'tls.handshake',
+  timeoutMs: NETWORK_CHECK_TIMEOUT_MS,
   run: async (ctx) => {
     const run = await probeRun(ctx);
     if (!isRun(run)) return run;
@@ -211,6 +219,7 @@ const tlsHandshake: CheckDefinition<CheckContext> = {
 
 const tlsExpiry: CheckDefinition<CheckContext> = {
   id: 'tls.expiry',
+  timeoutMs: NETWORK_CHECK_TIMEOUT_MS,
   run: async (ctx) => {
     const run = await probeRun(ctx);
     if (!isRun(run)) return run;
@@ -293,6 +302,7 @@ function trustedIssuerNames(extraCas: readonly string[]): Set<string> {
 
 const tlsInterception: CheckDefinition<CheckContext> = {
   id: 'tls.interception',
+  timeoutMs: NETWORK_CHECK_TIMEOUT_MS,
   run: async (ctx) => {
     const run = await probeRun(ctx);
     if (!isRun(run)) return run;
@@ -338,7 +348,7 @@ const tlsInterception: CheckDefinition<CheckContext> = {
 
 const netLatency: CheckDefinition<CheckContext> = {
   id: 'net.latency',
-  timeoutMs: 60_000,
+  timeoutMs: NETWORK_CHECK_TIMEOUT_MS,
   run: async (ctx) => {
     const run = await probeRun(ctx);
     if (!isRun(run)) return run;

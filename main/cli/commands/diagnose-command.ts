@@ -133,6 +133,16 @@ export async function diagnoseCommand(args: string[], io: CliIo): Promise<number
   } finally {
     await launcher.close();
   }
+  if (diagnosis.cancelled || io.stopSignal.aborted) {
+    // Half a run proves nothing: no verdict, no bundle (as the app does when 取消诊断 is pressed).
+    const words = text(
+      '诊断已取消。结果不完整，所以这里不下结论，也没有生成诊断包；需要时请重新运行。',
+      'Diagnosis cancelled. The results are incomplete, so there is no verdict and no bundle; run it again when needed.',
+    );
+    if (values.json) io.out(JSON.stringify({ cancelled: true, outcome: null, bundle: null }));
+    io.err(say(io, words));
+    return EXIT.problemFound;
+  }
   const out = resolve(
     values.out ?? `baitiao-diagnosis-${diagnosis.finishedAt.slice(0, 19).replace(/[:T]/g, '-')}.zip`,
   );

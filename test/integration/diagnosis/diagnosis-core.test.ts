@@ -81,12 +81,12 @@ describe('report, outbox and support mode through the app core', () => {
 
     const queued = await call<OutboxItemView>('report.submit', { reportId: preview.reportId });
     expect(queued.reportId).toBe(preview.reportId);
-    let item = queued;
-    for (let i = 0; i < 100 && item.state !== 'delivered'; i++) {
-      await new Promise((r) => setTimeout(r, 200));
-      item = (await call<OutboxItemView[]>('outbox.list')).find((x) => x.reportId === preview.reportId)!;
-    }
-    expect(item.state).toBe('delivered');
+    const listed = async () =>
+      (await call<OutboxItemView[]>('outbox.list')).find((x) => x.reportId === preview.reportId)!;
+    await expect
+      .poll(async () => (await listed()).state, { timeout: 20_000, interval: 50 })
+      .toBe('delivered');
+    const item = await listed();
     expect(item.ticketId).toBeTruthy();
     const polled = await call<OutboxItemView>('outbox.pollTicket', { reportId: preview.reportId });
     expect(polled.ticket?.status).toBe('RECEIVED');

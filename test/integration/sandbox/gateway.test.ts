@@ -273,6 +273,26 @@ describe('gateway scenarios', () => {
     }
   });
 
+  it('gateway-timeout: cancelling the run abandons the call at once with the signal, not a gateway failure', async () => {
+    sandbox.setScenario('gateway-timeout');
+    const stop = new AbortController();
+    // A deadline far beyond the test's own timeout: only the cancel can end this call in time.
+    const patient = gatewayClient(sandbox, { timeoutMs: 600_000, signal: stop.signal });
+    try {
+      const pending = patient.call('merchant.config.query', {}).catch((e: unknown) => e);
+      // Let the request leave (the sandbox accepts it and never answers), then cancel.
+      await new Promise((resolve) => setImmediate(resolve));
+      stop.abort();
+      const error = await pending;
+      expect(error).not.toBeInstanceOf(GatewayCallError);
+      expect(error).toMatchObject({ name: 'AbortError' });
+      // Already cancelled: a later call is refused before anything is sent.
+      await expect(patient.health()).rejects.toMatchObject({ name: 'AbortError' });
+    } finally {
+      patient.close();
+    }
+  });
+
   it('system-busy: 503 isp.system-busy for every method, health DOWN', async () => {
     sandbox.setScenario('system-busy');
     for (const method of ['merchant.config.query', 'baitiao.prepay'] as const) {

@@ -23,6 +23,8 @@ export function request(
     headers?: Record<string, string>;
     body?: Buffer | string;
     timeoutMs?: number;
+    /** Called once the TLS connection is up and the whole request has been handed to it. */
+    onSent?: () => void;
   } = {},
 ): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
@@ -48,6 +50,14 @@ export function request(
     );
     req.on('timeout', () => req.destroy(new Error('test request timed out')));
     req.on('error', reject);
+    if (options.onSent) {
+      const onSent = options.onSent;
+      const secured = new Promise<void>((done) =>
+        req.once('socket', (socket) => socket.once('secureConnect', () => done())),
+      );
+      const finished = new Promise<void>((done) => req.once('finish', () => done()));
+      void Promise.all([secured, finished]).then(onSent);
+    }
     req.end(options.body);
   });
 }

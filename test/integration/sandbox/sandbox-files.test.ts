@@ -56,10 +56,14 @@ describe('startSandbox', () => {
 
   it('close() ends everything, including a request the gateway is holding', async () => {
     const other = await startSandbox({ scenario: 'gateway-timeout' });
-    const hanging = request(other, `${other.profile.gatewayUrl}/health`, { timeoutMs: 10_000 }).catch(
-      (e: unknown) => e,
-    );
-    await new Promise((r) => setTimeout(r, 100));
+    let markSent = (): void => {};
+    const sent = new Promise<void>((done) => (markSent = done));
+    const hanging = request(other, `${other.profile.gatewayUrl}/health`, {
+      timeoutMs: 10_000,
+      onSent: markSent,
+    }).catch((e: unknown) => e);
+    // The gateway holds the request: the connection is up and the request is on it.
+    await sent;
     const started = Date.now();
     await other.close();
     expect(await hanging).toMatchObject({ code: 'ECONNRESET' });
