@@ -186,7 +186,7 @@ export async function runProbeBench(options: { samples?: number } = {}): Promise
   return [
     '## Probe (issue 3)',
     '',
-    `Measured 2026-11-26 on ${cpus().length} CPU (nproc), ${cpuModel}, Node ${process.version}, ${curlVersion.split(' ').slice(0, 2).join(' ')}.`,
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} CPU (nproc), ${cpuModel}, Node ${process.version}, ${curlVersion.split(' ').slice(0, 2).join(' ')}.`,
     `Loopback HTTPS server in its own process (bench/probe/delay-server.mjs, TLS 1.3, ECDSA P-256 test CA), ${samples} samples per`,
     'scenario, probe and `curl -w` alternating on the same URL. Medians in ms. Every request is a fresh connection.',
     '',

@@ -185,7 +185,7 @@ it('simulation: prepay → ready vs bare Playwright; engine memory after 50 runs
     const section = [
       HEADING,
       '',
-      `Machine: nproc ${nproc}, ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}, ${chromiumVersion} (${found.path}), ${process.platform}; date 2026-11-26.`,
+      `Machine: nproc ${nproc}, ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}, ${chromiumVersion} (${found.path}), ${process.platform}; date ${new Date().toISOString().slice(0, 10)}.`,
       '',
       `Time from the start of the signed prepay to the cashier's ready state, healthy sandbox on loopback (its page renders`,
       `150 ms after load), ${TIMING_ROUNDS} rounds after 2 warm-up rounds, ours and the baseline alternating, each in a fresh`,
