@@ -4,12 +4,6 @@ import type { LocalizedText } from '../../shared/i18n/localized-text';
 import type { ProbeRun } from '../../shared/probe/probe-result';
 import type { GatewayFacts } from './gateway-facts';
 
-/** A fact gathered once per run and shared by every check that needs it (one network call, not five). */
-export function memo<T>(produce: () => Promise<T>): () => Promise<T> {
-  let value: Promise<T> | undefined;
-  return () => (value ??= produce());
-}
-
 /** What the checks know about the merchant's key, gathered before the run. */
 export interface KeyFacts {
   /** The PEM, in memory only: never copied into evidence. */

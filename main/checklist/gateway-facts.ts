@@ -1,11 +1,12 @@
-import type { GatewayClient, GatewayCallResult } from '../gateway-client';
+import type { GatewayClient, GatewayCallResult, GatewayHealthResult } from '../gateway-client';
 import {
   MerchantConfigDataSchema,
   NotifyTestDataSchema,
   type MerchantConfigData,
+  type NotifyTestData,
 } from '../../shared/protocol/gateway';
 import { text, type LocalizedText } from '../../shared/i18n/localized-text';
-import { memo } from './check-context';
+import { memo } from './memo';
 
 /** A gateway answer the checks can use, or why there is none. */
 export type GatewayAnswer<R = GatewayCallResult> =
@@ -51,7 +52,27 @@ async function answer<R>(call: () => Promise<R>): Promise<GatewayAnswer<R>> {
  * The platform facts of one checklist run, each fetched at most once: the signed
  * merchant.config.query serves key.*, platform.*, risk.* and local.clock alike.
  */
-export function createGatewayFacts(client: GatewayClient, notifyUrl: string, testAmount: string) {
+/** The platform facts one checklist run shares: each gateway call made at most once, its answer kept. */
+export interface GatewayFacts {
+  /** The signed merchant.config.query: serves key.*, platform.*, risk.* and local.clock alike. */
+  configQuery(): Promise<GatewayAnswer>;
+  /** The registered configuration, when the query succeeded (code 10000 with the expected data). */
+  merchantConfig(): Promise<MerchantConfigData | null>;
+  /** The unsigned `GET {gatewayUrl}/health`. */
+  health(): Promise<GatewayAnswer<GatewayHealthResult>>;
+  /** A light signed call that rate limits apply to (merchant.config.query may be exempt). */
+  installmentQuery(): Promise<GatewayAnswer>;
+  /** The platform's own test call to the store's notify URL, and its parsed answer. */
+  notifyTest(): Promise<{ answer: GatewayAnswer; data: NotifyTestData | null }>;
+  /** Every HTTP status the gateway answered with so far in this run. */
+  statusesSeen(): number[];
+}
+
+export function createGatewayFacts(
+  client: GatewayClient,
+  notifyUrl: string,
+  testAmount: string,
+): GatewayFacts {
   const statusesSeen: number[] = [];
   // When a light call (the config query or /health) met no gateway at all (timeout, unreachable), a later call
   // in the same run would only wait out the same deadline again: the shop owner would wait 8 s more per call
@@ -94,7 +115,6 @@ export function createGatewayFacts(client: GatewayClient, notifyUrl: string, tes
     statusesSeen: () => [...statusesSeen],
   };
 }
-export type GatewayFacts = ReturnType<typeof createGatewayFacts>;
 
 /** Why a gateway-based check cannot judge: the gateway gave no usable answer to the config query. */
 export function noVerdict(

@@ -5,7 +5,7 @@ import type { CheckContext, CheckedStoreConfig, ImportNotes, KeyFacts, MachineFa
 import { ALL_CHECKS } from './checks';
 import { runChecklist, type RunChecklistOptions } from './engine';
 import { createGatewayFacts } from './gateway-facts';
-import { memo } from './check-context';
+import { memo } from './memo';
 import { defaultProbeTargets, runProbes } from '../probe';
 import type { ProbeRun } from '../../shared/probe/probe-result';
 import { QUICK_PROBE_TIMEOUTS } from '../../shared/probe/probe-settings';
