@@ -2,29 +2,28 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, crashReporter, dialog, session, BrowserWindow, shell } from 'electron';
 import log from 'electron-log/main';
-import { text, type LocalizedText } from '../shared/i18n/localized-text';
+import { text } from '../shared/i18n/text';
 import { createAppCore, type AppCore, type AppCoreOptions } from './core/app-core';
-import { keptFileNotice } from './core/kept-file-notices';
 import { APP_IDENTITY } from './core/app-identity';
 import { closeBounded } from './core/close-bounded';
+import { deferredLauncher } from './core/deferred-launcher';
 import { createAppHealth } from './health/app-health';
 import { captureProcessErrors, processGoneEvent } from './health/process-capture';
-import { electronStorePersistence } from './adapters/electron-store-persistence';
 import { pickFile, pickFolder, pickHarSavePath, saveFile } from './adapters/file-dialog';
-import { openBackOfficeWindow } from './adapters/back-office-window';
 import { SafeStorageKeyVault } from './adapters/safe-storage-key-vault';
-import { createElectronBrowserLauncher } from './adapters/electron-cdp-transport';
 import { registerAppScheme, serveRenderer } from './adapters/app-protocol';
 import { bridgeIpc } from './adapters/ipc-bridge';
 import { createMainWindow } from './adapters/main-window';
 import { guardAllWebContents } from './adapters/web-contents-guard';
 import { showWatchAlert } from './adapters/notifications';
 import { createWatchTray, type WatchTray } from './adapters/tray';
-import { startUpdater } from './adapters/updater';
 import type { Language } from '../shared/ipc/contract';
 import type { WatchStatus } from '../shared/watch/watch-api';
 
-// The Electron entry: wires adapters to the plain-Node core and does nothing else.
+// The Electron entry: wires adapters to the plain-Node core and does nothing else. What it imports
+// statically is what runs before the window opens (measured by `npm run bench`, bench/startup/): the
+// adapters that load heavy code (electron-store, the simulation's CDP glue, the back office, the
+// updater) are imported on first use.
 const here = dirname(fileURLToPath(import.meta.url));
 // No log.initialize(): it installs electron-log's preload in every session, the simulation's included,
 // so any remote page there could write into the app log (which goes into every bundle). The renderer's
@@ -64,7 +63,13 @@ if (!app.requestSingleInstanceLock()) {
     return answer?.ok ? (answer.data as T) : null;
   };
   const openWindow = () => {
-    if (window) return window.show();
+    if (window) {
+      // show() alone leaves a minimized window minimized on Windows.
+      if (window.isMinimized()) window.restore();
+      window.show();
+      window.focus();
+      return;
+    }
     window = createMainWindow(join(here, '../preload'));
     window.on('closed', () => (window = null));
   };
@@ -74,32 +79,35 @@ if (!app.requestSingleInstanceLock()) {
     if (status) tray?.update(status);
   };
 
+  // Starting the app again brings this one forward, its window reopened if it lives in the tray.
   app.on('second-instance', () => {
-    if (window?.isMinimized()) window.restore();
-    window?.focus();
+    if (core) openWindow();
   });
 
   app.whenReady().then(async () => {
     serveRenderer(join(here, '../renderer'));
-    const notices: LocalizedText[] = [];
-    const settingsPersistence = electronStorePersistence('settings', (kept) =>
-      notices.push(keptFileNotice(kept)),
-    );
     const options: AppCoreOptions = {
-      notices,
       logsDir: dirname(log.transports.file.getFile().path),
       logFile: log.transports.file.getFile().path,
       dataDir: app.getPath('userData'),
       demo: true,
-      settingsPersistence,
+      // electron-store (conf, ajv) is loaded once the window is open, with the core's services.
+      settingsPersistence: async (onCorrupt) =>
+        (await import('./adapters/electron-store-persistence')).electronStorePersistence(
+          'settings',
+          onCorrupt,
+        ),
       keyVault: new SafeStorageKeyVault(),
       // Simulated redirects run in a hidden, sandboxed window of this very engine.
-      browserEngine: createElectronBrowserLauncher(),
+      browserEngine: deferredLauncher(async () =>
+        (await import('./adapters/electron-cdp-transport')).createElectronBrowserLauncher(),
+      ),
       pickFile,
       pickFolder,
       pickHarSavePath,
       saveFile,
-      openBackOffice: openBackOfficeWindow,
+      openBackOffice: async (url, cas) =>
+        (await import('./adapters/back-office-window')).openBackOfficeWindow(url, cas),
       // The proxy the browser engine itself would use, so probes and checks see what buyers' Chrome sees.
       resolveProxy: (url) => session.defaultSession.resolveProxy(url),
       openExternal: (url) => shell.openExternal(url),
@@ -111,11 +119,13 @@ if (!app.requestSingleInstanceLock()) {
         void refreshTray();
       },
     };
-    try {
-      core = await createAppCore(options);
-    } catch (error) {
-      // Damaged data files are kept aside inside createAppCore; what reaches here is not the user's doing
-      // (a data folder that cannot be written at all): say so plainly, with the folder, and quit cleanly.
+    // Lean on purpose: createAppCore loads no capability, so the window opens at once; the core's services
+    // (settings, stores, the watch, the outbox) start right after, and the first call waits for them.
+    const started = await createAppCore(options);
+    core = started;
+    void started.ready().catch((error: unknown) => {
+      // Damaged data files are kept aside by the core; what reaches here is not the user's doing (a data
+      // folder that cannot be written at all): say so plainly, with the folder, and quit cleanly.
       log.error('start-up failed', error);
       const reason = error instanceof Error ? error.message : String(error);
       const dataDir = app.getPath('userData');
@@ -124,9 +134,9 @@ if (!app.requestSingleInstanceLock()) {
         `Baitiao Doctor could not start: ${reason}\nData folder: ${dataDir}\nNothing in the folder was changed.`,
       );
       dialog.showErrorBox(APP_IDENTITY.productName, `${message['zh-CN']}\n\n${message['en-US']}`);
+      quitting = true;
       app.quit();
-      return;
-    }
+    });
     core.onEvent((event) => {
       if (event === 'watch') void refreshTray();
     });
@@ -144,8 +154,9 @@ if (!app.requestSingleInstanceLock()) {
     });
     await refreshTray();
     // Updates: asked before download and before restart, never while something runs (main/updates).
-    const running = core;
-    startUpdater({ busy: () => running.busy(), language: () => language, log: (m) => log.info(m) });
+    // electron-updater is loaded only in an installed app that has a feed, after the window is open.
+    const { startUpdater } = await import('./adapters/updater');
+    await startUpdater({ busy: () => started.busy(), language: () => language, log: (m) => log.info(m) });
   });
 
   // While watching, closing the window leaves the app in the tray; otherwise it quits.

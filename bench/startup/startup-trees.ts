@@ -1,7 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'vite';
+import { staticImports } from '../support/static-imports';
 
 export const REPO = join(import.meta.dirname, '../..');
 const WORK = join(REPO, 'test-results/bench/startup');
@@ -9,7 +10,7 @@ const WORK = join(REPO, 'test-results/bench/startup');
 /**
  * Builds the two start-up entries of one source tree the same way (Vite's Node build, dependencies left to
  * node_modules as electron-vite does): the CLI, and what the main process runs before its window can open
- * (the imports and createAppCore; Electron's own adapters aside, as they cannot run in Node).
+ * (see startEntry).
  * `ref` null is the working tree; a git ref is exported with `git archive` so "before" and "after" are
  * built and measured side by side in one run.
  */
@@ -29,15 +30,7 @@ export async function buildStartupTree(
       cpSync(join(REPO, part), join(root, part), { recursive: true });
   }
   symlinkSync(join(REPO, 'node_modules'), join(root, 'node_modules'));
-  // Demo on only when asked: the before-tree's app always passed demo: true, the measure is the real store.
-  writeFileSync(
-    join(root, 'start-entry.ts'),
-    [
-      "import { createAppCore } from './main/core/app-core';",
-      'await createAppCore({ dataDir: process.argv[2]!, demo: process.argv[3] === "demo" });',
-      'process.exit(0);',
-    ].join('\n'),
-  );
+  writeFileSync(join(root, 'start-entry.ts'), startEntry(root));
   const out = join(root, 'out');
   for (const [name, entry] of [
     ['cli', 'main/cli/index.ts'],
@@ -57,6 +50,35 @@ export async function buildStartupTree(
     });
   }
   return { cli: join(out, 'cli', 'cli.mjs'), start: join(out, 'start', 'start.mjs') };
+}
+
+/**
+ * The main process's work before its window can open, in Node: every module main/index.ts loads before
+ * its window opens (its static imports, followed through every file, the adapters' included), except the
+ * files that import Electron itself (they cannot run in Node; so electron, electron-log and electron-store
+ * where an adapter imports them statically are not counted), then createAppCore on the data folder given,
+ * with the app's options (demo on: the sandbox starts only if the demo store is in use, never for a real
+ * store; "demo-off" passes demo: false). It exits as soon as createAppCore resolves, where main/index.ts
+ * opens its window; with "first-call" it first waits for the answer to the window's first call
+ * (workspace.get), to show where the work that was moved went. Derived from each tree's own files, so
+ * "before" and "after" each measure their own start path.
+ */
+export function startEntry(root: string): string {
+  const modules = staticImports(root, 'main/index.ts').files.filter(
+    (file) => file !== 'main/index.ts' && !/from 'electron'/.test(readFileSync(join(root, file), 'utf8')),
+  );
+  return [
+    ...modules.map((file, i) => `import * as m${i} from './${file.replace(/\.ts$/, '')}';`),
+    // Referenced, so the bundler keeps every module whole, as main/index.ts's own build does.
+    `(globalThis as Record<string, unknown>).startModules = [${modules.map((_, i) => `m${i}`).join(', ')}];`,
+    "import { createAppCore } from './main/core/app-core';",
+    'const core = await createAppCore({ dataDir: process.argv[2]!, demo: process.argv[3] !== "demo-off" });',
+    'if (process.argv.includes("first-call")) {',
+    '  const answer = await core.dispatch("workspace.get", undefined);',
+    '  if (!answer.ok) throw new Error(JSON.stringify(answer));',
+    '}',
+    'process.exit(0);',
+  ].join('\n');
 }
 
 /** Wall-clock milliseconds from spawn to exit of one Node process; fails loudly on a non-zero exit. */

@@ -1,30 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { BrowserWindow, session, type Certificate, type WebContents } from 'electron';
-import { verifyChainWithProfileCas } from '../simulation';
-
-/** Chromium's answers to a certificate verify proc (Electron docs: session.setCertificateVerifyProc). */
-const ACCEPT = 0;
-const USE_CHROMIUM_VERDICT = -3;
-
-const backOfficeContents = new WeakMap<WebContents, string>();
-
-/**
- * The navigation guard (web-contents-guard.ts) lets this window's page post its form to its own origin,
- * and nowhere else.
- */
-export function backOfficeMayNavigate(contents: WebContents, url: string): boolean {
-  const origin = backOfficeContents.get(contents);
-  return origin !== undefined && URL.canParse(url) && new URL(url).origin === origin;
-}
-
-function chainOf(certificate: Certificate): string[] {
-  const chain: string[] = [];
-  for (let cert: Certificate | undefined = certificate; cert && chain.length < 8; cert = cert.issuerCert) {
-    chain.push(cert.data);
-    if (cert.issuerCert === cert) break;
-  }
-  return chain;
-}
+import { BrowserWindow, session } from 'electron';
+import { certificateVerdict } from './certificate-verdict';
+import { markBackOfficeContents } from './guarded-contents';
 
 /**
  * The sandbox's 沙箱商家后台 in a window of its own, in an in-memory session that trusts the platform
@@ -40,11 +17,8 @@ export async function openBackOfficeWindow(
   const partition = session.fromPartition(`backoffice-${randomUUID()}`, { cache: false });
   partition.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   partition.setPermissionCheckHandler(() => false);
-  partition.setCertificateVerifyProc((verify, callback) => {
-    if (verify.verificationResult === 'OK' || cas.length === 0) return callback(USE_CHROMIUM_VERDICT);
-    const verdict = verifyChainWithProfileCas(chainOf(verify.certificate), verify.hostname, cas);
-    callback(verdict.ok ? ACCEPT : USE_CHROMIUM_VERDICT);
-  });
+  // The same verdict as the simulation's session: errorCode 0 is Chromium's yes ('net::OK', never 'OK').
+  partition.setCertificateVerifyProc((verify, callback) => callback(certificateVerdict(verify, cas)));
   const window = new BrowserWindow({
     width: 900,
     height: 700,
@@ -62,7 +36,7 @@ export async function openBackOfficeWindow(
       disableBlinkFeatures: 'Auxclick',
     },
   });
-  backOfficeContents.set(window.webContents, new URL(url).origin);
+  markBackOfficeContents(window.webContents, new URL(url).origin);
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   window.on('closed', () => void partition.clearStorageData().catch(() => {}));
   await window.loadURL(url);

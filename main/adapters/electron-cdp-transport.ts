@@ -1,37 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { BrowserWindow, session, type Certificate, type Session, type WebContents } from 'electron';
-import {
-  verifyChainWithProfileCas,
-  type BrowserLauncher,
-  type BrowserSession,
-  type CdpTransport,
-  type SessionRequest,
-} from '../simulation';
-
-/** Chromium's answers to a certificate verify proc (Electron docs: session.setCertificateVerifyProc). */
-const ACCEPT = 0;
-const USE_CHROMIUM_VERDICT = -3;
-
-const simulationContents = new WeakSet<WebContents>();
-
-/**
- * The simulation's hidden windows must follow the cashier's redirects and its return link, which the
- * app-wide navigation guard (web-contents-guard.ts) forbids for every other web contents. The guard asks
- * this before preventing a navigation; nothing else is exempt.
- */
-export function isSimulationWebContents(contents: WebContents): boolean {
-  return simulationContents.has(contents);
-}
-
-/** The PEM chain Chromium presents: the leaf, then each issuer it attached. */
-function chainOf(certificate: Certificate): string[] {
-  const chain: string[] = [];
-  for (let cert: Certificate | undefined = certificate; cert && chain.length < 8; cert = cert.issuerCert) {
-    chain.push(cert.data);
-    if (cert.issuerCert === cert) break;
-  }
-  return chain;
-}
+import { BrowserWindow, session, type Session, type WebContents } from 'electron';
+import type { BrowserLauncher, BrowserSession, CdpTransport, SessionRequest } from '../simulation';
+import { certificateVerdict } from './certificate-verdict';
+import { markSimulationContents } from './guarded-contents';
 
 /**
  * No preload of any kind runs in a buyer's page: a preload is privileged code with an IPC line to main
@@ -42,21 +13,6 @@ function chainOf(certificate: Certificate): string[] {
 function withoutPreloads(partition: Session): void {
   for (const script of partition.getPreloadScripts()) partition.unregisterPreloadScript(script.id);
   if (partition.getPreloads().length > 0) partition.setPreloads([]);
-}
-
-/**
- * The verify proc's answer. Chromium already trusts the chain when errorCode is 0 (net::OK); Electron
- * hands verificationResult as Chromium's error string ('net::OK', 'net::ERR_CERT_AUTHORITY_INVALID'), never
- * a bare 'OK', so the number is what is compared. Only a chain Chromium refused is tried against the
- * profile's CAs.
- */
-export function certificateVerdict(
-  verify: { hostname: string; certificate: Certificate; verificationResult: string; errorCode: number },
-  profileCas: readonly string[],
-): number {
-  if (verify.errorCode === 0 || profileCas.length === 0) return USE_CHROMIUM_VERDICT;
-  const verdict = verifyChainWithProfileCas(chainOf(verify.certificate), verify.hostname, [...profileCas]);
-  return verdict.ok ? ACCEPT : USE_CHROMIUM_VERDICT;
 }
 
 function debuggerTransport(contents: WebContents): CdpTransport {
@@ -123,7 +79,7 @@ export function createElectronBrowserLauncher(): BrowserLauncher {
         },
       });
       const contents = window.webContents;
-      simulationContents.add(contents);
+      markSimulationContents(contents);
       open.add(window);
       // The buyer's page may try to open windows; none opens, and nothing is handed to the system browser.
       contents.setWindowOpenHandler(() => ({ action: 'deny' }));

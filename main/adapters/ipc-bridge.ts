@@ -1,13 +1,7 @@
 import { isAbsolute } from 'node:path';
 import { ipcMain, type BrowserWindow } from 'electron';
-import {
-  DroppedFilePathSchema,
-  IPC_EVENT_PREFIX,
-  IPC_GRANT_DROPPED_FILE,
-  IPC_INVOKE,
-  type FileGrant,
-  type IpcEnvelope,
-} from '../../shared/ipc/contract';
+import type { FileGrant, IpcEnvelope } from '../../shared/ipc/contract';
+import { IPC_EVENT_PREFIX, IPC_GRANT_DROPPED_FILE, IPC_INVOKE } from '../../shared/ipc/ipc-names';
 import type { AppCore } from '../core/app-core';
 import { isAppUrl } from './web-contents-guard';
 
@@ -29,6 +23,8 @@ export function bridgeIpc(
   // Only our own page's preload can send here (window.doctor has no way to), and only absolute paths.
   ipcMain.handle(IPC_GRANT_DROPPED_FILE, async (event, path: unknown): Promise<IpcEnvelope<FileGrant>> => {
     if (!isAppUrl(event.senderFrame?.url)) return FORBIDDEN as IpcEnvelope<FileGrant>;
+    // The contract (zod) is loaded by the first call, not before the window opens.
+    const { DroppedFilePathSchema } = await import('../../shared/ipc/contract');
     const parsed = DroppedFilePathSchema.safeParse(path);
     if (!parsed.success || !isAbsolute(parsed.data)) {
       return { ok: false, error: { code: 'INVALID_INPUT', message: 'not a dropped file path' } };

@@ -1,6 +1,6 @@
 import { safeStorage } from 'electron';
-import Store from 'electron-store';
-import { MemoryKeyVault, type KeyVault } from '../config';
+import type Store from 'electron-store';
+import { MemoryKeyVault, type KeyVault } from '../config/key-vault';
 
 /**
  * Linux backends that are no keychain at all: `basic_text` encrypts with a key built into Chromium (as good
@@ -16,10 +16,21 @@ const NO_KEYCHAIN_BACKENDS: ReadonlySet<string> = new Set(['basic_text', 'unknow
  * store list says so (keyStatus 'memory').
  */
 export class SafeStorageKeyVault implements KeyVault {
-  private readonly store = new Store<Record<string, string>>({ name: 'keys' });
+  private sealed: Promise<Store<Record<string, string>>> | null = null;
   private readonly memory = new MemoryKeyVault();
 
   constructor(private readonly platform: NodeJS.Platform = process.platform) {}
+
+  /**
+   * The ciphertexts' file (electron-store, which loads conf and ajv): opened on the first key asked for,
+   * after the window is open, not while the app starts.
+   */
+  private store(): Promise<Store<Record<string, string>>> {
+    this.sealed ??= import('electron-store').then(
+      ({ default: ElectronStore }) => new ElectronStore({ name: 'keys' }),
+    );
+    return this.sealed;
+  }
 
   /** Whether a key sealed now is protected by the OS account's keychain. */
   private keychain(): boolean {
@@ -28,17 +39,19 @@ export class SafeStorageKeyVault implements KeyVault {
   }
 
   async put(storeId: string, pem: string): Promise<{ persisted: boolean }> {
+    const store = await this.store();
     if (!this.keychain()) {
-      this.store.delete(storeId);
+      store.delete(storeId);
       return this.memory.put(storeId, pem);
     }
-    this.store.set(storeId, safeStorage.encryptString(pem).toString('base64'));
+    store.set(storeId, safeStorage.encryptString(pem).toString('base64'));
     await this.memory.delete(storeId);
     return { persisted: true };
   }
 
   async get(storeId: string): Promise<string | null> {
-    const sealed = this.store.get(storeId);
+    const store = await this.store();
+    const sealed = store.get(storeId);
     if (sealed && safeStorage.isEncryptionAvailable()) {
       let pem: string;
       try {
@@ -49,7 +62,7 @@ export class SafeStorageKeyVault implements KeyVault {
       // Sealed by an earlier version under basic_text: as readable as plain text on disk. It moves to
       // memory for this session and leaves the disk, so the store list says "this session only".
       if (!this.keychain()) {
-        this.store.delete(storeId);
+        store.delete(storeId);
         await this.memory.put(storeId, pem);
       }
       return pem;
@@ -58,11 +71,11 @@ export class SafeStorageKeyVault implements KeyVault {
   }
 
   async persisted(storeId: string): Promise<boolean> {
-    return this.store.has(storeId) && this.keychain();
+    return (await this.store()).has(storeId) && this.keychain();
   }
 
   async delete(storeId: string): Promise<void> {
-    this.store.delete(storeId);
+    (await this.store()).delete(storeId);
     await this.memory.delete(storeId);
   }
 }

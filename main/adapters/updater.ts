@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, dialog } from 'electron';
-import electronUpdater from 'electron-updater';
 import { parse } from 'yaml';
 import { text } from '../../shared/i18n/text';
 import type { Language } from '../../shared/ipc/contract';
@@ -41,14 +40,15 @@ function feedUrl(): string | null {
  * Thin glue: the decisions are main/updates (plain Node, tested on a loopback feed); electron-updater
  * downloads (checking the file's SHA-512 against latest.yml itself) and installs.
  */
-export function startUpdater(options: {
+export async function startUpdater(options: {
   busy: () => Promise<BusyState>;
   language: () => Language;
   log: (message: string) => void;
-}): () => void {
+}): Promise<() => void> {
   const url = feedUrl();
   if (!app.isPackaged || !url) return () => {};
-  const { autoUpdater } = electronUpdater;
+  // Loaded only in an installed app with a feed, and after the window is open: never on the start path.
+  const { autoUpdater } = (await import('electron-updater')).default;
   autoUpdater.autoDownload = false;
   autoUpdater.autoInstallOnAppQuit = false;
   autoUpdater.logger = null;

@@ -1,7 +1,6 @@
 import { app, shell, type WebContents } from 'electron';
 import { APP_ORIGIN } from './app-protocol';
-import { isSimulationWebContents } from './electron-cdp-transport';
-import { backOfficeMayNavigate } from './back-office-window';
+import { backOfficeMayNavigate, isSimulationWebContents } from './guarded-contents';
 
 /** True for the URLs our own renderer is served from; used by navigation and IPC sender checks. */
 export const isAppUrl = (url: string | undefined): boolean => !!url && url.startsWith(`${APP_ORIGIN}/`);

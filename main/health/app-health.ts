@@ -1,6 +1,5 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { z } from 'zod';
 
 /** What went wrong in the app itself (not in the merchant's payment path). */
 export const HEALTH_KINDS = [
@@ -10,14 +9,28 @@ export const HEALTH_KINDS = [
   'child-process-gone',
   'renderer-error',
 ] as const;
-const HealthEventSchema = z.object({
-  at: z.string(),
-  level: z.enum(['error', 'warn']),
-  kind: z.enum(HEALTH_KINDS),
-  message: z.string(),
-});
-export type HealthEvent = z.infer<typeof HealthEventSchema>;
-export type HealthLevel = HealthEvent['level'];
+export type HealthLevel = 'error' | 'warn';
+export interface HealthEvent {
+  at: string;
+  level: HealthLevel;
+  kind: (typeof HEALTH_KINDS)[number];
+  message: string;
+}
+
+/**
+ * Checked by hand, not with zod: this module is loaded before the window opens (main/index.ts), where
+ * zod's 90-odd files would cost more than the rest of the start together.
+ */
+function isHealthEvent(value: unknown): value is HealthEvent {
+  if (typeof value !== 'object' || value === null) return false;
+  const e = value as Record<string, unknown>;
+  return (
+    typeof e.at === 'string' &&
+    (e.level === 'error' || e.level === 'warn') &&
+    (HEALTH_KINDS as readonly unknown[]).includes(e.kind) &&
+    typeof e.message === 'string'
+  );
+}
 
 export interface AppHealth {
   /** Logs the event with its level and keeps it (on disk) for the next problem report. */
@@ -44,8 +57,8 @@ export function createAppHealth(options: {
   const now = options.now ?? (() => new Date());
   const read = (): HealthEvent[] => {
     try {
-      const parsed = z.array(HealthEventSchema).safeParse(JSON.parse(readFileSync(options.file, 'utf8')));
-      return parsed.success ? parsed.data : [];
+      const parsed: unknown = JSON.parse(readFileSync(options.file, 'utf8'));
+      return Array.isArray(parsed) && parsed.every(isHealthEvent) ? parsed : [];
     } catch {
       return []; // none yet, or unreadable: nothing to report is the safe answer
     }

@@ -11,6 +11,9 @@ export type Handlers = { [C in Channel]: (input: ChannelInput<C>) => Promise<Cha
 
 export type Dispatch = (channel: unknown, input: unknown) => Promise<IpcEnvelope<unknown>>;
 
+/** Finds a channel's handler when it is first called (the app core loads each capability on first use). */
+export type HandlerLookup = (channel: Channel) => Promise<(input: unknown) => Promise<unknown>>;
+
 const isChannel = (name: unknown): name is Channel =>
   typeof name === 'string' && Object.hasOwn(channels, name);
 
@@ -19,7 +22,14 @@ const isChannel = (name: unknown): name is Channel =>
  * handler bug shows up as an error here rather than as a malformed object in the renderer.
  * Electron's IPC adapter and the browser tests both go through this one function.
  */
-export function createDispatcher(handlers: Handlers, log: (message: string) => void = () => {}): Dispatch {
+export function createDispatcher(
+  handlers: Handlers | HandlerLookup,
+  log: (message: string) => void = () => {},
+): Dispatch {
+  const lookup: HandlerLookup =
+    typeof handlers === 'function'
+      ? handlers
+      : async (channel) => handlers[channel] as (input: unknown) => Promise<unknown>;
   return async (channel, input) => {
     if (!isChannel(channel)) {
       return {
@@ -40,7 +50,7 @@ export function createDispatcher(handlers: Handlers, log: (message: string) => v
       };
     }
     try {
-      const handler = handlers[channel] as (input: unknown) => Promise<unknown>;
+      const handler = await lookup(channel);
       const output = spec.output.parse(await handler(parsed.data));
       return { ok: true, data: output };
     } catch (error) {

@@ -378,7 +378,6 @@ export interface DoctorApi {
   grantDroppedFile(file: File): Promise<FileGrant | null>;
 }
 
-export const IPC_INVOKE = 'doctor:invoke';
-/** The preload's own channel for dropped files; not in `channels`, so window.doctor.invoke cannot reach it. */
-export const IPC_GRANT_DROPPED_FILE = 'doctor:grant-dropped-file';
-export const IPC_EVENT_PREFIX = 'doctor:event:';
+// The IPC channel names live in a module of their own: main registers them before its window opens,
+// without loading this contract's schemas.
+export { IPC_EVENT_PREFIX, IPC_GRANT_DROPPED_FILE, IPC_INVOKE } from './ipc-names';

@@ -1,9 +1,7 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createSandboxPki, type SandboxPki } from '../../../main/sandbox/certificates';
-
-// No Electron here: the module needs only the names it imports; the verify proc's logic is what is tested.
-vi.mock('electron', () => ({ BrowserWindow: class {}, session: {} }));
-const { certificateVerdict } = await import('../../../main/adapters/electron-cdp-transport');
+// The verdict both verify procs (the simulation's session and the back office's) hand Chromium.
+import { certificateVerdict } from '../../../main/adapters/certificate-verdict';
 type Certificate = Parameters<typeof certificateVerdict>[0]['certificate'];
 
 const ACCEPT = 0;
