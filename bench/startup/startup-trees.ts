@@ -55,17 +55,20 @@ export async function buildStartupTree(
 /**
  * The main process's work before its window can open, in Node: every module main/index.ts loads before
  * its window opens (its static imports, followed through every file, the adapters' included), except the
- * files that import Electron itself (they cannot run in Node; so electron, electron-log and electron-store
- * where an adapter imports them statically are not counted), then createAppCore on the data folder given,
+ * files that import Electron or a package that loads it (they cannot run in Node; so electron, electron-log,
+ * electron-store and electron-updater, where a file imports them statically, are not counted), then createAppCore on the data folder given,
  * with the app's options (demo on: the sandbox starts only if the demo store is in use, never for a real
  * store; "demo-off" passes demo: false). It exits as soon as createAppCore resolves, where main/index.ts
  * opens its window; with "first-call" it first waits for the answer to the window's first call
  * (workspace.get), to show where the work that was moved went. Derived from each tree's own files, so
  * "before" and "after" each measure their own start path.
  */
+/** Packages that load Electron itself, so cannot run in Node: a file importing one is left out. */
+const NEEDS_ELECTRON = /from '(electron|electron-store|electron-log(\/[^']*)?|electron-updater)'/;
+
 export function startEntry(root: string): string {
   const modules = staticImports(root, 'main/index.ts').files.filter(
-    (file) => file !== 'main/index.ts' && !/from 'electron'/.test(readFileSync(join(root, file), 'utf8')),
+    (file) => file !== 'main/index.ts' && !NEEDS_ELECTRON.test(readFileSync(join(root, file), 'utf8')),
   );
   return [
     ...modules.map((file, i) => `import * as m${i} from './${file.replace(/\.ts$/, '')}';`),

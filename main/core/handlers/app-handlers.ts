@@ -6,6 +6,9 @@ import type { CoreContext } from '../core-context';
 import { rendererErrorLogger } from '../renderer-log';
 import type { HandlerGroup } from '../handler-table';
 
+/** How many renderer errors of one run go to app health (all of them, up to 20 a minute, go to the log). */
+export const RENDERER_ERRORS_KEPT = 5;
+
 /** The app itself: who it is, where it keeps things, settings, the demo, the renderer's errors, links. */
 export function handlers(ctx: CoreContext) {
   const { options, workspace, settings, notices } = ctx;
@@ -13,10 +16,15 @@ export function handlers(ctx: CoreContext) {
     const sandbox = ctx.demo?.current();
     return sandbox ? { running: true, scenario: sandbox.scenario, scenarios: [...SCENARIOS] } : null;
   };
-  // The renderer's errors go to the log with their level and are kept for the next report's app-health section.
-  const logRendererError = rendererErrorLogger((message) =>
-    ctx.health.record({ level: 'error', kind: 'renderer-error', message }),
-  );
+  // The renderer's errors go to the log with their level, and the first few of a run are also kept for the
+  // next report's app-health section (health.record logs them itself): a page stuck in an error loop
+  // fills neither the report nor the ten kept events, where a crash of main must stay.
+  let kept = 0;
+  const logRendererError = rendererErrorLogger((message) => {
+    if (kept >= RENDERER_ERRORS_KEPT) return ctx.log(message);
+    kept += 1;
+    ctx.health.record({ level: 'error', kind: 'renderer-error', message });
+  });
   return {
     'app.info': async () => ({
       ...APP_IDENTITY,
