@@ -50,7 +50,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     events: new EventBus(),
     tasks: new TaskRegistry(),
     files: new FileGrants(),
-    demo: options.demo ? lazyDemoPlatform() : null,
+    demo: options.demo ? lazyDemoPlatform({ vault: options.keyVault, log }) : null,
   };
   let closed = false;
   let services: Promise<CoreServices> | null = null;

@@ -19,7 +19,7 @@ export interface ServerCertificate {
 }
 
 /**
- * The sandbox's own PKI, made fresh for every run: a root CA that only the sandbox profile trusts (through
+ * The sandbox's own PKI, its certificates made fresh for every run: a root CA that only the sandbox profile trusts (through
  * extraCaCertificates, never system-wide), a server certificate for loopback signed by it, and an
  * already-expired one for the expired-tls scenario.
  */
@@ -36,12 +36,17 @@ const LOOPBACK_NAMES: x509.JsonGeneralNames = [
   { type: 'dns', value: 'localhost' },
 ];
 
-export async function createSandboxPki(now: Date = new Date()): Promise<SandboxPki> {
-  const [caKeys, leafKeys, expiredKeys] = await Promise.all([
-    generateRsaKeyPair(),
-    generateRsaKeyPair(),
-    generateRsaKeyPair(),
-  ]);
+/** The PKI's three key pairs; new ones unless given (the app's demo keeps its keys between runs). */
+export interface SandboxPkiKeys {
+  ca: RsaKeyPair;
+  leaf: RsaKeyPair;
+  expiredLeaf: RsaKeyPair;
+}
+
+export async function createSandboxPki(now: Date = new Date(), keys?: SandboxPkiKeys): Promise<SandboxPki> {
+  const [caKeys, leafKeys, expiredKeys] = keys
+    ? [keys.ca, keys.leaf, keys.expiredLeaf]
+    : await Promise.all([generateRsaKeyPair(), generateRsaKeyPair(), generateRsaKeyPair()]);
   const caCrypto = toCryptoKeys(caKeys);
   const ca = await x509.X509CertificateGenerator.createSelfSigned(
     {

@@ -6,13 +6,20 @@ import { createSandboxPki } from './certificates';
 import { createGatewayHandler, GATEWAY_PATH } from './gateway-server';
 import { BACK_OFFICE_PATH } from './back-office';
 import { startHttpsServer, type HostedServer } from './https-host';
-import { generateRsaKeyPair } from './keys';
+import { generateSandboxKeys, type SandboxKeys } from './sandbox-keys';
 import type { SandboxContext } from './sandbox-context';
 import { createScenarioState } from './scenario-state';
 import type { DeviceReport } from './device-reports';
 import { createStoreSite, type ReceivedNotification } from './store-site';
 import { createSupportIntake, type SupportIntake } from './support-intake';
 
+export {
+  generateSandboxKeys,
+  sandboxKeysFromText,
+  sandboxKeysToText,
+  SANDBOX_KEY_NAMES,
+  type SandboxKeys,
+} from './sandbox-keys';
 export { writeSandboxFiles, MERCHANT_KEY_RELATIVE_PATH, type SandboxFiles } from './sandbox-files';
 export type { SupportIntake, Ticket, TicketStatus, StoredUpload } from './support-intake';
 export type { ReceivedNotification } from './store-site';
@@ -34,6 +41,8 @@ export interface SandboxOptions {
   host?: '127.0.0.1' | '::1';
   /** 0 (the default) picks a free port. */
   ports?: Partial<SandboxPorts>;
+  /** Keys kept from an earlier run (the app's demo); by default seven new ones are generated. */
+  keys?: SandboxKeys;
   /** Called with errors inside the sandbox's own handlers (a bug, not a scenario). Default: console.error. */
   onInternalError?: (error: unknown) => void;
 }
@@ -70,13 +79,12 @@ const CLOCK_SKEW_TOLERANCE_SECONDS = 300;
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const host = options.host ?? '127.0.0.1';
   if (host !== '127.0.0.1' && host !== '::1') throw new Error('the sandbox listens on loopback only');
-  const [pki, platformKeys, impostorPlatformKeys, merchantKeys, impostorMerchantKeys] = await Promise.all([
-    createSandboxPki(),
-    generateRsaKeyPair(),
-    generateRsaKeyPair(),
-    generateRsaKeyPair(),
-    generateRsaKeyPair(),
-  ]);
+  const keys = options.keys ?? (await generateSandboxKeys());
+  const pki = await createSandboxPki(new Date(), keys);
+  const platformKeys = keys.platform;
+  const impostorPlatformKeys = keys.impostorPlatform;
+  const merchantKeys = keys.merchant;
+  const impostorMerchantKeys = keys.impostorMerchant;
   const closing = new AbortController();
   const ctx: SandboxContext = {
     scenario: createScenarioState(options.scenario ?? 'healthy'),
