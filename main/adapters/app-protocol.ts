@@ -22,7 +22,12 @@ export function serveRenderer(rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== 'bundle') return new Response('Not found', { status: 404 });
-    const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+    let relative: string;
+    try {
+      relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+    } catch {
+      return new Response('Bad request', { status: 400 }); // a malformed %-escape, never our own page's
+    }
     const file = normalize(join(root, relative));
     // A path that climbs out of the renderer folder is refused rather than resolved.
     if (!file.startsWith(root)) return new Response('Forbidden', { status: 403 });

@@ -20,8 +20,10 @@ function debuggerTransport(contents: WebContents): CdpTransport {
   return {
     send: (method, params) => dbg.sendCommand(method, params ?? {}),
     on(event, handler) {
-      const listener = (_event: unknown, method: string, params: unknown) => {
-        if (method === event) handler((params ?? {}) as Record<string, unknown>);
+      // Electron emits (event, method, params, sessionId); sessionId is '' for the page's own target and
+      // names a child target (a worker, an out-of-process frame) otherwise: only the page's own events count.
+      const listener = (_event: unknown, method: string, params: unknown, sessionId?: string) => {
+        if (method === event && !sessionId) handler((params ?? {}) as Record<string, unknown>);
       };
       dbg.on('message', listener);
       return () => dbg.off('message', listener);

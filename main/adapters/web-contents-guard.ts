@@ -14,12 +14,14 @@ export function guardAllWebContents(): void {
     // The hidden buyer's window of a simulation must follow the cashier's redirects like a browser;
     // its own CDP gate blocks what a buyer's browser would (http hops, loops). Every other page stays put.
     const mayLeave = () => isSimulationWebContents(contents);
-    contents.on('will-navigate', (event, url) => {
+    // The URL is read from the event's details (docs/api/web-contents.md): the second argument is deprecated.
+    contents.on('will-navigate', (details) => {
       // The sandbox back office posts its form to its own page (back-office-window.ts).
-      if (!isAppUrl(url) && !mayLeave() && !backOfficeMayNavigate(contents, url)) event.preventDefault();
+      const { url } = details;
+      if (!isAppUrl(url) && !mayLeave() && !backOfficeMayNavigate(contents, url)) details.preventDefault();
     });
-    contents.on('will-redirect', (event, url) => {
-      if (!isAppUrl(url) && !mayLeave()) event.preventDefault();
+    contents.on('will-redirect', (details) => {
+      if (!isAppUrl(details.url) && !mayLeave()) details.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {

@@ -12,11 +12,12 @@ beforeAll(async () => {
   [pki, otherPki] = await Promise.all([createSandboxPki(), createSandboxPki()]);
 });
 
-/** Electron's Certificate as the verify proc receives it: PEM data, issuerCert chained, self-issued root. */
+/**
+ * Electron's Certificate as the verify proc receives it (net_converter.cc): PEM data, and issuerCert only for
+ * the intermediates the server sent; the last one has none (a root does not point at itself).
+ */
 function electronCertificate(leafPem: string, caPem: string): Certificate {
-  const root = { data: caPem } as Certificate;
-  root.issuerCert = root;
-  return { data: leafPem, issuerCert: root } as Certificate;
+  return { data: leafPem, issuerCert: { data: caPem } } as Certificate;
 }
 
 describe('the simulation session’s certificate verify proc, with the values Electron passes', () => {

@@ -66,7 +66,18 @@ function fakeContents() {
     },
     navigate(event: string, url: string) {
       let prevented = false;
-      listeners.get(event)!({ preventDefault: () => (prevented = true) }, url);
+      // As Electron emits will-navigate / will-redirect: details (an Event carrying url, isSameDocument,
+      // isMainFrame, frame, initiator) first, then the deprecated positional url, isInPlace, isMainFrame,
+      // frameProcessId, frameRoutingId.
+      const details = {
+        url,
+        isSameDocument: false,
+        isMainFrame: true,
+        frame: null,
+        initiator: null,
+        preventDefault: () => (prevented = true),
+      };
+      (listeners.get(event) as (...args: unknown[]) => void)(details, url, false, true, 4, 1);
       return prevented;
     },
     open: (url: string) => openHandler!({ url }),
