@@ -31,7 +31,7 @@ interface FakeWindowRecord {
   options: { webPreferences?: Record<string, unknown> } & Record<string, unknown>;
   url?: string;
   destroyed: boolean;
-  contents: EventEmitter & Record<string, unknown>;
+  contents: EventEmitter;
   debugger: EventEmitter & { attached: boolean; sent: { method: string; params: unknown }[] };
 }
 interface FakeSessionRecord {
@@ -251,7 +251,7 @@ describe('the adapters against Electron’s documented shapes (issue 15)', () =>
       extraCaCertificates: [pki.caCertPem],
       viewport: { width: 390, height: 844 },
     });
-    const [[, record]] = [...fake.sessions];
+    const record = [...fake.sessions.values()][0];
     expect(await ask(record!, verifyRequest(pki.leaf.certPem, pki.caCertPem, 0))).toBe(USE_CHROMIUM_VERDICT);
     expect(await ask(record!, verifyRequest(pki.leaf.certPem, pki.caCertPem, -202))).toBe(ACCEPT);
     // A server that sends only its leaf: no issuerCert at all, the profile's CA still vouches for it.
@@ -294,7 +294,7 @@ describe('the adapters against Electron’s documented shapes (issue 15)', () =>
     guardAllWebContents();
     const url = 'https://127.0.0.1:40123/backoffice';
     await openBackOfficeWindow(url, [pki.caCertPem]);
-    const [[, record]] = [...fake.sessions];
+    const record = [...fake.sessions.values()][0];
     expect(await ask(record!, verifyRequest(pki.leaf.certPem, pki.caCertPem, 0))).toBe(USE_CHROMIUM_VERDICT);
     expect(await ask(record!, verifyRequest(pki.leaf.certPem, pki.caCertPem, -202))).toBe(ACCEPT);
     const window = fake.windows[0]!;
