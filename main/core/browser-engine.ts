@@ -1,10 +1,12 @@
+// The two small files it needs, not the simulation's index (the whole engine): the core's services make
+// this engine at start-up, and the simulation itself is loaded with the first run.
+import { findBrowser } from '../simulation/browser-discovery';
 import {
-  findBrowser,
   SimulationUnavailableError,
   type BrowserLauncher,
   type BrowserSession,
   type SessionRequest,
-} from '../simulation';
+} from '../simulation/cdp-transport';
 
 /**
  * The browser engine a simulation runs in. The app hands in Electron's own (a hidden window per run);

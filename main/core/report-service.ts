@@ -6,8 +6,7 @@ import type { BundlePreviewView } from '../../shared/report/bundle-view';
 import type { OutboxItemView } from '../../shared/report/outbox-view';
 import type { ReportSection } from '../../shared/report/sections';
 import type { Contact, SymptomForm } from '../../shared/report/symptom-form';
-import { openBundle, previewBundle, previewView, writeBundle, type BundlePreview } from '../bundle';
-import { diagnosisBundleSources } from '../diagnosis/diagnosis-report';
+import type { BundlePreview } from '../bundle';
 import { createOutbox, type IntakeTarget } from '../outbox';
 import type { ActiveStore } from './store-workspace';
 import type { AppHealth } from '../health/app-health';
@@ -35,6 +34,12 @@ export interface ReportServiceOptions {
  * an exported bundle or a durable submission through the outbox, whose worker keeps sending in the
  * background until every report is delivered once, even across restarts.
  */
+/** The bundle writer and the report's sources: loaded with the first report, not when the app starts. */
+const reportEngine = async () => {
+  const [bundle, report] = await Promise.all([import('../bundle'), import('../diagnosis/diagnosis-report')]);
+  return { ...bundle, diagnosisBundleSources: report.diagnosisBundleSources };
+};
+
 export function createReportService(options: ReportServiceOptions) {
   const bundlesDir = join(options.dataDir, 'bundles');
   const outbox = createOutbox({
@@ -97,6 +102,7 @@ export function createReportService(options: ReportServiceOptions) {
       const watchHistory = input.watchWindow
         ? await options.watchExport(input.watchWindow.from, input.watchWindow.to).catch(() => undefined)
         : undefined;
+      const { diagnosisBundleSources, previewBundle, previewView } = await reportEngine();
       const sources = diagnosisBundleSources({
         diagnosis,
         store: active.store,
@@ -121,6 +127,7 @@ export function createReportService(options: ReportServiceOptions) {
       const preview = previews.get(reportId);
       if (!preview) throw new Error('That preview is gone: preview the report again');
       mkdirSync(bundlesDir, { recursive: true });
+      const { writeBundle } = await reportEngine();
       const written = await writeBundle(preview, join(bundlesDir, `baitiao-report-${reportId}.zip`));
       return { path: written.path, bytes: written.bytes, sha256: written.sha256 };
     },
@@ -142,7 +149,7 @@ export function createReportService(options: ReportServiceOptions) {
       return item;
     },
     pollTicket: (reportId: string) => outbox.pollTicket(reportId),
-    open: (path: string) => openBundle(path),
+    open: async (path: string) => (await reportEngine()).openBundle(path),
 
     async close() {
       stop.abort();
