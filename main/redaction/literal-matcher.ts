@@ -15,44 +15,137 @@ const PLAIN_WORD = /^(?:[A-Za-z]+|\d{1,7})$/;
  */
 const NOT_A_SECRET =
   /^(?:\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?|\[?[0-9a-fA-F]*:[0-9a-fA-F]*:[0-9a-fA-F:]*\]?|(?:[a-z0-9-]+\.)+[a-z]{2,6}(?::\d+)?|https?:\/\/\S*|\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+Z?)?)$/;
-/** Runs of token characters long enough to hold a literal's prefix. */
+/** Runs of token characters long enough to hold a literal's prefix (only its end is read: no match object). */
 const TOKEN_RUN = /[A-Za-z0-9_~.+/-]{6,}/g;
 
 /** The shortest value hunted: shorter ones ("1", "zh-CN") would replace ordinary words. */
 export const MIN_LITERAL_LENGTH = 6;
 const PREFIX = MIN_LITERAL_LENGTH;
-const BLOOM_BITS = 1 << 20;
+/** Above this many values that do not start like a token, they are found in one pass instead of one search each. */
+const ODD_SEARCHES = 16;
+const ODD_PREFIX = 4;
+const BLOOM_LOG2 = 21;
 
-const prefixHash = (text: string, at: number): number =>
-  ((text.charCodeAt(at) * 961 + text.charCodeAt(at + 1) * 31 + text.charCodeAt(at + 2)) ^
-    (text.charCodeAt(at + 3) << 11)) &
-  (BLOOM_BITS - 1);
+/** FNV-1a over `length` characters at `at`: literals are filed and found by it without cutting strings. */
+function hashAt(text: string, at: number, length: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < length; i++) h = Math.imul(h ^ text.charCodeAt(at + i), 0x01000193);
+  return h;
+}
 
-interface Literal {
-  value: string;
-  rule: RedactionRule;
+/**
+ * Literals filed by a hash of their first characters, in an open-addressed table of plain integer arrays:
+ * a lookup reads a bit table (small enough to stay in the processor's cache), then one slot, and compares
+ * only literals that start with the same characters. No key strings are made to look anything up.
+ */
+class PrefixTable {
+  readonly values: string[] = [];
+  readonly rules: RedactionRule[] = [];
+  private next = new Int32Array(1024);
+  private keys = new Int32Array(1024);
+  private heads = new Int32Array(1024);
+  private readonly bloom = new Uint8Array(1 << (BLOOM_LOG2 - 3));
+
+  constructor(private readonly prefix: number) {}
+
+  get size(): number {
+    return this.values.length;
+  }
+
+  private slotOf(h: number): number {
+    const mask = this.keys.length - 1;
+    let slot = (h ^ (h >>> 15)) & mask;
+    while (this.heads[slot] !== 0 && this.keys[slot] !== h) slot = (slot + 1) & mask;
+    return slot;
+  }
+
+  /** The literal's index when `value` is filed already, else -1. */
+  indexOf(value: string): number {
+    const h = hashAt(value, 0, this.prefix);
+    for (let i = this.heads[this.slotOf(h)]! - 1; i >= 0; i = this.next[i]! - 1) {
+      if (this.values[i] === value) return i;
+    }
+    return -1;
+  }
+
+  add(value: string, rule: RedactionRule): void {
+    const index = this.values.length;
+    this.values.push(value);
+    this.rules.push(rule);
+    if (index >= this.next.length) {
+      const grown = new Int32Array(this.next.length * 2);
+      grown.set(this.next);
+      this.next = grown;
+    }
+    if ((index + 1) * 2 > this.keys.length) this.rehash(this.keys.length * 2);
+    const h = hashAt(value, 0, this.prefix);
+    const b = h >>> (32 - BLOOM_LOG2);
+    this.bloom[b >> 3]! |= 1 << (b & 7);
+    const slot = this.slotOf(h);
+    this.keys[slot] = h;
+    this.next[index] = this.heads[slot]!;
+    this.heads[slot] = index + 1;
+  }
+
+  private rehash(capacity: number): void {
+    this.keys = new Int32Array(capacity);
+    this.heads = new Int32Array(capacity);
+    for (let index = 0; index < this.values.length - 1; index++) {
+      const h = hashAt(this.values[index]!, 0, this.prefix);
+      const slot = this.slotOf(h);
+      this.keys[slot] = h;
+      this.next[index] = this.heads[slot]!;
+      this.heads[slot] = index + 1;
+    }
+  }
+
+  /** The index of the longest literal that starts at `at`, or -1. */
+  longestAt(text: string, at: number): number {
+    if (at + this.prefix > text.length) return -1;
+    const h = hashAt(text, at, this.prefix);
+    const b = h >>> (32 - BLOOM_LOG2);
+    if ((this.bloom[b >> 3]! & (1 << (b & 7))) === 0) return -1;
+    let best = -1;
+    let bestLength = 0;
+    for (let i = this.heads[this.slotOf(h)]! - 1; i >= 0; i = this.next[i]! - 1) {
+      const value = this.values[i]!;
+      if (value.length > bestLength && text.startsWith(value, at)) {
+        best = i;
+        bestLength = value.length;
+      }
+    }
+    return best;
+  }
 }
 
 /**
  * Exact values to find in every free text: the secrets of this run (every cookie value set or sent, every
  * value under a sensitive-looking name) and those known on this machine. A bundle may hold a hundred
  * thousand of them and fifty megabytes of text, so the text is scanned once: at each place a token starts
- * (a run of token characters, a part of one after `/` `.` `-` `_`, or after a %XX escape), four characters
- * are checked against a bit table, and only a hit looks the candidates up. Values that start with a separator (a password like `!x9…`) are few and are
- * searched for one by one.
+ * (a run of token characters, a part of one after `/` `.` `-` `_`, or after a %XX escape), the six
+ * characters there are hashed and looked up in a table (prefix-table above), and only literals with those
+ * first characters are compared. Values that do not start like a token (a password like `!x9…`, a
+ * percent-encoded cookie) are searched for one by one while they are few, and in one pass over every
+ * position once they are many.
  */
 export class LiteralMatcher {
-  private readonly byPrefix = new Map<string, Literal[]>();
-  private readonly bloom = new Uint8Array(BLOOM_BITS >> 3);
-  private readonly odd: Literal[] = [];
-  private readonly known = new Set<string>();
+  private readonly tokens = new PrefixTable(PREFIX);
+  private readonly odd = new PrefixTable(ODD_PREFIX);
+  /** Odd values, longest first (so a value that contains another is replaced whole). */
+  private oddByLength: { value: string; rule: RedactionRule }[] = [];
 
   get size(): number {
-    return this.known.size;
+    return this.tokens.size + this.odd.size;
   }
 
   has(value: string): boolean {
-    return this.known.has(value);
+    if (value.length < MIN_LITERAL_LENGTH) return false;
+    return this.table(value).indexOf(value) !== -1;
+  }
+
+  private table(value: string): PrefixTable {
+    for (let i = 0; i < PREFIX; i++) if (!isTokenChar(value.charCodeAt(i))) return this.odd;
+    return this.tokens;
   }
 
   /**
@@ -61,55 +154,53 @@ export class LiteralMatcher {
    * replace ordinary words and amounts everywhere.
    */
   add(value: string, rule: RedactionRule, always = false): void {
-    if (value.length < MIN_LITERAL_LENGTH || this.known.has(value)) return;
+    if (value.length < MIN_LITERAL_LENGTH) return;
+    const table = this.table(value);
+    if (table.indexOf(value) !== -1) return;
     if (!always && ((value.length < 16 && PLAIN_WORD.test(value)) || NOT_A_SECRET.test(value))) return;
-    this.known.add(value);
-    const literal = { value, rule };
-    let tokenLike = true;
-    for (let i = 0; i < PREFIX; i++) if (!isTokenChar(value.charCodeAt(i))) tokenLike = false;
-    if (!tokenLike) {
-      // Longest first, so a value that contains another is replaced whole.
-      const index = this.odd.findIndex((o) => o.value.length < value.length);
-      this.odd.splice(index === -1 ? this.odd.length : index, 0, literal);
-      return;
+    table.add(value, rule);
+    if (table === this.odd) {
+      const literal = { value, rule };
+      const index = this.oddByLength.findIndex((o) => o.value.length < value.length);
+      this.oddByLength.splice(index === -1 ? this.oddByLength.length : index, 0, literal);
     }
-    const h = prefixHash(value, 0);
-    this.bloom[h >> 3]! |= 1 << (h & 7);
-    const key = value.slice(0, PREFIX);
-    const list = this.byPrefix.get(key);
-    if (list) list.push(literal);
-    else this.byPrefix.set(key, [literal]);
   }
 
   /** Replaces every occurrence; `alias` says what goes in a found value's place. */
   replace(text: string, alias: (literal: string, rule: RedactionRule) => string): string {
-    if (this.known.size === 0 || text.length < MIN_LITERAL_LENGTH) return text;
-    let out = this.byPrefix.size > 0 ? this.scan(text, alias) : text;
-    for (const { value, rule } of this.odd) {
+    if (text.length < MIN_LITERAL_LENGTH) return text;
+    let out = this.tokens.size > 0 ? this.scan(text, alias) : text;
+    if (this.odd.size === 0) return out;
+    if (this.odd.size > ODD_SEARCHES) return this.scanOdd(out, alias);
+    for (const { value, rule } of this.oddByLength) {
       if (out.includes(value)) out = out.split(value).join(alias(value, rule));
     }
     return out;
   }
 
   private scan(text: string, alias: (literal: string, rule: RedactionRule) => string): string {
+    const tokens = this.tokens;
     let parts: string[] | null = null;
     let copied = 0;
     // V8 finds the runs natively; most prose (Chinese text, short numbers) has none six characters long.
     TOKEN_RUN.lastIndex = 0;
-    for (let run = TOKEN_RUN.exec(text); run; run = TOKEN_RUN.exec(text)) {
-      const end = run.index + run[0].length;
+    for (let from = 0; TOKEN_RUN.test(text); from = TOKEN_RUN.lastIndex) {
+      const end = TOKEN_RUN.lastIndex;
+      let start = end - PREFIX;
+      while (start > from && isTokenChar(text.charCodeAt(start - 1))) start--;
       // A value starts a run, follows a %XX escape (`%3DvalueHere`), or follows a `/ . - _ ~ +` inside one
       // (a path segment, a dotted name).
-      let at = run.index;
+      let at = start;
       if (at > 0 && text.charCodeAt(at - 1) === 37 /* % */) at += 2;
-      let found = this.at(text, at);
-      for (let i = run.index; !found && i < end - MIN_LITERAL_LENGTH; i++) {
-        if (SEPARATOR[text.charCodeAt(i)] === 1) found = this.at(text, (at = i + 1));
+      let found = tokens.longestAt(text, at);
+      for (let i = start; found === -1 && i < end - MIN_LITERAL_LENGTH; i++) {
+        if (SEPARATOR[text.charCodeAt(i)] === 1) found = tokens.longestAt(text, (at = i + 1));
       }
-      if (!found) continue;
+      if (found === -1) continue;
+      const value = tokens.values[found]!;
       parts ??= [];
-      parts.push(text.slice(copied, at), alias(found.value, found.rule));
-      copied = at + found.value.length;
+      parts.push(text.slice(copied, at), alias(value, tokens.rules[found]!));
+      copied = at + value.length;
       TOKEN_RUN.lastIndex = copied;
     }
     if (!parts) return text;
@@ -117,17 +208,22 @@ export class LiteralMatcher {
     return parts.join('');
   }
 
-  /** The longest literal starting at `at`, if any. */
-  private at(text: string, at: number): Literal | null {
-    if (at + MIN_LITERAL_LENGTH > text.length) return null;
-    const h = prefixHash(text, at);
-    if ((this.bloom[h >> 3]! & (1 << (h & 7))) === 0) return null;
-    const list = this.byPrefix.get(text.slice(at, at + PREFIX));
-    if (!list) return null;
-    let best: Literal | null = null;
-    for (const l of list) {
-      if ((!best || l.value.length > best.value.length) && text.startsWith(l.value, at)) best = l;
+  /** Many odd values: every position is looked up once, the longest value there replaced. */
+  private scanOdd(text: string, alias: (literal: string, rule: RedactionRule) => string): string {
+    const odd = this.odd;
+    let parts: string[] | null = null;
+    let copied = 0;
+    for (let at = 0; at + MIN_LITERAL_LENGTH <= text.length; at++) {
+      const found = odd.longestAt(text, at);
+      if (found === -1) continue;
+      const value = odd.values[found]!;
+      parts ??= [];
+      parts.push(text.slice(copied, at), alias(value, odd.rules[found]!));
+      copied = at + value.length;
+      at = copied - 1;
     }
-    return best;
+    if (!parts) return text;
+    parts.push(text.slice(copied));
+    return parts.join('');
   }
 }

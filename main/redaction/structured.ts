@@ -104,7 +104,7 @@ function jsonBody(w: Walker, node: unknown, name: string): unknown {
   if (Array.isArray(node)) return node.map((item) => jsonBody(w, item, name));
   if (isRecord(node)) {
     const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(node)) out[w.key(key)] = jsonBody(w, value, key);
+    for (const key of Object.keys(node)) out[w.key(key)] = jsonBody(w, node[key], key);
     return out;
   }
   return name
@@ -119,7 +119,8 @@ function pairs(w: Walker, list: unknown[], context: NameContext | 'cookie'): unk
   return list.map((item) => {
     if (!isRecord(item) || typeof item.name !== 'string') return own(w, item, null);
     const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(item)) {
+    for (const key of Object.keys(item)) {
+      const value = item[key];
       if (key === 'value') {
         out.value =
           context === 'cookie'
@@ -137,8 +138,7 @@ function pairs(w: Walker, list: unknown[], context: NameContext | 'cookie'): unk
 /** DevTools headers: `{ "Set-Cookie": "…", "X-Auth-Token": "…" }`. */
 function headerObject(w: Walker, headers: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(headers))
-    out[w.key(name)] = outsideValue(w, 'header', name, value);
+  for (const name of Object.keys(headers)) out[w.key(name)] = outsideValue(w, 'header', name, headers[name]);
   return out;
 }
 
@@ -178,7 +178,9 @@ export function own(w: Walker, node: unknown, name: string | null): unknown {
   // HAR postData and response content: a body, with its media type beside it.
   const isBody = typeof node.text === 'string' && 'mimeType' in node;
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node)) {
+  // Object.keys, not entries: a HAR has millions of members, and entries makes an array for each.
+  for (const key of Object.keys(node)) {
+    const value = node[key];
     const safeKey = w.key(key);
     if (key === 'value' && pairName !== null) {
       const rule = ruleForFieldName(pairName);

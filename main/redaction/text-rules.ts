@@ -9,7 +9,21 @@ import {
   redactUrlParams,
 } from './credential-rules';
 import { redactCards, redactEmails, redactHomePaths, redactIdCards, redactMobiles } from './personal-rules';
-import type { RedactionRule } from './rules';
+import { ALREADY_REDACTED, type RedactionRule } from './rules';
+import {
+  F_AT,
+  F_DASHES,
+  F_DIGITS_4,
+  F_DIGITS_6,
+  F_MOBILE,
+  F_PERCENT,
+  F_QUERY,
+  F_RUN_40,
+  F_SEMI_SPACE,
+  F_WIDE_AT,
+  F_WORD,
+  textFeatures,
+} from './text-features';
 import { isAlias, replaceWithAlias, type TextRuleContext } from './text-context';
 
 export {
@@ -34,17 +48,17 @@ const JWT = /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g;
 interface TextRule {
   /** The rules this step can count under; it is skipped only when all of them are. */
   rules: readonly RedactionRule[];
-  /** A cheap test: most strings skip the rule's regex entirely. */
-  may: (text: string, ctx: TextRuleContext) => boolean;
+  /**
+   * A cheap test: most strings skip the rule's regex entirely. `f` is what textFeatures read in the text;
+   * a test may only use bits that are necessary for its rule to find something.
+   */
+  may: (text: string, ctx: TextRuleContext, f: number) => boolean;
   apply: (ctx: TextRuleContext, text: string) => string;
 }
 
-const PARAM_HINT = /[?#]|%3[Ff]|%23/;
+const PARAM_HINT = /%3[Ff]|%23/;
 const SENSITIVE_HINT =
   /secret|token|passw|passphrase|pwd|auth|sess|sid|cookie|sign|key|credential|ticket|private/i;
-const DIGITS_6 = /[\d\uFF10-\uFF19]{6}/;
-const DIGITS_4 = /[\d\uFF10-\uFF19]{4}/;
-const MOBILE_HINT = /[1\uFF11][3-9\uFF13-\uFF19][\d\uFF10-\uFF19]/;
 const HOME_HINT = /Users|home|Documents and Settings/;
 
 /**
@@ -56,12 +70,12 @@ const HOME_HINT = /Users|home|Documents and Settings/;
 export const TEXT_RULES: readonly TextRule[] = [
   {
     rules: ['known-secret'],
-    may: () => true,
+    may: (t, ctx) => ctx.literals.size > 0,
     apply: (ctx, text) => ctx.literals.replace(text, (value, rule) => replaceWithAlias(ctx, rule, value)),
   },
   {
     rules: ['private-key-pem'],
-    may: (t) => t.includes('PRIVATE KEY-----'),
+    may: (t, _ctx, f) => (f & F_DASHES) !== 0 && t.includes('PRIVATE KEY-----'),
     apply: (ctx, text) =>
       text
         .replace(PEM_BLOCK, (block) =>
@@ -73,7 +87,7 @@ export const TEXT_RULES: readonly TextRule[] = [
   },
   {
     rules: ['url-credentials'],
-    may: (t) => t.includes('@'),
+    may: (_t, _ctx, f) => (f & F_AT) !== 0,
     apply: (ctx, text) =>
       text.replace(URL_CREDENTIALS, (whole, scheme: string, user: string, password: string) =>
         isAlias(user)
@@ -83,7 +97,7 @@ export const TEXT_RULES: readonly TextRule[] = [
   },
   {
     rules: ['authorization'],
-    may: (t) => /authori|bearer|basic|digest|token /i.test(t),
+    may: (t, _ctx, f) => (f & F_WORD) !== 0 && /authori|bearer|basic|digest|token /i.test(t),
     apply: (ctx, text) =>
       redactDigest(
         ctx,
@@ -99,7 +113,7 @@ export const TEXT_RULES: readonly TextRule[] = [
   },
   {
     rules: ['set-cookie'],
-    may: (t) => /set-cookie/i.test(t),
+    may: (t, _ctx, f) => (f & F_WORD) !== 0 && /set-cookie/i.test(t),
     apply: (ctx, text) =>
       text.replace(
         SET_COOKIE_HEADER,
@@ -108,7 +122,7 @@ export const TEXT_RULES: readonly TextRule[] = [
   },
   {
     rules: ['cookie'],
-    may: (t) => /cookie/i.test(t),
+    may: (t, _ctx, f) => (f & F_WORD) !== 0 && /cookie/i.test(t),
     apply: (ctx, text) =>
       text.replace(
         COOKIE_HEADER,
@@ -117,65 +131,82 @@ export const TEXT_RULES: readonly TextRule[] = [
   },
   {
     rules: ['cookie'],
-    may: (t) => t.includes('; '),
+    may: (_t, _ctx, f) => (f & F_SEMI_SPACE) !== 0,
     apply: redactCookieLists,
   },
   {
     rules: ['value', 'token', 'signature', 'secret-field'],
-    may: (t) => PARAM_HINT.test(t),
+    may: (t, _ctx, f) => (f & F_QUERY) !== 0 || ((f & F_PERCENT) !== 0 && PARAM_HINT.test(t)),
     apply: redactUrlParams,
   },
   {
     rules: ['token', 'signature', 'secret-field'],
-    may: (t) => SENSITIVE_HINT.test(t),
+    may: (t, _ctx, f) => (f & F_WORD) !== 0 && SENSITIVE_HINT.test(t),
     apply: redactNamedValues,
   },
   {
     rules: ['token'],
-    may: (t) => t.includes('eyJ'),
+    may: (t, _ctx, f) => (f & F_WORD) !== 0 && t.includes('eyJ'),
     apply: (ctx, text) => text.replace(JWT, (jwt) => replaceWithAlias(ctx, 'token', jwt)),
   },
   {
     // What is left is base64 or hex without a label: a key body, a bare signature, an opaque blob.
     rules: ['known-secret', 'private-key-base64', 'signature', 'blob'],
-    may: (t) => t.length >= 40,
+    may: (_t, _ctx, f) => (f & F_RUN_40) !== 0,
     apply: redactBase64Runs,
   },
   {
     rules: ['os-user'],
-    may: (t, ctx) => ctx.osUser !== null || HOME_HINT.test(t),
+    may: (t, ctx, f) => ctx.osUser !== null || ((f & F_WORD) !== 0 && HOME_HINT.test(t)),
     apply: redactHomePaths,
   },
   {
     rules: ['id-card-cn'],
-    may: (t) => t.length >= 15 && DIGITS_6.test(t),
+    may: (t, _ctx, f) => t.length >= 15 && (f & F_DIGITS_6) !== 0,
     apply: redactIdCards,
   },
   {
     rules: ['bank-card'],
-    may: (t) => t.length >= 13 && DIGITS_4.test(t),
+    may: (t, _ctx, f) => t.length >= 13 && (f & F_DIGITS_4) !== 0,
     apply: redactCards,
   },
   {
     rules: ['mobile-cn'],
-    may: (t) => t.length >= 11 && MOBILE_HINT.test(t),
+    may: (t, _ctx, f) => t.length >= 11 && (f & F_MOBILE) !== 0,
     apply: redactMobiles,
   },
   {
     rules: ['email'],
-    may: (t) => t.includes('@') || t.includes('%40') || t.includes('＠'),
+    may: (t, _ctx, f) => (f & (F_AT | F_WIDE_AT)) !== 0 || ((f & F_PERCENT) !== 0 && t.includes('%40')),
     apply: redactEmails,
   },
 ];
+
+/** The rules a set of skipped rules leaves, worked out once per set. */
+const activeRules = new WeakMap<ReadonlySet<RedactionRule>, readonly TextRule[]>();
+function rulesFor(skip: ReadonlySet<RedactionRule>): readonly TextRule[] {
+  let rules = activeRules.get(skip);
+  if (!rules) {
+    rules = TEXT_RULES.filter((rule) => !rule.rules.every((r) => skip.has(r)));
+    activeRules.set(skip, rules);
+  }
+  return rules;
+}
 
 /** Applies every rule not skipped, in order. */
 export function redactText(ctx: TextRuleContext, text: string): string {
   // Nothing a rule looks for fits in fewer characters (the shortest, an e-mail like a@b.cn, has six).
   if (text.length < 6) return text;
+  // An alias (what a credential just became) holds nothing any rule could find.
+  if (text.charCodeAt(0) === 82 /* R */ && ALREADY_REDACTED.test(text)) return text;
   let out = text;
-  for (const rule of TEXT_RULES) {
-    if (rule.rules.every((r) => ctx.skip.has(r)) || !rule.may(out, ctx)) continue;
-    out = rule.apply(ctx, out);
+  let f = textFeatures(out);
+  for (const rule of rulesFor(ctx.skip)) {
+    if (!rule.may(out, ctx, f)) continue;
+    const next = rule.apply(ctx, out);
+    // A rule that changed the text is followed by a fresh reading of it.
+    if (next !== out) f = textFeatures(next);
+    out = next;
   }
   return out;
 }
