@@ -17,6 +17,8 @@ class StringTable {
   private hashes = new Int32Array(1024);
   private slots = new Int32Array(1024);
   readonly keys: string[] = [];
+  /** Each key's hash, so that growing the table reads no string. */
+  private keyHashes: number[] = [];
 
   private find(key: string, h: number): number {
     const mask = this.slots.length - 1;
@@ -44,6 +46,7 @@ class StringTable {
       slot = this.find(key, h);
     }
     this.keys.push(key);
+    this.keyHashes.push(h);
     this.hashes[slot] = h;
     this.slots[slot] = this.keys.length;
     return this.keys.length - 1;
@@ -53,9 +56,11 @@ class StringTable {
     const capacity = this.slots.length * 2;
     this.hashes = new Int32Array(capacity);
     this.slots = new Int32Array(capacity);
-    this.keys.forEach((key, index) => {
-      const h = hashOf(key);
-      const slot = this.find(key, h);
+    const mask = capacity - 1;
+    this.keyHashes.forEach((h, index) => {
+      // Keys are distinct: the first free slot is the one.
+      let slot = (h ^ (h >>> 15)) & mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
       this.hashes[slot] = h;
       this.slots[slot] = index + 1;
     });

@@ -1,4 +1,5 @@
 import type { RedactionRule } from './rules';
+import { MIN_TOKEN_RUN, tokenRuns } from './text-features';
 
 /** Characters a token-like secret is made of (cookie values, session ids, base64 and hex, passwords). */
 const TOKEN_CHAR = new Uint8Array(128);
@@ -15,11 +16,14 @@ const PLAIN_WORD = /^(?:[A-Za-z]+|\d{1,7})$/;
  */
 const NOT_A_SECRET =
   /^(?:\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?|\[?[0-9a-fA-F]*:[0-9a-fA-F]*:[0-9a-fA-F:]*\]?|(?:[a-z0-9-]+\.)+[a-z]{2,6}(?::\d+)?|https?:\/\/\S*|\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+Z?)?)$/;
-/** Runs of token characters long enough to hold a literal's prefix (only its end is read: no match object). */
+/** Every place NOT_A_SECRET matches has a `.`, a `:` or a `-`: most hunted values (hex, base64) have none. */
+const notASecret = (value: string) =>
+  (value.includes('.') || value.includes(':') || value.includes('-')) && NOT_A_SECRET.test(value);
+/** Runs of token characters long enough to hold a literal's prefix (text-features.ts notes the same runs). */
 const TOKEN_RUN = /[A-Za-z0-9_~.+/-]{6,}/g;
 
 /** The shortest value hunted: shorter ones ("1", "zh-CN") would replace ordinary words. */
-export const MIN_LITERAL_LENGTH = 6;
+export const MIN_LITERAL_LENGTH = MIN_TOKEN_RUN;
 const PREFIX = MIN_LITERAL_LENGTH;
 /** Above this many values that do not start like a token, they are found in one pass instead of one search each. */
 const ODD_SEARCHES = 16;
@@ -42,6 +46,8 @@ class PrefixTable {
   readonly values: string[] = [];
   readonly rules: RedactionRule[] = [];
   private next = new Int32Array(1024);
+  /** Each literal's prefix hash, so that growing the table reads no string. */
+  private hashes = new Int32Array(1024);
   private keys = new Int32Array(1024);
   private heads = new Int32Array(1024);
   private readonly bloom = new Uint8Array(1 << (BLOOM_LOG2 - 3));
@@ -73,12 +79,16 @@ class PrefixTable {
     this.values.push(value);
     this.rules.push(rule);
     if (index >= this.next.length) {
-      const grown = new Int32Array(this.next.length * 2);
-      grown.set(this.next);
-      this.next = grown;
+      const next = new Int32Array(this.next.length * 2);
+      next.set(this.next);
+      this.next = next;
+      const hashes = new Int32Array(this.hashes.length * 2);
+      hashes.set(this.hashes);
+      this.hashes = hashes;
     }
     if ((index + 1) * 2 > this.keys.length) this.rehash(this.keys.length * 2);
     const h = hashAt(value, 0, this.prefix);
+    this.hashes[index] = h;
     const b = h >>> (32 - BLOOM_LOG2);
     this.bloom[b >> 3]! |= 1 << (b & 7);
     const slot = this.slotOf(h);
@@ -91,7 +101,7 @@ class PrefixTable {
     this.keys = new Int32Array(capacity);
     this.heads = new Int32Array(capacity);
     for (let index = 0; index < this.values.length - 1; index++) {
-      const h = hashAt(this.values[index]!, 0, this.prefix);
+      const h = this.hashes[index]!;
       const slot = this.slotOf(h);
       this.keys[slot] = h;
       this.next[index] = this.heads[slot]!;
@@ -157,7 +167,7 @@ export class LiteralMatcher {
     if (value.length < MIN_LITERAL_LENGTH) return;
     const table = this.table(value);
     if (table.indexOf(value) !== -1) return;
-    if (!always && ((value.length < 16 && PLAIN_WORD.test(value)) || NOT_A_SECRET.test(value))) return;
+    if (!always && ((value.length < 16 && PLAIN_WORD.test(value)) || notASecret(value))) return;
     table.add(value, rule);
     if (table === this.odd) {
       const literal = { value, rule };
@@ -180,28 +190,35 @@ export class LiteralMatcher {
 
   private scan(text: string, alias: (literal: string, rule: RedactionRule) => string): string {
     const tokens = this.tokens;
+    // The runs of token characters: as textFeatures just noted them for this text, or found here.
+    let bounds = tokenRuns.bounds;
+    let count = tokenRuns.count;
+    if (tokenRuns.text !== text) {
+      const found: number[] = [];
+      for (const run of text.matchAll(TOKEN_RUN)) found.push(run.index, run.index + run[0].length);
+      bounds = Int32Array.from(found);
+      count = found.length / 2;
+    }
     let parts: string[] | null = null;
     let copied = 0;
-    // V8 finds the runs natively; most prose (Chinese text, short numbers) has none six characters long.
-    TOKEN_RUN.lastIndex = 0;
-    for (let from = 0; TOKEN_RUN.test(text); from = TOKEN_RUN.lastIndex) {
-      const end = TOKEN_RUN.lastIndex;
-      let start = end - PREFIX;
-      while (start > from && isTokenChar(text.charCodeAt(start - 1))) start--;
-      // A value starts a run, follows a %XX escape (`%3DvalueHere`), or follows a `/ . - _ ~ +` inside one
-      // (a path segment, a dotted name).
-      let at = start;
-      if (at > 0 && text.charCodeAt(at - 1) === 37 /* % */) at += 2;
-      let found = tokens.longestAt(text, at);
-      for (let i = start; found === -1 && i < end - MIN_LITERAL_LENGTH; i++) {
-        if (SEPARATOR[text.charCodeAt(i)] === 1) found = tokens.longestAt(text, (at = i + 1));
+    for (let r = 0; r < count; r++) {
+      const end = bounds[2 * r + 1]!;
+      // After a value was replaced, the search goes on from its end: what is left of a run is a run of its own.
+      for (let start = Math.max(bounds[2 * r]!, copied); end - start >= MIN_LITERAL_LENGTH; start = copied) {
+        // A value starts a run, follows a %XX escape (`%3DvalueHere`), or follows a `/ . - _ ~ +` inside one
+        // (a path segment, a dotted name).
+        let at = start;
+        if (at > 0 && text.charCodeAt(at - 1) === 37 /* % */) at += 2;
+        let found = tokens.longestAt(text, at);
+        for (let i = start; found === -1 && i < end - MIN_LITERAL_LENGTH; i++) {
+          if (SEPARATOR[text.charCodeAt(i)] === 1) found = tokens.longestAt(text, (at = i + 1));
+        }
+        if (found === -1) break;
+        const value = tokens.values[found]!;
+        parts ??= [];
+        parts.push(text.slice(copied, at), alias(value, tokens.rules[found]!));
+        copied = at + value.length;
       }
-      if (found === -1) continue;
-      const value = tokens.values[found]!;
-      parts ??= [];
-      parts.push(text.slice(copied, at), alias(value, tokens.rules[found]!));
-      copied = at + value.length;
-      TOKEN_RUN.lastIndex = copied;
     }
     if (!parts) return text;
     parts.push(text.slice(copied));

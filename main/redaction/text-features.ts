@@ -3,6 +3,9 @@
  * these bits before it runs its regex. A bit is a necessary condition of the rule's own test (never a
  * sufficient one), so a rule is skipped only where it could not have found anything: a HAR is half a
  * million short strings, and sixteen regex scans of each cost more than all the rest of redaction.
+ *
+ * The same pass notes where the runs of token characters are, for the hunt of known values
+ * (literal-matcher.ts), which would otherwise read the text once more.
  */
 export const F_AT = 1; // '@'
 export const F_WIDE_AT = 2; // '＠'
@@ -29,50 +32,78 @@ const letterIndex = (word: string) => [...word].reduce((n, c) => n * 26 + c.char
 for (const w of WORDS4.split(' ')) QUAD[letterIndex(w) >> 3]! |= 1 << (letterIndex(w) & 7);
 for (const w of WORDS3.split(' ')) TRI[letterIndex(w) >> 3]! |= 1 << (letterIndex(w) & 7);
 
-/** Base64, base64url and hex characters: [A-Za-z0-9+/_-]. */
-const B64 = new Uint8Array(128);
-for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-')
-  B64[c.charCodeAt(0)] = 1;
+/** Classes of ASCII characters, as bits. */
+const DIGIT = 1;
+const LETTER = 2;
+/** Base64, base64url and hex: [A-Za-z0-9+/_-]. */
+const B64 = 4;
+/** What a hunted token is made of: [A-Za-z0-9_~.+/-] (literal-matcher.ts). */
+const TOKEN = 8;
+const CLASS = new Uint8Array(128);
+const mark = (chars: string, bit: number) => {
+  for (const c of chars) CLASS[c.charCodeAt(0)]! |= bit;
+};
+const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+mark('0123456789', DIGIT | B64 | TOKEN);
+mark(LETTERS, LETTER | B64 | TOKEN);
+mark('+/_-', B64 | TOKEN);
+mark('~.', TOKEN);
+
+/** The shortest run of token characters worth noting: the hunted values' shortest length. */
+export const MIN_TOKEN_RUN = 6;
+
+/**
+ * Where the runs of token characters of MIN_TOKEN_RUN or more are in `text`, as [start, end) pairs, for the
+ * text most recently read by textFeatures. Reused from call to call: valid only while `text` is that text.
+ */
+export const tokenRuns = { text: null as string | null, count: 0, bounds: new Int32Array(512) };
+
+function noteRun(start: number, end: number): void {
+  const at = tokenRuns.count * 2;
+  if (at + 2 > tokenRuns.bounds.length) {
+    const grown = new Int32Array(tokenRuns.bounds.length * 2);
+    grown.set(tokenRuns.bounds);
+    tokenRuns.bounds = grown;
+  }
+  tokenRuns.bounds[at] = start;
+  tokenRuns.bounds[at + 1] = end;
+  tokenRuns.count++;
+}
 
 export function textFeatures(text: string): number {
   let f = 0;
   let digits = 0;
   let d1 = -1; // the digit before this one in the run
   let d2 = -1; // and the one before that
-  let run = 0;
+  let b64 = 0;
+  let token = 0;
   let dashes = 0;
   let letters = 0;
   let l1 = 0;
   let l2 = 0;
   let l3 = 0;
   let previous = 0;
-  for (let i = 0; i < text.length; i++) {
+  tokenRuns.count = 0;
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
     const c = text.charCodeAt(i);
-    // Digits, ASCII or full-width.
-    const d = c >= 48 && c <= 57 ? c - 48 : c >= 0xff10 && c <= 0xff19 ? c - 0xff10 : -1;
-    if (d >= 0) {
-      digits++;
-      if (digits >= 3 && d2 === 1 && d1 >= 3) f |= F_MOBILE;
-      d2 = d1;
-      d1 = d;
-      if (digits === 4) f |= F_DIGITS_4;
-      else if (digits === 6) f |= F_DIGITS_6;
-    } else {
-      digits = 0;
-      d1 = d2 = -1;
-    }
+    let d = -1;
     if (c < 128) {
-      if (B64[c] === 1) {
-        if (++run === 40) f |= F_RUN_40;
-      } else run = 0;
+      const k = CLASS[c]!;
+      if ((k & TOKEN) !== 0) token++;
+      else {
+        if (token >= MIN_TOKEN_RUN) noteRun(i - token, i);
+        token = 0;
+      }
+      if ((k & B64) !== 0) {
+        if (++b64 === 40) f |= F_RUN_40;
+      } else b64 = 0;
       if (c === 45 /* - */) {
         if (++dashes === 5) f |= F_DASHES;
       } else dashes = 0;
-      const lower = c | 32;
-      if (lower >= 97 && lower <= 122) {
-        const l = lower - 97;
-        letters++;
-        if (letters >= 3) {
+      if ((k & LETTER) !== 0) {
+        const l = (c | 32) - 97;
+        if (++letters >= 3) {
           const tri = (l2 * 26 + l1) * 26 + l;
           if ((TRI[tri >> 3]! & (1 << (tri & 7))) !== 0) f |= F_WORD;
           if (letters >= 4) {
@@ -85,18 +116,36 @@ export function textFeatures(text: string): number {
         l1 = l;
       } else {
         letters = 0;
-        if (c === 64) f |= F_AT;
+        if ((k & DIGIT) !== 0) d = c - 48;
+        else if (c === 64) f |= F_AT;
         else if (c === 37) f |= F_PERCENT;
         else if (c === 63 || c === 35) f |= F_QUERY;
         else if (c === 32 && previous === 59) f |= F_SEMI_SPACE;
       }
     } else {
-      run = 0;
+      if (token >= MIN_TOKEN_RUN) noteRun(i - token, i);
+      token = 0;
+      b64 = 0;
       dashes = 0;
       letters = 0;
-      if (c === 0xff20) f |= F_WIDE_AT;
+      if (c >= 0xff10 && c <= 0xff19) d = c - 0xff10;
+      else if (c === 0xff20) f |= F_WIDE_AT;
+    }
+    // Digits, ASCII or full-width.
+    if (d >= 0) {
+      digits++;
+      if (digits >= 3 && d2 === 1 && d1 >= 3) f |= F_MOBILE;
+      d2 = d1;
+      d1 = d;
+      if (digits === 4) f |= F_DIGITS_4;
+      else if (digits === 6) f |= F_DIGITS_6;
+    } else if (digits !== 0) {
+      digits = 0;
+      d1 = d2 = -1;
     }
     previous = c;
   }
+  if (token >= MIN_TOKEN_RUN) noteRun(length - token, length);
+  tokenRuns.text = text;
   return f;
 }
