@@ -19,6 +19,9 @@ const NOT_A_SECRET =
 /** Every place NOT_A_SECRET matches has a `.`, a `:` or a `-`: most hunted values (hex, base64) have none. */
 const notASecret = (value: string) =>
   (value.includes('.') || value.includes(':') || value.includes('-')) && NOT_A_SECRET.test(value);
+const acceptAll = () => true;
+/** A cookie holding `deleted` or `100001`, a host name or a date: no secret, and everywhere. */
+const worthHunting = (value: string) => !((value.length < 16 && PLAIN_WORD.test(value)) || notASecret(value));
 /** Runs of token characters long enough to hold a literal's prefix (text-features.ts notes the same runs). */
 const TOKEN_RUN = /[A-Za-z0-9_~.+/-]{6,}/g;
 
@@ -45,11 +48,12 @@ function hashAt(text: string, at: number, length: number): number {
 class PrefixTable {
   readonly values: string[] = [];
   readonly rules: RedactionRule[] = [];
+  /** 1 + the index of the next literal with the same prefix hash; 0 ends the chain. */
   private next = new Int32Array(1024);
   /** Each literal's prefix hash, so that growing the table reads no string. */
   private hashes = new Int32Array(1024);
-  private keys = new Int32Array(1024);
-  private heads = new Int32Array(1024);
+  /** Slot s: [2s] the prefix hash, [2s + 1] 1 + the newest literal's index (0: empty); side by side, one read. */
+  private slots = new Int32Array(2048);
   private readonly bloom = new Uint8Array(1 << (BLOOM_LOG2 - 3));
 
   constructor(private readonly prefix: number) {}
@@ -58,23 +62,32 @@ class PrefixTable {
     return this.values.length;
   }
 
+  /** Where the chain of hash `h` is, or the empty slot where it would go (an index into `slots`). */
   private slotOf(h: number): number {
-    const mask = this.keys.length - 1;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
     let slot = (h ^ (h >>> 15)) & mask;
-    while (this.heads[slot] !== 0 && this.keys[slot] !== h) slot = (slot + 1) & mask;
-    return slot;
+    while (slots[2 * slot + 1] !== 0 && slots[2 * slot] !== h) slot = (slot + 1) & mask;
+    return 2 * slot;
   }
 
   /** The literal's index when `value` is filed already, else -1. */
   indexOf(value: string): number {
     const h = hashAt(value, 0, this.prefix);
-    for (let i = this.heads[this.slotOf(h)]! - 1; i >= 0; i = this.next[i]! - 1) {
+    for (let i = this.slots[this.slotOf(h) + 1]! - 1; i >= 0; i = this.next[i]! - 1) {
       if (this.values[i] === value) return i;
     }
     return -1;
   }
 
-  add(value: string, rule: RedactionRule): void {
+  /** Files `value` unless it is there already; false when it was. */
+  add(value: string, rule: RedactionRule, accept: (value: string) => boolean): boolean {
+    const h = hashAt(value, 0, this.prefix);
+    let at = this.slotOf(h);
+    for (let i = this.slots[at + 1]! - 1; i >= 0; i = this.next[i]! - 1) {
+      if (this.values[i] === value) return false;
+    }
+    if (!accept(value)) return false;
     const index = this.values.length;
     this.values.push(value);
     this.rules.push(rule);
@@ -86,26 +99,27 @@ class PrefixTable {
       hashes.set(this.hashes);
       this.hashes = hashes;
     }
-    if ((index + 1) * 2 > this.keys.length) this.rehash(this.keys.length * 2);
-    const h = hashAt(value, 0, this.prefix);
     this.hashes[index] = h;
+    if ((index + 1) * 4 > this.slots.length) {
+      this.rehash(this.slots.length * 2);
+      at = this.slotOf(h);
+    }
     const b = h >>> (32 - BLOOM_LOG2);
     this.bloom[b >> 3]! |= 1 << (b & 7);
-    const slot = this.slotOf(h);
-    this.keys[slot] = h;
-    this.next[index] = this.heads[slot]!;
-    this.heads[slot] = index + 1;
+    this.slots[at] = h;
+    this.next[index] = this.slots[at + 1]!;
+    this.slots[at + 1] = index + 1;
+    return true;
   }
 
-  private rehash(capacity: number): void {
-    this.keys = new Int32Array(capacity);
-    this.heads = new Int32Array(capacity);
+  private rehash(length: number): void {
+    this.slots = new Int32Array(length);
     for (let index = 0; index < this.values.length - 1; index++) {
       const h = this.hashes[index]!;
-      const slot = this.slotOf(h);
-      this.keys[slot] = h;
-      this.next[index] = this.heads[slot]!;
-      this.heads[slot] = index + 1;
+      const at = this.slotOf(h);
+      this.slots[at] = h;
+      this.next[index] = this.slots[at + 1]!;
+      this.slots[at + 1] = index + 1;
     }
   }
 
@@ -117,7 +131,7 @@ class PrefixTable {
     if ((this.bloom[b >> 3]! & (1 << (b & 7))) === 0) return -1;
     let best = -1;
     let bestLength = 0;
-    for (let i = this.heads[this.slotOf(h)]! - 1; i >= 0; i = this.next[i]! - 1) {
+    for (let i = this.slots[this.slotOf(h) + 1]! - 1; i >= 0; i = this.next[i]! - 1) {
       const value = this.values[i]!;
       if (value.length > bestLength && text.startsWith(value, at)) {
         best = i;
@@ -166,9 +180,7 @@ export class LiteralMatcher {
   add(value: string, rule: RedactionRule, always = false): void {
     if (value.length < MIN_LITERAL_LENGTH) return;
     const table = this.table(value);
-    if (table.indexOf(value) !== -1) return;
-    if (!always && ((value.length < 16 && PLAIN_WORD.test(value)) || notASecret(value))) return;
-    table.add(value, rule);
+    if (!table.add(value, rule, always ? acceptAll : worthHunting)) return;
     if (table === this.odd) {
       const literal = { value, rule };
       const index = this.oddByLength.findIndex((o) => o.value.length < value.length);

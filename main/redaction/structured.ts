@@ -22,6 +22,16 @@ import {
 /** Keys whose value is a set of headers: HAR's name/value pairs or DevTools' `{ Name: value }`. */
 const HEADERS_KEY = /^(?:request|response)?_?headers(?:Text)?$/i;
 const PARAMS_KEY = /^(?:queryString|params)$/;
+/** What a member's name says, worked out once per name: a HAR asks about the same few names a million times. */
+const headersKeys = new Map<string, boolean>();
+const isHeadersKey = (name: string): boolean => {
+  let verdict = headersKeys.get(name);
+  if (verdict === undefined) {
+    verdict = HEADERS_KEY.test(name);
+    if (headersKeys.size < 10_000) headersKeys.set(name, verdict);
+  }
+  return verdict;
+};
 /** JSON bodies are parsed to be judged member by member; bigger ones are treated as text. */
 const MAX_PARSED_BODY = 4 * 1024 * 1024;
 
@@ -153,7 +163,7 @@ function headerLines(w: Walker, text: string): string {
 
 /** Our own structure: names judged only for credentials; known containers of outside data by their key. */
 export function own(w: Walker, node: unknown, name: string | null): unknown {
-  if (typeof node === 'string' && name !== null && HEADERS_KEY.test(name))
+  if (typeof node === 'string' && name !== null && isHeadersKey(name))
     return redactText(w.ctx, headerLines(w, node));
   if (typeof node === 'string') {
     const rule = name === null ? null : ruleForFieldName(name);
@@ -165,14 +175,14 @@ export function own(w: Walker, node: unknown, name: string | null): unknown {
     return rule ? credentialValue(w.ctx, rule, String(node)) : number(w, node);
   }
   if (Array.isArray(node)) {
-    if (name !== null && HEADERS_KEY.test(name)) return pairs(w, node, 'header');
+    if (name !== null && isHeadersKey(name)) return pairs(w, node, 'header');
     if (name !== null && PARAMS_KEY.test(name)) return pairs(w, node, 'param');
     if (name === 'cookies') return pairs(w, node, 'cookie');
     return node.map((item) => own(w, item, name));
   }
   if (!isRecord(node)) return node;
   if (Buffer.isBuffer(node)) throw new TypeError('binary data cannot be redacted as JSON');
-  if (name !== null && HEADERS_KEY.test(name)) return headerObject(w, node);
+  if (name !== null && isHeadersKey(name)) return headerObject(w, node);
   // HAR and DevTools name/value pairs outside a known container: the pair's `name` says what its `value` is.
   const pairName = typeof node.name === 'string' && typeof node.value === 'string' ? node.name : null;
   // HAR postData and response content: a body, with its media type beside it.

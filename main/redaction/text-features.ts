@@ -29,8 +29,23 @@ const WORDS3 = 'pwd sid key eyj';
 const QUAD = new Uint8Array(26 ** 4 / 8 + 1);
 const TRI = new Uint8Array(26 ** 3 / 8 + 1);
 const letterIndex = (word: string) => [...word].reduce((n, c) => n * 26 + c.charCodeAt(0) - 97, 0);
-for (const w of WORDS4.split(' ')) QUAD[letterIndex(w) >> 3]! |= 1 << (letterIndex(w) & 7);
-for (const w of WORDS3.split(' ')) TRI[letterIndex(w) >> 3]! |= 1 << (letterIndex(w) & 7);
+const set = (table: Uint8Array, n: number) => (table[n >> 3]! |= 1 << (n & 7));
+for (const w of WORDS4.split(' ')) set(QUAD, letterIndex(w));
+// A three-letter word inside four letters or more is found by its four-letter groups (keyb, nkey): one
+// lookup per letter. A word of exactly three letters is looked up when it ends.
+for (const w of WORDS3.split(' ')) {
+  set(TRI, letterIndex(w));
+  for (let l = 0; l < 26; l++) {
+    set(QUAD, letterIndex(w) * 26 + l);
+    set(QUAD, l * 17576 + letterIndex(w));
+  }
+}
+
+/** Whether the last three letters in `gram` are one of WORDS3. */
+const threeLetterWord = (gram: number) => {
+  const tri = gram % 17576;
+  return (TRI[tri >> 3]! & (1 << (tri & 7))) !== 0;
+};
 
 /** Classes of ASCII characters, as bits. */
 const DIGIT = 1;
@@ -79,10 +94,8 @@ export function textFeatures(text: string): number {
   let token = 0;
   let dashes = 0;
   let letters = 0;
-  let l1 = 0;
-  let l2 = 0;
-  let l3 = 0;
-  let previous = 0;
+  // The last four letters, as a number in base 26.
+  let gram = 0;
   tokenRuns.count = 0;
   const length = text.length;
   for (let i = 0; i < length; i++) {
@@ -102,31 +115,23 @@ export function textFeatures(text: string): number {
         if (++dashes === 5) f |= F_DASHES;
       } else dashes = 0;
       if ((k & LETTER) !== 0) {
-        const l = (c | 32) - 97;
-        if (++letters >= 3) {
-          const tri = (l2 * 26 + l1) * 26 + l;
-          if ((TRI[tri >> 3]! & (1 << (tri & 7))) !== 0) f |= F_WORD;
-          if (letters >= 4) {
-            const quad = l3 * 17576 + tri;
-            if ((QUAD[quad >> 3]! & (1 << (quad & 7))) !== 0) f |= F_WORD;
-          }
-        }
-        l3 = l2;
-        l2 = l1;
-        l1 = l;
+        gram = ((gram % 17576) * 26 + (c | 32) - 97) | 0;
+        if (++letters >= 4 && (QUAD[gram >> 3]! & (1 << (gram & 7))) !== 0) f |= F_WORD;
       } else {
+        if (letters === 3 && threeLetterWord(gram)) f |= F_WORD;
         letters = 0;
         if ((k & DIGIT) !== 0) d = c - 48;
         else if (c === 64) f |= F_AT;
         else if (c === 37) f |= F_PERCENT;
         else if (c === 63 || c === 35) f |= F_QUERY;
-        else if (c === 32 && previous === 59) f |= F_SEMI_SPACE;
+        else if (c === 32 && i > 0 && text.charCodeAt(i - 1) === 59) f |= F_SEMI_SPACE;
       }
     } else {
       if (token >= MIN_TOKEN_RUN) noteRun(i - token, i);
       token = 0;
       b64 = 0;
       dashes = 0;
+      if (letters === 3 && threeLetterWord(gram)) f |= F_WORD;
       letters = 0;
       if (c >= 0xff10 && c <= 0xff19) d = c - 0xff10;
       else if (c === 0xff20) f |= F_WIDE_AT;
@@ -143,9 +148,9 @@ export function textFeatures(text: string): number {
       digits = 0;
       d1 = d2 = -1;
     }
-    previous = c;
   }
   if (token >= MIN_TOKEN_RUN) noteRun(length - token, length);
+  if (letters === 3 && threeLetterWord(gram)) f |= F_WORD;
   tokenRuns.text = text;
   return f;
 }
