@@ -1,6 +1,6 @@
 import { text } from '../../shared/i18n/text';
 import { APP_IDENTITY } from '../core/app-identity';
-import { sweepTempLeftovers } from '../kept-files';
+import { sweepTempLeftovers } from '../kept-files/temp-sweep';
 import { CliInputError, EXIT, say, type CliIo } from './cli-io';
 import { COMMAND_HELP } from './command-help';
 

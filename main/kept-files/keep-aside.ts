@@ -1,7 +1,8 @@
 import { existsSync, renameSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { text, type LocalizedText } from '../../shared/i18n/localized-text';
+import type { LocalizedText } from '../../shared/i18n/localized-text';
+import { text } from '../../shared/i18n/text';
 
 /**
  * The one way a file we keep is put out of the way when it cannot be used: renamed, unchanged, to

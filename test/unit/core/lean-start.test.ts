@@ -29,6 +29,14 @@ describe('the main process’s start path stays lean (issue 15)', () => {
     expect(core.files.some((f) => /app-services|handler-table|handlers\//.test(f))).toBe(false);
   });
 
+  it('the CLI’s own start (--help, --version) loads no package, zod included: commands are dynamic imports', () => {
+    const cli = staticImports(REPO, 'main/cli/index.ts');
+    expect([...cli.packages]).toEqual([]);
+    expect(cli.files.some((f) => f.startsWith('shared/ipc/') || f === 'shared/i18n/localized-text.ts')).toBe(
+      false,
+    );
+  });
+
   it('every channel of the contract has its handler in the group the table names', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'bt-groups-'));
     const services = await startServices({
