@@ -421,6 +421,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     },
     'triage.openFolder': ({ taskId }) => support.openFolder(taskId),
     'triage.refresh': ({ taskId }) => support.refresh(taskId),
+    'triage.rows': ({ serial, offset }) => support.rows(serial, offset),
     'triage.openBundle': ({ id }) => support.openTriageBundle(id),
     'bundle.saveHar': ({ reportId }) => support.saveHar(reportId),
     'watch.status': async () => watch.status(),
