@@ -63,6 +63,7 @@ export const GROUP_OF: { readonly [C in Channel]: GroupName } = {
   'bundle.open': 'support',
   'triage.openFolder': 'support',
   'triage.refresh': 'support',
+  'triage.rows': 'support',
   'triage.openBundle': 'support',
   'bundle.saveHar': 'support',
   'watch.status': 'watch',

@@ -5,10 +5,11 @@ import type {
   SaveHarResult,
   TriageOpenResult,
   TriageRow,
+  TriageRowsResult,
   TriageSummary,
   TriageView,
 } from '../../shared/triage/triage-view';
-import { DEFAULT_INCIDENT_RULE } from '../../shared/triage/triage-view';
+import { DEFAULT_INCIDENT_RULE, TRIAGE_FIRST_ROWS } from '../../shared/triage/triage-view';
 import { openBundle } from '../bundle';
 import { exportBundleHar } from '../bundle/har-export';
 import { problem } from '../bundle/problems';
@@ -49,6 +50,9 @@ export function createSupportService(options: SupportServiceOptions) {
   let folder: string | null = null;
   /** Handle → absolute path, for the last folder triaged. */
   let handles = new Map<string, string>();
+  /** The last view's serial and every row of it, for triage.rows. */
+  let serial = 0;
+  let held: TriageRow[] = [];
   /** report_id → the path it was opened from, for this session. */
   const opened = new Map<string, string>();
 
@@ -83,11 +87,14 @@ export function createSupportService(options: SupportServiceOptions) {
       };
     });
     const refused = summary.refused.map((r) => ({ ...r, file: posix(relative(root, r.file)) }));
+    held = shown;
     return {
+      serial: ++serial,
       folder: root,
       summary: { ...summary, refused },
       rule: DEFAULT_INCIDENT_RULE,
-      rows: shown,
+      rows: shown.slice(0, TRIAGE_FIRST_ROWS),
+      rowsMore: Math.max(0, shown.length - TRIAGE_FIRST_ROWS),
       rowsLeftOut: Math.max(0, summary.bundles - shown.length),
       refusedWhy: refused.map((r) => ({ ...r, message: refusedMessage(r.code) })),
       verifiedNow,
@@ -130,6 +137,11 @@ export function createSupportService(options: SupportServiceOptions) {
     async refresh(taskId: string): Promise<TriageView> {
       if (!folder) throw new Error('No folder is open: choose one with 打开文件夹 first');
       return triage(folder, taskId);
+    },
+
+    /** The rows of view `of` from `offset` on; a view replaced since gets nothing (its handles are gone). */
+    async rows(of: number, offset: number): Promise<TriageRowsResult> {
+      return of === serial ? { current: true, rows: held.slice(offset) } : { current: false };
     },
 
     async openTriageBundle(id: string): Promise<BundleOpenResult> {

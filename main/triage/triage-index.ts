@@ -88,6 +88,8 @@ export class TriageIndex {
 
   private constructor(readonly db: DatabaseSync) {
     db.exec(SCHEMA);
+    // The summary's temporary table (triage-queries.ts) is rebuilt at each read: in memory, not a temp file.
+    db.exec('PRAGMA temp_store = MEMORY');
     this.known = db.prepare('SELECT size, mtime_ms FROM files WHERE path = ?');
     this.touch = db.prepare('UPDATE files SET seen_run = ? WHERE path = ?');
     this.putFile = db.prepare(

@@ -26,24 +26,17 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
  * The verified bundles in scope, one row per distinct bundle: a bundle saved twice (same manifest) is
- * counted once, at the first of its paths.
- */
-const UNIQUE = `
-WITH scoped AS (
-  SELECT * FROM bundles WHERE substr(path, 1, :len) = :prefix AND diagnosed_ms >= :since
-), uniq AS (
-  SELECT * FROM scoped WHERE path IN (SELECT MIN(path) FROM scoped GROUP BY manifest_sha256)
-)`;
-
-/**
- * The distinct bundles in scope, computed once into a temporary table that the summary's queries and
- * the table's rows then read (the deduplication is the costly part; done three times it tripled).
+ * counted once, at the first of its paths. Computed once into a temporary table that the summary's
+ * queries and the table's rows then read (the deduplication is the costly part; done three times it
+ * tripled). One pass: MIN(path) per manifest takes the other columns from that same row (SQLite's rule
+ * for bare columns beside a single min()), about twice as fast as `path IN (SELECT MIN(path) …)`.
  */
 function materialize(db: DatabaseSync, scope: TriageScope): void {
   db.exec('DROP TABLE IF EXISTS temp.triage_scope');
   db.prepare(
-    `CREATE TEMP TABLE triage_scope AS ${UNIQUE}
-     SELECT path, merchant_no, outcome, side, diagnosed_ms, report_id FROM uniq`,
+    `CREATE TEMP TABLE triage_scope AS
+     SELECT MIN(path) AS path, merchant_no, outcome, side, diagnosed_ms, report_id FROM bundles
+     WHERE substr(path, 1, :len) = :prefix AND diagnosed_ms >= :since GROUP BY manifest_sha256`,
   ).run({ len: scope.prefix.length, prefix: scope.prefix, since: scope.sinceMs });
 }
 

@@ -14,7 +14,12 @@ import { SimulationSeriesSchema, SimulationUnavailableSchema } from '../simulati
 import { BuyerProfileSchema } from '../simulation/device-profiles';
 import { ScenarioSchema } from '../sandbox/scenarios';
 import { LocalizedTextSchema } from '../i18n/localized-text';
-import { SaveHarResultSchema, TriageOpenResultSchema, TriageViewSchema } from '../triage/triage-view';
+import {
+  SaveHarResultSchema,
+  TriageOpenResultSchema,
+  TriageRowsResultSchema,
+  TriageViewSchema,
+} from '../triage/triage-view';
 
 /**
  * The one IPC contract. Every channel is request/response with zod schemas for both sides:
@@ -299,6 +304,11 @@ export const channels = {
     // The folder last opened, looked through again: new or changed bundles verified, the view afresh.
     input: z.object({ taskId: TaskIdSchema }).strict(),
     output: TriageViewSchema,
+  },
+  'triage.rows': {
+    // The rest of a view's rows (after its first page is shown), by the view's serial.
+    input: z.object({ serial: z.number().int().min(1), offset: z.number().int().min(0) }).strict(),
+    output: TriageRowsResultSchema,
   },
   'triage.openBundle': {
     // One row of the triage table, by the handle main issued for it (never a path).

@@ -20,6 +20,7 @@ export function handlers(ctx: CoreContext) {
     },
     'triage.openFolder': ({ taskId }) => support.openFolder(taskId),
     'triage.refresh': ({ taskId }) => support.refresh(taskId),
+    'triage.rows': ({ serial, offset }) => support.rows(serial, offset),
     'triage.openBundle': ({ id }) => support.openTriageBundle(id),
     'bundle.saveHar': ({ reportId }) => support.saveHar(reportId),
   } satisfies HandlerGroup;

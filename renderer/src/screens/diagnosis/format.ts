@@ -9,20 +9,39 @@ export function useUiLanguage(): string {
   return isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : DEFAULT_LANGUAGE;
 }
 
+// Building an Intl formatter costs far more than using one (a triage table and its incidents format
+// hundreds of moments in one render): one of each per language, built on first use.
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function dateTimeFormat(language: string): Intl.DateTimeFormat {
+  let format = dateTimeFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium' });
+    dateTimeFormats.set(language, format);
+  }
+  return format;
+}
+
+function numberFormat(language: string): Intl.NumberFormat {
+  let format = numberFormats.get(language);
+  if (!format) {
+    format = new Intl.NumberFormat(language);
+    numberFormats.set(language, format);
+  }
+  return format;
+}
+
 /** A moment (an ISO stamp or a Date) as people of the UI language write it: 2025年3月1日 14:05:09, Mar 1, 2025, 2:05:09 PM. */
 export function useDateTime(): (at: string | Date) => string {
   const language = useUiLanguage();
-  return useCallback(
-    (at: string | Date) =>
-      new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(at)),
-    [language],
-  );
+  return useCallback((at: string | Date) => dateTimeFormat(language).format(new Date(at)), [language]);
 }
 
 /** A count in the digits and grouping of the UI language. */
 export function useNumber(): (value: number) => string {
   const language = useUiLanguage();
-  return useCallback((value: number) => new Intl.NumberFormat(language).format(value), [language]);
+  return useCallback((value: number) => numberFormat(language).format(value), [language]);
 }
 
 /** "in 25 minutes" / "25分钟后", or "5 minutes ago": how far a moment is from now. */

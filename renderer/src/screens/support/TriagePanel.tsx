@@ -3,7 +3,12 @@ import { Alert, Button, Card, Collapse, Flex, Table, Tag, Typography, type Table
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutcomeCode } from '../../../../shared/protocol/outcome-codes';
-import type { TriageIncident, TriageRow, TriageView } from '../../../../shared/triage/triage-view';
+import {
+  TRIAGE_FIRST_ROWS,
+  type TriageIncident,
+  type TriageRow,
+  type TriageView,
+} from '../../../../shared/triage/triage-view';
 import { useLocalized } from '../../i18n/use-localized';
 import { OutcomeLabel, SideBadge } from '../diagnosis/looks';
 import { useDateTime, useNumber } from '../diagnosis/format';
@@ -27,11 +32,12 @@ export function TriagePanel({ view }: { view: TriageView }) {
   const [focus, setFocus] = useState<Focus | null>(null);
   const { summary } = view;
   const heading = useRef<HTMLHeadingElement>(null);
-  // The result goes where the eyes are: a folder just checked scrolls into view, its heading focused.
+  // The result goes where the eyes are: a folder just checked scrolls into view, its heading focused
+  // (once per view: the rest of its rows arriving is the same view).
   useEffect(() => {
     heading.current?.scrollIntoView({ block: 'start' });
     heading.current?.focus({ preventScroll: true });
-  }, [view]);
+  }, [view.serial]);
   return (
     <Flex vertical gap="large" data-testid="triage">
       <Card
@@ -64,10 +70,19 @@ export function TriagePanel({ view }: { view: TriageView }) {
   );
 }
 
+/**
+ * How many incidents show before 「显示更早的」. A month's inbox can hold dozens: as many alerts would push
+ * the table off the screen, and drawing them was most of the time to the table's first paint.
+ */
+const INCIDENTS_AT_FIRST = 5;
+
 function Incidents({ view, onFocus }: { view: TriageView; onFocus: (focus: Focus) => void }) {
   const { t } = useTranslation();
-  const dateTime = useDateTime();
+  const [all, setAll] = useState(false);
   const { incidents } = view.summary;
+  // Newest first: on a bad day the incident under way is the one support needs, not last month's.
+  const newestFirst = useMemo(() => [...incidents].reverse(), [incidents]);
+  const shown = all ? newestFirst : newestFirst.slice(0, INCIDENTS_AT_FIRST);
   return (
     <section aria-labelledby="triage-incidents-title" data-testid="triage-incidents">
       <h3 id="triage-incidents-title" className="support-subtitle">
@@ -79,45 +94,59 @@ function Incidents({ view, onFocus }: { view: TriageView; onFocus: (focus: Focus
             {t('triage.noIncidents')}
           </Typography.Text>
         )}
-        {incidents.map((incident: TriageIncident) => (
-          <Alert
-            key={`${incident.outcome}-${incident.from}`}
-            type="error"
-            showIcon
-            icon={<AlertOutlined />}
-            data-testid="triage-incident"
-            data-outcome={incident.outcome}
-            title={
-              <Flex align="center" gap="middle" wrap>
-                <strong>
-                  {t('triage.incident', {
-                    merchants: incident.merchants,
-                    outcome: t(`explain.outcomes.${incident.outcome}.title`),
-                  })}
-                </strong>
-                <Tag className="support-mono">{incident.outcome}</Tag>
-              </Flex>
-            }
-            description={
-              <Flex align="center" gap="middle" wrap justify="space-between">
-                <Flex vertical gap={2}>
-                  <span>
-                    {t('triage.incidentWhen', { from: dateTime(incident.from), to: dateTime(incident.to) })}
-                  </span>
-                  <SideBadge side={incident.side} short />
-                </Flex>
-                <Button size="small" onClick={() => onFocus(incident)}>
-                  {t('triage.showIncident')}
-                </Button>
-              </Flex>
-            }
-          />
+        {shown.map((incident) => (
+          <Incident key={`${incident.outcome}-${incident.from}`} incident={incident} onFocus={onFocus} />
         ))}
+        {shown.length < incidents.length && (
+          <div>
+            <Button onClick={() => setAll(true)} data-testid="triage-more-incidents">
+              {t('triage.moreIncidents', { count: incidents.length - shown.length })}
+            </Button>
+          </div>
+        )}
         <Typography.Text type="secondary">
           {t('triage.incidentRule', { merchants: view.rule.minMerchants, minutes: view.rule.windowMinutes })}
         </Typography.Text>
       </Flex>
     </section>
+  );
+}
+
+function Incident({ incident, onFocus }: { incident: TriageIncident; onFocus: (focus: Focus) => void }) {
+  const { t } = useTranslation();
+  const dateTime = useDateTime();
+  return (
+    <Alert
+      type="error"
+      showIcon
+      icon={<AlertOutlined />}
+      data-testid="triage-incident"
+      data-outcome={incident.outcome}
+      title={
+        <Flex align="center" gap="middle" wrap>
+          <strong>
+            {t('triage.incident', {
+              merchants: incident.merchants,
+              outcome: t(`explain.outcomes.${incident.outcome}.title`),
+            })}
+          </strong>
+          <Tag className="support-mono">{incident.outcome}</Tag>
+        </Flex>
+      }
+      description={
+        <Flex align="center" gap="middle" wrap justify="space-between">
+          <Flex vertical gap={2}>
+            <span>
+              {t('triage.incidentWhen', { from: dateTime(incident.from), to: dateTime(incident.to) })}
+            </span>
+            <SideBadge side={incident.side} short />
+          </Flex>
+          <Button size="small" onClick={() => onFocus(incident)}>
+            {t('triage.showIncident')}
+          </Button>
+        </Flex>
+      }
+    />
   );
 }
 
@@ -201,7 +230,9 @@ function BundleTable({
       title: t('triage.columns.time'),
       dataIndex: 'diagnosed_at',
       width: 190,
-      sorter: (a, b) => a.diagnosed_at.localeCompare(b.diagnosed_at),
+      // ISO 8601 UTC stamps sort as plain strings; localeCompare (ICU collation) made sorting a
+      // thousand rows a visible part of the first paint.
+      sorter: (a, b) => (a.diagnosed_at < b.diagnosed_at ? -1 : a.diagnosed_at > b.diagnosed_at ? 1 : 0),
       defaultSortOrder: 'descend',
       render: (value: string) => dateTime(value),
     },
@@ -232,7 +263,7 @@ function BundleTable({
           rowKey="id"
           columns={columns}
           dataSource={rows}
-          pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
+          pagination={{ pageSize: TRIAGE_FIRST_ROWS, showSizeChanger: false, hideOnSinglePage: true }}
           rowClassName={() => 'triage-row'}
           onRow={(row) => ({
             onClick: () => void openTriageBundle(row.id, row.file),
@@ -249,7 +280,7 @@ function BundleTable({
         />
         {view.rowsLeftOut > 0 && (
           <Typography.Text type="secondary">
-            {t('triage.leftOut', { shown: view.rows.length })}
+            {t('triage.leftOut', { shown: view.rows.length + view.rowsMore })}
           </Typography.Text>
         )}
       </Flex>

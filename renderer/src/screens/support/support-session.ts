@@ -78,7 +78,10 @@ async function triageCall(call: (taskId: string) => Promise<TriageView | null>):
     if (event.taskId === taskId) update({ triageProgress: { verified: event.done, found: event.total } });
   });
   try {
-    const view = await call(taskId);
+    let view = await call(taskId);
+    // A table on the screen is replaced by a whole one, not by one page then the rest; a first table
+    // shows its first page at once and gets the rest after the paint (openFolder).
+    if (view && store.get().triage) view = await withAllRows(view);
     if (view) update({ triage: view });
     return view;
   } catch (error) {
@@ -102,7 +105,42 @@ export async function openFolder(): Promise<void> {
     update({ result: null, error: null, fileName: null, fromTriage: false });
     return answer.view;
   });
-  if (view && !view.fresh) await triageCall((taskId) => doctor.invoke('triage.refresh', { taskId }));
+  if (!view) return;
+  await afterPaint();
+  if (view.rowsMore > 0) {
+    try {
+      const whole = await withAllRows(view);
+      if (store.get().triage?.serial === view.serial) update({ triage: whole });
+    } catch (error) {
+      update({ triageError: reasonOf(error) });
+      return;
+    }
+  }
+  if (!view.fresh) await triageCall((taskId) => doctor.invoke('triage.refresh', { taskId }));
+}
+
+/** The view with the rest of its rows (main sends one page with it; see TRIAGE_FIRST_ROWS). */
+async function withAllRows(view: TriageView): Promise<TriageView> {
+  if (view.rowsMore === 0) return view;
+  const rest = await doctor.invoke('triage.rows', { serial: view.serial, offset: view.rows.length });
+  return rest.current ? { ...view, rows: [...view.rows, ...rest.rows], rowsMore: 0 } : view;
+}
+
+/**
+ * Resolves once the browser has painted what was just rendered: the rest of the rows and the look
+ * through the folder (a walk and, for changed files, verification in worker threads) then do not compete
+ * with drawing the table. A hidden window paints no frames, so at most a tenth of a second is waited.
+ */
+function afterPaint(): Promise<void> {
+  return new Promise((done) => {
+    const fallback = setTimeout(done, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback);
+        done();
+      }, 0),
+    );
+  });
 }
 
 export function closeTriage(): void {
