@@ -120,7 +120,7 @@ function inFragment(text: string, offset: number, sep: string): boolean {
  * A cookie string printed by a page (`document.cookie`: `a=1; b=2; c=3`): two or more pairs joined by
  * `; `. Every value is a cookie, whatever its name.
  */
-const COOKIE_LIST =
+export const COOKIE_LIST =
   /(?<=^|[\s:：'"(=])(?:[A-Za-z0-9_.~!$*-]{1,64}=[^;\s'"<>]*; ?){1,40}[A-Za-z0-9_.~!$*-]{1,64}=[^;\s'"<>]*/g;
 
 export function redactCookieLists(ctx: TextRuleContext, text: string): string {

@@ -18,6 +18,7 @@ export const F_DIGITS_6 = 128; // six
 export const F_MOBILE = 256; // 1, then 3–9, then a digit (ASCII or full-width)
 export const F_RUN_40 = 512; // forty base64/hex characters in a row
 export const F_WORD = 1024; // a sensitive word or a home folder's name may be there (see WORDS)
+export const F_TWO_EQUALS = 2048; // '=' twice or more (two `name=value` pairs)
 
 /**
  * Words the text rules look for (case-insensitive, ASCII letters only, as the rules' own regexes fold
@@ -94,6 +95,7 @@ export function textFeatures(text: string): number {
   let token = 0;
   let dashes = 0;
   let letters = 0;
+  let equals = 0;
   // The last four letters, as a number in base 26.
   let gram = 0;
   tokenRuns.count = 0;
@@ -123,6 +125,7 @@ export function textFeatures(text: string): number {
         if ((k & DIGIT) !== 0) d = c - 48;
         else if (c === 64) f |= F_AT;
         else if (c === 37) f |= F_PERCENT;
+        else if (c === 61) equals++;
         else if (c === 63 || c === 35) f |= F_QUERY;
         else if (c === 32 && i > 0 && text.charCodeAt(i - 1) === 59) f |= F_SEMI_SPACE;
       }
@@ -150,6 +153,7 @@ export function textFeatures(text: string): number {
     }
   }
   if (token >= MIN_TOKEN_RUN) noteRun(length - token, length);
+  if (equals >= 2) f |= F_TWO_EQUALS;
   if (letters === 3 && threeLetterWord(gram)) f |= F_WORD;
   tokenRuns.text = text;
   return f;

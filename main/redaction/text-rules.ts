@@ -20,6 +20,7 @@ import {
   F_QUERY,
   F_RUN_40,
   F_SEMI_SPACE,
+  F_TWO_EQUALS,
   F_WIDE_AT,
   F_WORD,
   textFeatures,
@@ -131,7 +132,8 @@ export const TEXT_RULES: readonly TextRule[] = [
   },
   {
     rules: ['cookie'],
-    may: (_t, _ctx, f) => (f & F_SEMI_SPACE) !== 0,
+    // A printed cookie string is two `name=value` pairs or more.
+    may: (_t, _ctx, f) => (f & (F_SEMI_SPACE | F_TWO_EQUALS)) === (F_SEMI_SPACE | F_TWO_EQUALS),
     apply: redactCookieLists,
   },
   {

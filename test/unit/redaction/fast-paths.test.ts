@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RedactionEngine } from '../../../main/redaction';
+import { COOKIE_LIST } from '../../../main/redaction/credential-rules';
 import { LiteralMatcher } from '../../../main/redaction/literal-matcher';
 import {
   F_AT,
@@ -12,6 +13,7 @@ import {
   F_QUERY,
   F_RUN_40,
   F_SEMI_SPACE,
+  F_TWO_EQUALS,
   F_WIDE_AT,
   F_WORD,
   textFeatures,
@@ -31,7 +33,11 @@ const OLD_GATES: [string, (t: string) => boolean, (f: number, t: string) => bool
   ['authorization', (t) => /authori|bearer|basic|digest|token /i.test(t), (f) => (f & F_WORD) !== 0],
   ['set-cookie', (t) => /set-cookie/i.test(t), (f) => (f & F_WORD) !== 0],
   ['cookie', (t) => /cookie/i.test(t), (f) => (f & F_WORD) !== 0],
-  ['cookie list', (t) => t.includes('; '), (f) => (f & F_SEMI_SPACE) !== 0],
+  [
+    'cookie list',
+    (t) => t.includes('; ') && new RegExp(COOKIE_LIST.source).test(t),
+    (f) => (f & F_SEMI_SPACE) !== 0 && (f & F_TWO_EQUALS) !== 0,
+  ],
   [
     'url params',
     (t) => /[?#]|%3[Ff]|%23/.test(t),
@@ -70,6 +76,8 @@ const piece = fc.oneof(
     '#',
     '; ',
     ';',
+    '=',
+    'a=1; b=2',
     ' ',
     'eyJ',
     'Users',
