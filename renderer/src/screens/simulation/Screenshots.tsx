@@ -45,12 +45,24 @@ export function Screenshots({ runs, index }: { runs: readonly SimulationResult[]
   const pictures = picturesOf(runs, index);
   const run = runs[index];
   const phone = run ? isPhone(buyerOf(run)) : false;
-  if (pictures.length === 0) {
-    return <Typography.Text type="secondary">{t('simulation.screenshots.none')}</Typography.Text>;
+  // A hop the assistant itself stopped (a loop, too many hops, plain http): the browser then shows
+  // our own block page, never what a buyer's browser shows; say so in words instead of that picture.
+  const blocked = run?.hops.find((hop) => hop.blockedBy !== null)?.blockedBy ?? null;
+  const shown = blocked ? pictures.filter(({ shot }) => shot.moment !== 'failure') : pictures;
+  const noPicture = blocked && (
+    <div className="sim-screenshot-missing" role="note" data-testid="simulation-no-picture">
+      {t(`simulation.screenshots.blocked.${blocked}`)}
+    </div>
+  );
+  if (shown.length === 0) {
+    return (
+      noPicture || <Typography.Text type="secondary">{t('simulation.screenshots.none')}</Typography.Text>
+    );
   }
   return (
     <div className="sim-screenshots">
-      {pictures.map(({ shot, base64, fromRun }) => {
+      {noPicture}
+      {shown.map(({ shot, base64, fromRun }) => {
         const caption = t(`simulation.screenshots.moments.${shot.moment}.caption`);
         const hint = t(`simulation.screenshots.moments.${shot.moment}.hint`);
         return (
