@@ -24,18 +24,13 @@ import {
   type RequestWillBeSent,
   type ResponseReceived,
 } from './cdp-events';
+import { CAPTURE_LIMITS } from './capture-limits';
+import { handleDocumentPause, type DocumentBody, type DocumentPause } from './document-pause';
 import { NavigationGate } from './navigation-gate';
+import { consoleMessage, pageException } from './page-messages';
 import { CASHIER_STATE_OBSERVER, OBSERVER_WORLD, STATE_BINDING } from './page-scripts';
 
-/** Bounds that keep one run's result small whatever the page does. */
-export const CAPTURE_LIMITS = {
-  events: 4000,
-  subresources: 500,
-  console: 200,
-  exceptions: 100,
-  textChars: 1000,
-  documentBytes: 2 * 1024 * 1024,
-} as const;
+export { CAPTURE_LIMITS };
 
 /**
  * The CDP events chrome-har turns into a HAR; only these are kept. The *ExtraInfo events are left out on
@@ -76,12 +71,7 @@ interface SubresourceState {
   startTimestamp: number;
 }
 
-export interface DocumentBody {
-  url: string;
-  status: number;
-  contentType: string | null;
-  bytes: Buffer;
-}
+export type { DocumentBody };
 
 export interface CashierStateReport {
   state: string | null;
@@ -156,7 +146,9 @@ export class PageRecorder {
     on('Runtime.consoleAPICalled', (p) => this.consoleCalled(p as unknown as ConsoleApiCalled));
     on('Runtime.exceptionThrown', (p) => this.exceptionThrown(p as unknown as ExceptionThrown));
     on('Runtime.bindingCalled', (p) => this.bindingCalled(p as unknown as BindingCalled));
-    on('Fetch.requestPaused', (p) => this.track(this.requestPaused(p as unknown as RequestPaused)));
+    on('Fetch.requestPaused', (p) =>
+      this.track(handleDocumentPause(p as unknown as RequestPaused, this.documentPause())),
+    );
 
     const send = this.transport.send.bind(this.transport);
     await send('Page.enable');
@@ -233,6 +225,16 @@ export class PageRecorder {
     for (const state of this.allHopStates) this.report(state);
     for (const unsubscribe of this.listeners.splice(0)) unsubscribe();
     await Promise.allSettled([...this.pending]);
+  }
+
+  private documentPause(): DocumentPause {
+    return {
+      send: this.transport.send.bind(this.transport),
+      isMainDocument: (type, frameId) => this.isMainDocument(type, frameId),
+      gate: this.gate,
+      blockedBy: this.blockedBy,
+      bodies: this.bodies,
+    };
   }
 
   private atMs(): number {
@@ -400,34 +402,12 @@ export class PageRecorder {
 
   private consoleCalled(p: ConsoleApiCalled): void {
     if (this.console.length >= CAPTURE_LIMITS.console) return;
-    const textValue = (p.args ?? [])
-      .map((arg) =>
-        arg.value !== undefined ? String(arg.value) : (arg.description ?? arg.unserializableValue ?? ''),
-      )
-      .join(' ');
-    const frame = p.stackTrace?.callFrames?.[0];
-    this.console.push({
-      leg: this.leg,
-      level: p.type,
-      text: this.sanitizer.text(textValue.slice(0, CAPTURE_LIMITS.textChars)),
-      url: frame?.url ? this.sanitizer.text(frame.url) : null,
-      line: typeof frame?.lineNumber === 'number' ? frame.lineNumber + 1 : null,
-      atMs: this.atMs(),
-    });
+    this.console.push(consoleMessage(p, this.leg, this.sanitizer, this.atMs()));
   }
 
   private exceptionThrown(p: ExceptionThrown): void {
     if (this.exceptions.length >= CAPTURE_LIMITS.exceptions) return;
-    const details = p.exceptionDetails;
-    const description = details.exception?.description ?? details.text ?? 'Uncaught exception';
-    this.exceptions.push({
-      leg: this.leg,
-      text: this.sanitizer.text(description.slice(0, CAPTURE_LIMITS.textChars)),
-      url: details.url ? this.sanitizer.text(details.url) : null,
-      line: typeof details.lineNumber === 'number' ? details.lineNumber + 1 : null,
-      column: typeof details.columnNumber === 'number' ? details.columnNumber + 1 : null,
-      atMs: this.atMs(),
-    });
+    this.exceptions.push(pageException(p, this.leg, this.sanitizer, this.atMs()));
   }
 
   private bindingCalled(p: BindingCalled): void {
@@ -446,62 +426,7 @@ export class PageRecorder {
       // Not our observer's JSON: ignore.
     }
   }
-
-  private async requestPaused(p: RequestPaused): Promise<void> {
-    const send = this.transport.send.bind(this.transport);
-    const requestId = p.requestId;
-    const networkId = p.networkId ?? requestId;
-    const mainDocument = this.isMainDocument(p.resourceType, p.frameId);
-    const atResponse = p.responseStatusCode !== undefined || p.responseErrorReason !== undefined;
-    try {
-      if (!atResponse) {
-        const block = mainDocument ? this.gate.admit(p.request.url) : null;
-        if (block) {
-          this.blockedBy.set(networkId, block);
-          await send('Fetch.failRequest', { requestId, errorReason: 'BlockedByClient' });
-          return;
-        }
-      } else if (mainDocument && p.responseStatusCode !== undefined && !p.responseErrorReason) {
-        const headers = Object.fromEntries((p.responseHeaders ?? []).map((h) => [h.name, h.value]));
-        const redirect =
-          p.responseStatusCode >= 300 && p.responseStatusCode < 400 && headerValue(headers, 'location');
-        // Fetch.getResponseBody waits for the whole body and hands it over in one piece, so it is only
-        // asked for a body of known, capped length, and only for a moment: a chunked page of unknown
-        // size (possibly endless) or one that drips is left to load as the buyer would see it, and its
-        // charset is then judged from the rendered text alone.
-        const declaredLength = headerValue(headers, 'content-length');
-        const length = declaredLength === undefined ? Number.NaN : Number(declaredLength);
-        const body =
-          !redirect && Number.isFinite(length) && length <= CAPTURE_LIMITS.documentBytes
-            ? await Promise.race([
-                send('Fetch.getResponseBody', { requestId }) as Promise<{
-                  body: string;
-                  base64Encoded: boolean;
-                }>,
-                new Promise<null>((resolve) => setTimeout(() => resolve(null), BODY_CAPTURE_WAIT_MS).unref()),
-              ])
-            : null;
-        if (body) {
-          this.bodies.set(networkId, {
-            url: p.request.url,
-            status: p.responseStatusCode,
-            contentType: headerValue(headers, 'content-type'),
-            bytes: Buffer.from(body.body, body.base64Encoded ? 'base64' : 'utf8').subarray(
-              0,
-              CAPTURE_LIMITS.documentBytes,
-            ),
-          });
-        }
-      }
-      await send('Fetch.continueRequest', { requestId });
-    } catch {
-      // The request went away first (a new navigation, the page closing): nothing to continue.
-    }
-  }
 }
-
-/** How long a document's body may take to arrive whole before the page is let through uncaptured. */
-const BODY_CAPTURE_WAIT_MS = 1500;
 
 const round = (ms: number): number => Math.round(ms * 10) / 10;
 const isRedirect = (hop: SimulationHop): boolean =>
