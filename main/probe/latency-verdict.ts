@@ -1,12 +1,11 @@
 import { text, type LocalizedText } from '../../shared/i18n/localized-text';
 import type { ProbeSeriesSummary } from '../../shared/probe/probe-result';
 
-/** Thresholds of `net.latency` in the checklist catalog, on whole requests (redirects included). */
-export const NET_LATENCY_THRESHOLDS = {
-  failErrorRate: 0.2,
-  failP95Ms: 5_000,
-  warnP95Ms: 1_500,
-} as const;
+import { NET_LATENCY_THRESHOLDS } from '../../shared/probe/slow-hosts';
+
+/** Thresholds of `net.latency` in the checklist catalog, on whole requests (redirects included);
+ * in shared/ so the timings screen judges "slow" by the very same numbers. */
+export { NET_LATENCY_THRESHOLDS };
 
 export interface NetLatencyVerdict {
   status: 'pass' | 'warn' | 'fail';

@@ -221,7 +221,9 @@ describe.skipIf(chromiumMissingReason !== null)('simulation screen (Chromium)', 
     await visible(busy.getByText('第 1 次的结果'));
     await countOf(failureShot.getByText('这张截图来自第 1 次，结果相同。')).toBe(0);
     await expectPicture(failureShot, '截图：出错的页面（出问题时买家看到的样子）');
-    // The cashier's own error code, open because it is the problem.
+    // The cashier's own error code, for support: in the result card's 给客服看, folded.
+    await countOf(page.getByTestId('simulation-cashier-error-code')).toBe(0);
+    await busy.getByTestId('simulation-support-details').getByText('给客服看').click();
     await visible(page.getByTestId('simulation-cashier-error-code').getByText('SYSTEM_BUSY'));
     await session.screenshot('simulation-series', { whole: true });
 

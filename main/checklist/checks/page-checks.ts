@@ -81,9 +81,10 @@ const redirectChain: CheckDefinition<CheckContext> = {
         const broken = run.hops[run.outcomeDetail.hopIndex];
         return {
           status: 'fail',
+          // The browser's error name (net::ERR_…) is in the evidence's hops, for support.
           summary: text(
-            `跳转在第 ${(broken?.position ?? 0) + 1} 步断了（${broken?.error ?? `HTTP ${broken?.status ?? '?'}`}），没有到达收银台。`,
-            `The redirect broke at hop ${(broken?.position ?? 0) + 1} (${broken?.error ?? `HTTP ${broken?.status ?? '?'}`}) and never reached the cashier.`,
+            `跳转在第 ${(broken?.position ?? 0) + 1} 步断了（${broken?.error ? '浏览器没能打开这一步' : `服务器回答 ${broken?.status ?? '?'}`}），没有到达收银台。`,
+            `The redirect broke at hop ${(broken?.position ?? 0) + 1} (${broken?.error ? 'the browser could not open it' : `the server answered ${broken?.status ?? '?'}`}) and never reached the cashier.`,
           ),
           remediation: explanationOf(run.outcome),
           evidence,
@@ -125,9 +126,10 @@ const cashierReady: CheckDefinition<CheckContext> = {
       if (state === 'error') {
         return {
           status: 'fail',
+          // The cashier's error code is in the evidence (the row's 给客服看), not the sentence.
           summary: text(
-            `收银台显示了错误页面（错误代码 ${errorCode ?? '无'}），买家看到「支付失败，请稍后再试」。`,
-            `The cashier showed its error page (code ${errorCode ?? 'none'}); the buyer sees 支付失败，请稍后再试.`,
+            '收银台显示了错误页面，买家看到「支付失败，请稍后再试」。',
+            'The cashier showed its error page; the buyer sees 支付失败，请稍后再试.',
           ),
           remediation: explanationOf(
             run.outcome === 'RISK_REJECTED' ? 'RISK_REJECTED' : 'CASHIER_ERROR_PAGE',
@@ -139,8 +141,8 @@ const cashierReady: CheckDefinition<CheckContext> = {
         return {
           status: 'fail',
           summary: text(
-            `收银台在 ${budgetMs / 1000} 秒内没有准备好（状态：${state ?? '无'}）。`,
-            `The cashier was not ready within ${budgetMs / 1000} s (state: ${state ?? 'none'}).`,
+            `收银台在 ${budgetMs / 1000} 秒内没有准备好：${state === 'loading' ? '一直停在“加载中”' : '页面上一直没有出现可以付款的收银台'}。`,
+            `The cashier was not ready within ${budgetMs / 1000} s: ${state === 'loading' ? 'it stayed on “loading”' : 'no cashier ready to pay ever showed on the page'}.`,
           ),
           remediation: explanationOf(run.outcome === 'BLANK_PAGE' ? 'BLANK_PAGE' : 'CASHIER_TIMEOUT'),
           evidence,

@@ -103,9 +103,10 @@ export function notReached(run: SimulationResult, what: LocalizedText): CheckOut
   return {
     status: 'skip',
     summary: text(
-      `模拟在到达${what['zh-CN']}之前就结束了（${run.outcome}：${meaning['zh-CN']}）`,
-      `The simulation ended before reaching ${what['en-US']} (${run.outcome}: ${meaning['en-US']})`,
+      `模拟在到达${what['zh-CN']}之前就结束了：${meaning['zh-CN']}`,
+      `The simulation ended before reaching ${what['en-US']}: ${meaning['en-US']}`,
     ),
+    // The outcome code is for support: in the evidence (the row's 给客服看), not the sentence.
     evidence: { outcome: run.outcome, outcomeDetail: run.outcomeDetail },
   };
 }

@@ -11,9 +11,10 @@ async function registeredOrSkip(ctx: CheckContext) {
   const skip: CheckOutcome = noVerdict(a) ?? {
     status: 'skip',
     summary: a.ok
-      ? text(
-          `平台没有返回店铺配置（${a.result.body?.sub_code ?? a.result.body?.code}），见其他检查项。`,
-          `The platform did not return the store configuration (${a.result.body?.sub_code ?? a.result.body?.code}); see the other checks.`,
+      ? // The platform's code is in the evidence (the row's 给客服看), not in the sentence.
+        text(
+          '平台没有返回店铺配置，原因见其他检查项。',
+          'The platform did not return the store configuration; see the other checks for why.',
         )
       : text('平台没有返回店铺配置。', 'The platform did not return the store configuration.'),
     evidence: a.ok ? { code: a.result.body?.code, sub_code: a.result.body?.sub_code } : {},
@@ -52,19 +53,22 @@ const platformHealth: CheckDefinition<CheckContext> = {
         evidence,
       };
     }
-    const { status, components } = health;
-    const down = Object.entries(components)
-      .filter(([, v]) => v !== 'UP')
-      .map(([k, v]) => `${k}=${v}`)
-      .join(', ');
+    const { status } = health;
     if (status === 'UP')
       return { status: 'pass', summary: text('平台运行正常。', 'The platform is up.'), evidence };
     return {
       status: status === 'DOWN' ? 'fail' : 'warn',
-      summary: text(
-        `平台状态：${status}（${down}）。这是平台方的问题，不是店铺配置问题。`,
-        `Platform status: ${status} (${down}). This is on the platform’s side, not the store’s configuration.`,
-      ),
+      // Which parts are down (gateway=DOWN…) is for support: in the evidence, not the sentence.
+      summary:
+        status === 'DOWN'
+          ? text(
+              '平台报告自己现在停止服务。这是平台那边的问题，不是店铺配置问题。',
+              'The platform reports that it is down. This is on the platform’s side, not the store’s configuration.',
+            )
+          : text(
+              '平台报告自己有一部分功能不正常。这是平台那边的问题，不是店铺配置问题。',
+              'The platform reports that part of it is not working. This is on the platform’s side, not the store’s configuration.',
+            ),
       remediation: text(
         '请稍后再试，并可先让买家换用其他支付方式。持续超过 30 分钟请联系平台客服。',
         'Try again later and offer buyers another payment method meanwhile. Contact platform support if it lasts over 30 minutes.',

@@ -61,12 +61,16 @@ describe('page.* and tls.mixed-content from the simulation', () => {
     });
     const results = await judge(tls);
     expect(results['page.redirect-chain']).toMatchObject({ status: 'fail' });
-    expect(results['page.redirect-chain']!.summary['en-US']).toContain('net::ERR_CERT_DATE_INVALID');
+    // The browser's error name is for support (the evidence), not the sentence a shop owner reads.
+    expect(results['page.redirect-chain']!.summary['zh-CN']).toContain('浏览器没能打开这一步');
+    expect(results['page.redirect-chain']!.summary['zh-CN']).not.toContain('ERR_');
+    expect(JSON.stringify(results['page.redirect-chain']!.evidence)).toContain('net::ERR_CERT_DATE_INVALID');
     expect(results['page.cashier-ready']).toMatchObject({
       status: 'skip',
       evidence: { outcome: 'TLS_ERROR' },
     });
-    expect(results['page.cashier-ready']!.summary['zh-CN']).toContain('TLS_ERROR');
+    expect(results['page.cashier-ready']!.summary['zh-CN']).toContain('模拟在到达收银台之前就结束了');
+    expect(results['page.cashier-ready']!.summary['zh-CN']).not.toContain('TLS_ERROR');
     expect(results['page.return-leg']!.status).toBe('skip');
   });
 
@@ -98,7 +102,9 @@ describe('page.* and tls.mixed-content from the simulation', () => {
       }),
     );
     expect(error['page.cashier-ready']!.status).toBe('fail');
-    expect(error['page.cashier-ready']!.summary['zh-CN']).toContain('SYSTEM_BUSY');
+    // The cashier's code is in the evidence, for support; the sentence says what the buyer saw.
+    expect(error['page.cashier-ready']!.summary['zh-CN']).not.toContain('SYSTEM_BUSY');
+    expect(error['page.cashier-ready']!.evidence).toMatchObject({ errorCode: 'SYSTEM_BUSY' });
     const late = await judge(resultFixture({ cashier: { ...base.cashier, readyAfterMs: 2500 } }));
     expect(late['page.cashier-ready']!.status).toBe('warn');
     const blank = await judge(

@@ -136,6 +136,13 @@ export function OutcomeCard({ result, runNumber }: { result: SimulationResult; r
               label: t('supportDetails.rawMessage'),
               value: <span data-testid="simulation-reason">{result.outcomeDetail.reason}</span>,
             },
+            {
+              // The cashier's own error code: support asks the platform with it.
+              label: t('supportDetails.cashierErrorCode'),
+              value: result.cashier.errorCode && (
+                <span data-testid="simulation-cashier-error-code">{result.cashier.errorCode}</span>
+              ),
+            },
             { label: t('supportDetails.browser'), value: result.browser.product },
           ]}
         />

@@ -148,7 +148,7 @@ export function RunDetails({ result }: { result: SimulationResult }) {
   );
 }
 
-/** The cashier's data-cashier-state in words; a state this screen does not know is shown as it is. */
+/** The cashier's data-cashier-state in words (the raw state is in the run's evidence, for support). */
 export function cashierStateWords(state: string | null, t: TFunction): string {
   switch (state) {
     case 'ready':
@@ -157,10 +157,9 @@ export function cashierStateWords(state: string | null, t: TFunction): string {
       return t('simulation.details.cashier.states.loading');
     case 'error':
       return t('simulation.details.cashier.states.error');
-    case null:
-      return t('simulation.details.cashier.states.unknown');
+    // No state, or one this screen does not know: the page's own word is no word for a shop owner.
     default:
-      return state;
+      return t('simulation.details.cashier.states.unknown');
   }
 }
 
@@ -173,16 +172,6 @@ function CashierFacts({ cashier }: { cashier: CashierObservation }) {
       <Facts
         rows={[
           [t('simulation.details.cashier.state'), cashierStateWords(cashier.state, t)],
-          [
-            t('simulation.details.cashier.errorCode'),
-            cashier.errorCode ? (
-              <Typography.Text code data-testid="simulation-cashier-error-code">
-                {cashier.errorCode}
-              </Typography.Text>
-            ) : (
-              t('simulation.details.none')
-            ),
-          ],
           [
             t('simulation.details.cashier.readyAfter'),
             cashier.readyAfterMs === null

@@ -45,6 +45,9 @@ export function Screenshots({ runs, index }: { runs: readonly SimulationResult[]
   const pictures = picturesOf(runs, index);
   const run = runs[index];
   const phone = run ? isPhone(buyerOf(run)) : false;
+  // A hop the assistant itself stopped (a loop, too many hops, plain http): the browser then shows
+  // our own block page, never what a buyer's browser shows; say so in words instead of that picture.
+  const blocked = run?.hops.find((hop) => hop.blockedBy !== null)?.blockedBy ?? null;
   if (pictures.length === 0) {
     return <Typography.Text type="secondary">{t('simulation.screenshots.none')}</Typography.Text>;
   }
@@ -60,7 +63,11 @@ export function Screenshots({ runs, index }: { runs: readonly SimulationResult[]
             data-testid="simulation-screenshot"
             data-moment={shot.moment}
           >
-            {base64 ? (
+            {blocked && shot.moment === 'failure' ? (
+              <div className="sim-screenshot-missing" role="note" data-testid="simulation-no-picture">
+                {t(`simulation.screenshots.blocked.${blocked}`)}
+              </div>
+            ) : base64 ? (
               <DeviceShot
                 src={`data:${shot.mimeType};base64,${base64}`}
                 alt={t('simulation.screenshots.alt', { caption, hint })}

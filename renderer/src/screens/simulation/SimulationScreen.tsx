@@ -181,12 +181,8 @@ function LiveView({ session }: { session: SimulationSession }) {
       extra={
         cashier?.state ? (
           <Typography.Text data-testid="simulation-cashier-live">
-            {cashier.errorCode
-              ? t('simulation.live.cashierError', {
-                  state: cashierStateWords(cashier.state, t),
-                  code: cashier.errorCode,
-                })
-              : t('simulation.live.cashier', { state: cashierStateWords(cashier.state, t) })}
+            {/* The cashier's error code waits for the result card's 给客服看. */}
+            {t('simulation.live.cashier', { state: cashierStateWords(cashier.state, t) })}
           </Typography.Text>
         ) : null
       }

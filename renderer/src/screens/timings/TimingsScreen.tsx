@@ -13,6 +13,7 @@ import {
 import { ScreenHeader } from '../../app/screen-parts';
 import { HostStats } from './HostStats';
 import { PhaseGuide } from './PhaseGuide';
+import { TimingsVerdict } from './TimingsVerdict';
 import {
   cancelProbes,
   loadLastProbeRun,
@@ -97,7 +98,7 @@ export default function TimingsScreen() {
           data-testid="waterfall-card"
         >
           <Flex vertical gap="middle">
-            <Verdict session={session} />
+            <TimingsVerdict session={session} />
             <Typography.Text type="secondary">{t('timings.waterfall.intro')}</Typography.Text>
             <Waterfall results={session.results} />
           </Flex>
@@ -146,28 +147,5 @@ function ProgressView({ session }: { session: ProbeSession }) {
       }
       count={progress && t('timings.progressCount', { done: progress.done, total: progress.total })}
     />
-  );
-}
-
-/** Once a run is over: did every address open, when was it, how many times each. */
-function Verdict({ session }: { session: ProbeSession }) {
-  const { t, i18n } = useTranslation();
-  const { run } = session;
-  if (session.phase !== 'idle' || !run) return null;
-  const failed = run.summaries.filter((summary) => summary.failed > 0).length;
-  // Counted over every request, not only the first ones the waterfall shows.
-  const time = new Intl.DateTimeFormat(i18n.resolvedLanguage, {
-    dateStyle: 'medium',
-    timeStyle: 'medium',
-  }).format(new Date(run.finishedAt));
-  return (
-    <Flex vertical gap={2}>
-      <Typography.Text strong type={failed > 0 ? 'danger' : undefined} data-testid="timings-verdict">
-        {failed > 0 ? t('timings.verdictFailed', { count: failed }) : t('timings.verdictOk')}
-      </Typography.Text>
-      <Typography.Text type="secondary">
-        {t('timings.lastRun', { time, count: run.settings.count })}
-      </Typography.Text>
-    </Flex>
   );
 }
