@@ -111,6 +111,7 @@ if (!app.requestSingleInstanceLock()) {
       // The proxy the browser engine itself would use, so probes and checks see what buyers' Chrome sees.
       resolveProxy: (url) => session.defaultSession.resolveProxy(url),
       openExternal: (url) => shell.openExternal(url),
+      showItemInFolder: (path) => shell.showItemInFolder(path),
       runtime: `electron ${process.versions.electron} (chromium ${process.versions.chrome})`,
       log: (message) => log.warn(message),
       appHealth: health,

@@ -23,6 +23,8 @@ export interface AppCoreOptions {
   keyVault?: KeyVault;
   /** Opens an https link in the user's browser; only the Electron adapter can. */
   openExternal?: (url: string) => Promise<void>;
+  /** Shows a file in the system's file manager (shell.showItemInFolder); only the Electron adapter can. */
+  showItemInFolder?: (path: string) => void;
   /** The save-file dialog (the key tool's private key files); only the Electron adapter has one. */
   saveFile?: (suggestedName: string) => Promise<string | null>;
   /** Opens the sandbox back office in a window trusting the profile's CAs only (the Electron adapter). */

@@ -56,6 +56,7 @@ export const GROUP_OF: { readonly [C in Channel]: GroupName } = {
   'history.compare': 'diagnosis',
   'report.preview': 'reports',
   'report.export': 'reports',
+  'report.showExported': 'reports',
   'report.submit': 'reports',
   'outbox.list': 'reports',
   'outbox.retryNow': 'reports',

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnosis } from '../../shared/diagnosis/diagnosis';
 import type { LocalizedText } from '../../shared/i18n/localized-text';
@@ -130,6 +130,14 @@ export function createReportService(options: ReportServiceOptions) {
       const { writeBundle } = await reportEngine();
       const written = await writeBundle(preview, join(bundlesDir, `baitiao-report-${reportId}.zip`));
       return { path: written.path, bytes: written.bytes, sha256: written.sha256 };
+    },
+
+    /** 打开所在文件夹: the exported zip of this report in the file manager, if it is there and one can. */
+    async showExported(reportId: string, show: ((path: string) => void) | undefined) {
+      const path = join(bundlesDir, `baitiao-report-${reportId}.zip`);
+      if (!show || !existsSync(path)) return { shown: false };
+      show(path);
+      return { shown: true };
     },
 
     async submit(reportId: string): Promise<OutboxItemView> {

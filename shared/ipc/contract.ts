@@ -275,6 +275,12 @@ export const channels = {
     input: z.object({ reportId: z.string().min(1) }).strict(),
     output: z.object({ path: z.string(), bytes: z.number().int(), sha256: z.string() }),
   },
+  'report.showExported': {
+    // 打开所在文件夹 after 导出诊断包: the zip shown in the system's file manager. A report id (never a
+    // path) names the file, which main looks for in its own bundles folder.
+    input: z.object({ reportId: z.uuid() }).strict(),
+    output: z.object({ shown: z.boolean() }),
+  },
   'report.submit': {
     // Durable before this resolves: written to the outbox, then sent in the background until delivered.
     input: z.object({ reportId: z.string().min(1) }).strict(),

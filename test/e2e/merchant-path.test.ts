@@ -179,8 +179,45 @@ describe.skipIf(chromiumMissingReason !== null)('the merchant’s path at 1024×
         await session.screenshot(`merchant-${screen.toLowerCase()}`);
         await expectPlainChinese(page, screen);
       }
+
+      // Another demo scenario: the verdict shown is marked out of date until diagnosed again.
+      await session.open();
+      await page.getByRole('combobox', { name: '演示场景' }).click();
+      await page.keyboard.type('页面来回跳转打不开');
+      await page.keyboard.press('Enter');
+      await visible(page.getByTestId('verdict-stale').getByText('下面的结论是换之前的', { exact: false }));
+      expect(await page.getByTestId('verdict-card').getAttribute('data-stale')).toBe('true');
+      await session.screenshot('merchant-home-stale');
+
+      // A failing diagnosis speaks plain Chinese too: Home, Simulation (no picture of our own block page,
+      // said why) and Checklist.
+      await page.getByRole('button', { name: '重新诊断' }).click();
+      const verdict = page.getByTestId('verdict-card');
+      await visible(verdict.and(page.locator('[data-outcome="REDIRECT_LOOP"]')), RUN_TIMEOUT);
+      await countOf(page.getByTestId('verdict-stale')).toBe(0);
+      await expect.poll(() => inViewport(page, verdict)).toBe(true);
+      await expectPlainChinese(page, 'Home (redirect loop)');
+      for (const [hash, screen] of [
+        ['#/simulation', 'Simulation (redirect loop)'],
+        ['#/checklist', 'Checklist (redirect loop)'],
+      ] as const) {
+        await page.evaluate((h) => {
+          (globalThis as unknown as { location: { hash: string } }).location.hash = h;
+        }, hash);
+        await visible(page.locator('h1'));
+        await page.waitForLoadState('networkidle');
+        if (hash === '#/simulation') {
+          await visible(
+            page.getByTestId('simulation-no-picture').getByText('重定向次数过多', { exact: false }),
+          );
+        } else {
+          await visible(page.getByTestId('check-summary').first());
+        }
+        await session.screenshot(`merchant-${hash.slice(2)}-redirect-loop`);
+        await expectPlainChinese(page, screen);
+      }
     },
-    SLOW_TEST,
+    SLOW_TEST * 2,
   );
 
   test(

@@ -53,20 +53,37 @@ describe.skipIf(chromiumMissingReason !== null)('report: form, preview, submit a
   test(
     'blank cashier: describe it, preview it redacted, leave logs out, submit it and follow the ticket; export it',
     async () => {
-      const session = await suite.open();
+      const shownInFolder: string[] = [];
+      const session = await suite.open({ core: { showItemInFolder: (path) => shownInFolder.push(path) } });
       await diagnoseBlankCashier(session);
       await session.open('#/report');
       const { page } = session;
       await visible(page.getByTestId('report-based-on'));
 
-      // Nothing filled in yet: the preview says what is missing instead of calling main.
+      // 复制诊断摘要: a few plain lines for a chat window, no codes.
+      await session.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      await page.getByTestId('copy-summary').click();
+      await visible(page.getByText('诊断摘要已复制', { exact: false }));
+      const summary = await page.evaluate(() =>
+        (
+          globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }
+        ).navigator.clipboard.readText(),
+      );
+      expect(summary).toContain('【白条支付诊断摘要】');
+      expect(summary).toContain('买家看到的：一片空白的页面');
+      expect(summary).not.toMatch(/BLANK_PAGE|[a-z]+\.[a-z-]+-[a-z]+/);
+
+      // 买家看到了什么 is chosen from the diagnosis (the blank cashier), and says so.
+      expect(await page.getByRole('radio', { name: '页面空白或乱码' }).isChecked()).toBe(true);
+      await visible(page.getByTestId('symptom-category-preset'));
+
+      // Not all filled in yet: the preview says what is missing instead of calling main.
       await page.getByRole('button', { name: '预览将发送的内容' }).click();
-      await visible(page.getByText('请选一项买家看到的情况。'));
       await visible(page.getByText('请简单写几句发生了什么。'));
+      await countOf(page.getByText('请选一项买家看到的情况。')).toBe(0);
       expect(session.calls).not.toContain('report.preview');
 
       // The symptom form, in the merchant's words.
-      await page.getByRole('radio', { name: '页面空白或乱码' }).check();
       await page
         .getByTestId('symptom-description')
         .fill(`今天下午起买家选白条后页面一片空白，有个买家留了电话 ${BUYER_PHONE} 让我回电。`);
@@ -148,6 +165,9 @@ describe.skipIf(chromiumMissingReason !== null)('report: form, preview, submit a
       expect(exportedPath).toMatch(/baitiao-report-[0-9a-f-]{36}\.zip$/);
       expect(existsSync(exportedPath)).toBe(true);
       await visible(page.getByTestId('report-exported').getByRole('button', { name: /复制|Copy/ }));
+      // 打开所在文件夹: main shows that very zip in the file manager (named by report, never by path).
+      await page.getByTestId('show-exported').click();
+      await expect.poll(() => shownInFolder).toEqual([exportedPath]);
       const opened = await session.invoke('bundle.open', { file: session.grant(exportedPath) });
       expect(opened.ok).toBe(true);
       if (opened.ok) {
@@ -244,7 +264,8 @@ describe.skipIf(chromiumMissingReason !== null)('report: form, preview, submit a
       await visible(
         item.getByText('上次没有发送成功（可能是没有网络，或平台暂时连不上）。报告还在，助手会自动再试。'),
       );
-      await visible(item.getByTestId('outbox-last-error'));
+      // Why, in a plain sentence; the transport's own words only in 给客服看.
+      await visible(item.getByTestId('outbox-last-error').getByTestId('error-plain-reason'));
       await visible(item.getByText('送达后会有工单号'));
       await visible(page.getByTestId('outbox-never-lost'));
       await session.screenshot('outbox-waiting', { whole: true });

@@ -7,6 +7,7 @@ import { StoreLine } from '../workspace/store-facts';
 import type { RunState, SessionError } from './run-session';
 import { useWorkspace } from '../workspace/workspace-context';
 import { EmptyNote, LoadingCard, NoStoreNote } from './screen-parts';
+import { ErrorDetails } from './ErrorDetails';
 
 /**
  * The scaffolding of the screens that run something long for the store in use (the checklist, the
@@ -243,7 +244,7 @@ export function RunNotes({
           type="error"
           showIcon
           title={t(`${screen}.${FAILED[error.kind]}`)}
-          description={t(`${screen}.errorDetail`, { reason: error.reason })}
+          description={<ErrorDetails reason={error.reason} />}
           data-testid={`${screen}-error`}
         />
       )}

@@ -5,6 +5,7 @@ import { useScreenRoute } from '../app/use-screen-route';
 import { useTranslation } from 'react-i18next';
 import type { Scenario } from '../../../shared/sandbox/scenarios';
 import { useDoctorCall } from '../ipc/use-doctor-call';
+import { markDiagnosisStale } from '../screens/diagnosis/diagnosis-session';
 import { useWorkspace } from '../workspace/workspace-context';
 
 /**
@@ -34,6 +35,7 @@ export function DemoBanner() {
       const status = await call('demo.setScenario', { scenario }, 'setScenario');
       if (status) {
         setDemo(status);
+        markDiagnosisStale(status.scenario);
         void message.success(t('demo.switched', { label: t(`demo.scenarios.${status.scenario}`) }));
       }
     } finally {

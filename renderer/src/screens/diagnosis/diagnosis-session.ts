@@ -1,4 +1,5 @@
 import type { Diagnosis } from '../../../../shared/diagnosis/diagnosis';
+import type { Scenario } from '../../../../shared/sandbox/scenarios';
 import { createRunSession, IDLE_RUN, type ProgressEvent, type RunState } from '../../app/run-session';
 import { showChecklistRun } from '../checklist/checklist-session';
 
@@ -35,6 +36,8 @@ export interface DiagnosisSession extends RunState {
   diagnosis: Diagnosis | null;
   /** Bumped when a run of this session ends, so a screen can move focus to the verdict once. */
   finishedRuns: number;
+  /** The demo scenario switched to since the diagnosis shown: its verdict is about another fault. */
+  staleAfter: Scenario | null;
 }
 
 const startingProgress = (): DiagnosisProgress => ({
@@ -107,7 +110,7 @@ export function nextProgress(previous: DiagnosisProgress, event: ProgressEvent):
 
 const session = createRunSession<'diagnosis', DiagnosisSession>({
   kind: 'diagnosis',
-  initial: { ...IDLE_RUN, progress: null, diagnosis: null, finishedRuns: 0 },
+  initial: { ...IDLE_RUN, progress: null, diagnosis: null, finishedRuns: 0, staleAfter: null },
   fromLast: (last) => ({ diagnosis: last }),
   onProgress: (previous, event) => ({
     progress: nextProgress(previous.progress ?? startingProgress(), event),
@@ -128,6 +131,7 @@ export const runDiagnosis = (store: { id: string; name: string }): Promise<void>
       progress: startingProgress(),
       // Nothing from before is worth reading while a new diagnosis is on its way.
       diagnosis: null,
+      staleAfter: null,
       lastLoaded: true,
     }),
     finish: (diagnosis) => ({ diagnosis }),
@@ -136,3 +140,8 @@ export const runDiagnosis = (store: { id: string; name: string }): Promise<void>
   });
 
 export const cancelDiagnosis = (): Promise<void> => session.cancel();
+
+/** Another demo scenario is playing: the verdict shown (if any) answers for the one before. */
+export function markDiagnosisStale(scenario: Scenario): void {
+  session.update((previous) => (previous.diagnosis ? { staleAfter: scenario } : {}));
+}

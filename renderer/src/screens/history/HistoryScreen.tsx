@@ -17,6 +17,7 @@ import { useDiagnosisSession } from '../diagnosis/diagnosis-session';
 import { useDateTime } from '../diagnosis/format';
 import { OutcomeLabel, SideBadge, VerdictStatusTag } from '../diagnosis/looks';
 import { openExplanation } from '../explain/explain-target';
+import { ErrorDetails } from '../../app/ErrorDetails';
 
 type Loaded =
   | { status: 'loading' }
@@ -82,7 +83,7 @@ export default function HistoryScreen() {
           type="error"
           showIcon
           title={t('history.failed')}
-          description={t('history.errorDetail', { reason: loaded.reason })}
+          description={<ErrorDetails reason={loaded.reason} />}
           action={
             <Button icon={<ReloadOutlined />} onClick={retry}>
               {t('history.retry')}

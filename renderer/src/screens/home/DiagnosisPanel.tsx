@@ -1,5 +1,5 @@
 import { CheckCircleFilled, ClockCircleOutlined, LoadingOutlined } from '@ant-design/icons';
-import { Flex, Progress, Typography } from 'antd';
+import { Alert, Flex, Progress, Typography } from 'antd';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreSummary } from '../../../../shared/ipc/contract';
@@ -93,7 +93,16 @@ export function DiagnosisPanel({ store }: { store: StoreSummary | null }) {
           {store && shown.storeId !== store.id && (
             <OtherStoreNotice screen="diagnosis" name={shown.storeName} />
           )}
-          <VerdictCard diagnosis={shown} headingRef={headingRef} />
+          {session.staleAfter && (
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="verdict-stale"
+              title={t('diagnosis.stale', { label: t(`demo.scenarios.${session.staleAfter}`) })}
+              description={t('diagnosis.staleHint')}
+            />
+          )}
+          <VerdictCard diagnosis={shown} headingRef={headingRef} stale={session.staleAfter !== null} />
           <DeviceResults diagnosis={shown} />
         </>
       )}

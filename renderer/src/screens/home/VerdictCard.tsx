@@ -32,9 +32,12 @@ export function verdictTarget(diagnosis: Diagnosis): ExplainTarget | null {
 export function VerdictCard({
   diagnosis,
   headingRef,
+  stale = false,
 }: {
   diagnosis: Diagnosis;
   headingRef: RefObject<HTMLHeadingElement | null>;
+  /** Another demo scenario plays since: the card is greyed and says 「已过时」 (see DiagnosisPanel). */
+  stale?: boolean;
 }) {
   const { t } = useTranslation();
   const localized = useLocalized();
@@ -48,9 +51,10 @@ export function VerdictCard({
 
   return (
     <Card
-      className={`verdict-card verdict-card-${verdict.status}`}
+      className={`verdict-card verdict-card-${verdict.status}${stale ? ' verdict-card-stale' : ''}`}
       data-testid="verdict-card"
       data-status={verdict.status}
+      data-stale={stale}
       data-side={verdict.side}
       data-outcome={outcome ?? 'none'}
       role="region"
@@ -59,7 +63,7 @@ export function VerdictCard({
       <Flex vertical gap="middle">
         <Flex align="center" justify="space-between" gap="small" wrap>
           <h2 id="verdict-heading" ref={headingRef} tabIndex={-1} className="card-title verdict-heading">
-            {t('diagnosis.verdict.title')}
+            {stale ? t('diagnosis.verdict.staleTitle') : t('diagnosis.verdict.title')}
           </h2>
           <VerdictStatusTag status={verdict.status} />
         </Flex>

@@ -25,6 +25,8 @@ import { useDateTime } from '../diagnosis/format';
 import { useBytes } from '../report/use-bytes';
 import { useNow, useOutbox } from './use-outbox';
 import './outbox.css';
+import { ErrorDetails } from '../../app/ErrorDetails';
+import { SupportDetails } from '../../app/SupportDetails';
 
 /** What the merchant reads for an item: the five states, and waiting between tries as its own. */
 type Shown = OutboxItemView['state'] | 'waiting';
@@ -86,7 +88,7 @@ export default function OutboxScreen() {
           type="error"
           showIcon
           title={t('outbox.failedList')}
-          description={t('outbox.errorDetail', { reason: list.reason })}
+          description={<ErrorDetails reason={list.reason} />}
         />
       )}
       {list.status === 'loading' && <LoadingCard label={t('outbox.loading')} />}
@@ -252,12 +254,7 @@ function OutboxItem({
               description={
                 <Flex vertical gap={2}>
                   <span>{t('outbox.item.failedHint')}</span>
-                  <Typography.Text type="secondary" className="outbox-mono">
-                    {t('outbox.item.technical', {
-                      code: item.failure.code ?? item.failure.status ?? '—',
-                      message: item.failure.message,
-                    })}
-                  </Typography.Text>
+                  <Technical code={item.failure.code ?? item.failure.status} message={item.failure.message} />
                 </Flex>
               }
               data-testid="outbox-failure"
@@ -272,12 +269,7 @@ function OutboxItem({
                 <Flex vertical gap={2}>
                   <span>{t(`outbox.item.untrusted.${item.lastError.code}`)}</span>
                   <span>{t('outbox.item.untrusted.hint')}</span>
-                  <Typography.Text type="secondary" className="outbox-mono">
-                    {t('outbox.item.technical', {
-                      code: item.lastError.code,
-                      message: item.lastError.message,
-                    })}
-                  </Typography.Text>
+                  <Technical code={item.lastError.code} message={item.lastError.message} />
                 </Flex>
               }
               data-testid="outbox-untrusted"
@@ -289,12 +281,10 @@ function OutboxItem({
               showIcon
               title={t('outbox.item.lastError', { time: dateTime(item.lastError.at) })}
               description={
-                <Typography.Text type="secondary" className="outbox-mono">
-                  {t('outbox.item.technical', {
-                    code: item.lastError.code ?? item.lastError.status ?? '—',
-                    message: item.lastError.message,
-                  })}
-                </Typography.Text>
+                <ErrorDetails
+                  reason={item.lastError.message}
+                  code={item.lastError.code ?? item.lastError.status}
+                />
               }
               data-testid="outbox-last-error"
             />
@@ -327,12 +317,25 @@ function OutboxItem({
               type="error"
               showIcon
               title={problem.kind === 'poll' ? t('outbox.item.pollFailed') : t('outbox.item.retryFailed')}
-              description={t('outbox.errorDetail', { reason: problem.reason })}
+              description={<ErrorDetails reason={problem.reason} />}
               data-testid="outbox-action-error"
             />
           )}
         </Flex>
       </Card>
     </li>
+  );
+}
+
+/** The intake's or the transport's code and message: for support staff, folded in 给客服看. */
+function Technical({ code, message }: { code: string | number | null | undefined; message: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <SupportDetails
+      rows={[
+        { label: t('supportDetails.errorCode'), value: code ?? null },
+        { label: t('supportDetails.rawMessage'), value: message },
+      ]}
+    />
   );
 }

@@ -1,15 +1,18 @@
 import {
   CloudUploadOutlined,
+  CopyOutlined,
   EyeOutlined,
   FileAddOutlined,
+  FolderOpenOutlined,
   InboxOutlined,
   PlayCircleOutlined,
   SaveOutlined,
 } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Flex, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Flex, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Diagnosis } from '../../../../shared/diagnosis/diagnosis';
+import { symptomOfOutcome } from '../../../../shared/report/symptom-from-outcome';
 import { LoadingCard, ScreenHeader } from '../../app/screen-parts';
 import { useScreenRoute } from '../../app/use-screen-route';
 import { useLocalized } from '../../i18n/use-localized';
@@ -20,14 +23,17 @@ import { useDateTime } from '../diagnosis/format';
 import { PreviewPanel } from './PreviewPanel';
 import {
   exportReport,
+  presetCategory,
   previewReport,
   startNewReport,
   submitReport,
   useReportSession,
 } from './report-session';
+import { diagnosisSummary } from './diagnosis-summary';
 import { SymptomForm } from './SymptomForm';
 import { useBytes } from './use-bytes';
 import './report.css';
+import { ErrorDetails } from '../../app/ErrorDetails';
 
 type Loaded<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'failed'; reason: string };
 
@@ -75,6 +81,10 @@ export default function ReportScreen() {
   const store = workspace.workspace?.activeStore ?? null;
   const diagnosis = last.status === 'ready' && last.value && !last.value.cancelled ? last.value : null;
   const forThisStore = diagnosis !== null && store !== null && diagnosis.storeId === store.id;
+
+  // 买家看到了什么 starts from what the diagnosis' buyer saw (the merchant's own choice is kept).
+  const outcome = forThisStore ? diagnosis.outcome : null;
+  useEffect(() => presetCategory(symptomOfOutcome(outcome)), [outcome]);
   const stale =
     session.preview !== null &&
     (session.previewedVersion !== session.draftVersion || session.previewedDiagnosisId !== diagnosis?.id);
@@ -90,7 +100,7 @@ export default function ReportScreen() {
           type="error"
           showIcon
           title={t('report.failedLast')}
-          description={t('report.errorDetail', { reason: last.reason })}
+          description={<ErrorDetails reason={last.reason} />}
         />
       )}
 
@@ -171,14 +181,29 @@ export default function ReportScreen() {
 /** Which diagnosis the report carries, so the merchant knows what support will see. */
 function BasedOn({ diagnosis }: { diagnosis: Diagnosis }) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const localized = useLocalized();
   const dateTime = useDateTime();
+  // 复制诊断摘要: a few plain lines to paste into a chat with support (or the platform's manager).
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(diagnosisSummary(diagnosis, t, localized, dateTime));
+      void message.success(t('report.summary.copied'));
+    } catch {
+      void message.error(t('report.summary.copyFailed'));
+    }
+  };
   return (
     <Alert
       type="info"
       showIcon
       title={t('report.basedOn', { time: dateTime(diagnosis.finishedAt), store: diagnosis.storeName })}
       description={localized(diagnosis.verdict.headline)}
+      action={
+        <Button size="small" icon={<CopyOutlined />} onClick={() => void copy()} data-testid="copy-summary">
+          {t('report.summary.copy')}
+        </Button>
+      }
       data-testid="report-based-on"
     />
   );
@@ -193,7 +218,7 @@ function ErrorNote() {
       type="error"
       showIcon
       title={t(`report.failed.${error.kind}`)}
-      description={t('report.errorDetail', { reason: error.reason })}
+      description={<ErrorDetails reason={error.reason} />}
       data-testid="report-error"
     />
   );
@@ -211,6 +236,16 @@ function Actions({ stale }: { stale: boolean }) {
   const submit = async () => {
     const item = await submitReport();
     if (item) navigate('outbox');
+  };
+
+  // 打开所在文件夹: the zip beside the others in the file manager, ready to drag into WeChat.
+  const [folderNote, setFolderNote] = useState<string | null>(null);
+  const showFolder = async () => {
+    if (!exported) return;
+    const answer = await doctor
+      .invoke('report.showExported', { reportId: exported.reportId })
+      .catch(() => ({ shown: false }));
+    setFolderNote(answer.shown ? null : t('report.actions.showFolderFailed'));
   };
 
   return (
@@ -250,9 +285,19 @@ function Actions({ stale }: { stale: boolean }) {
             showIcon
             title={t('report.actions.exported', { size: bytes(exported.bytes) })}
             description={
-              <Typography.Text copyable={{ text: exported.path }} code data-testid="exported-path">
-                {exported.path}
-              </Typography.Text>
+              <Flex vertical gap="small" align="start">
+                <Typography.Text copyable={{ text: exported.path }} code data-testid="exported-path">
+                  {exported.path}
+                </Typography.Text>
+                <Button
+                  icon={<FolderOpenOutlined />}
+                  onClick={() => void showFolder()}
+                  data-testid="show-exported"
+                >
+                  {t('report.actions.showFolder')}
+                </Button>
+                {folderNote && <Typography.Text type="secondary">{folderNote}</Typography.Text>}
+              </Flex>
             }
             data-testid="report-exported"
           />

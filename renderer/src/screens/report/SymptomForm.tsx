@@ -52,7 +52,8 @@ const readBase64 = (file: Blob): Promise<string> =>
 export function SymptomForm({ watchHasData, disabled }: { watchHasData: boolean; disabled: boolean }) {
   const { t } = useTranslation();
   const ids = useId();
-  const { draft, showErrors } = useReportSession();
+  const { draft, showErrors, presetCategory } = useReportSession();
+  const preset = presetCategory !== null && draft.category === presetCategory;
   const missing = showErrors ? missingFields(draft) : [];
 
   return (
@@ -63,6 +64,11 @@ export function SymptomForm({ watchHasData, disabled }: { watchHasData: boolean;
           required
           validateStatus={missing.includes('category') ? 'error' : undefined}
           help={missing.includes('category') ? t('report.form.categoryMissing') : undefined}
+          extra={
+            preset ? (
+              <span data-testid="symptom-category-preset">{t('report.form.categoryPreset')}</span>
+            ) : undefined
+          }
         >
           <Radio.Group
             aria-labelledby={`${ids}-category`}

@@ -53,6 +53,8 @@ export interface ReportSession {
   exported: { reportId: string; path: string; bytes: number } | null;
   submitted: OutboxItemView | null;
   error: ReportError | null;
+  /** 买家看到了什么 as picked from the diagnosis (the form says so while it is still that choice). */
+  presetCategory: SymptomCategory | null;
 }
 
 export const WATCH_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -81,6 +83,7 @@ const initial = (): ReportSession => ({
   exported: null,
   submitted: null,
   error: null,
+  presetCategory: null,
 });
 
 const store = createExternalStore<ReportSession>(initial());
@@ -102,6 +105,19 @@ export function editDraft(change: Partial<ReportDraft>): void {
     draft: { ...previous.draft, ...change },
     draftVersion: previous.draftVersion + 1,
     exported: null,
+  }));
+}
+
+/**
+ * The diagnosis' answer to 买家看到了什么, chosen for the merchant while they have chosen nothing: a
+ * choice of theirs is never overwritten.
+ */
+export function presetCategory(category: SymptomCategory | null): void {
+  if (category === null || store.get().draft.category !== null) return;
+  update((previous) => ({
+    draft: { ...previous.draft, category },
+    draftVersion: previous.draftVersion + 1,
+    presetCategory: category,
   }));
 }
 

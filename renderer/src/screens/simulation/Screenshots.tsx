@@ -48,12 +48,21 @@ export function Screenshots({ runs, index }: { runs: readonly SimulationResult[]
   // A hop the assistant itself stopped (a loop, too many hops, plain http): the browser then shows
   // our own block page, never what a buyer's browser shows; say so in words instead of that picture.
   const blocked = run?.hops.find((hop) => hop.blockedBy !== null)?.blockedBy ?? null;
-  if (pictures.length === 0) {
-    return <Typography.Text type="secondary">{t('simulation.screenshots.none')}</Typography.Text>;
+  const shown = blocked ? pictures.filter(({ shot }) => shot.moment !== 'failure') : pictures;
+  const noPicture = blocked && (
+    <div className="sim-screenshot-missing" role="note" data-testid="simulation-no-picture">
+      {t(`simulation.screenshots.blocked.${blocked}`)}
+    </div>
+  );
+  if (shown.length === 0) {
+    return (
+      noPicture || <Typography.Text type="secondary">{t('simulation.screenshots.none')}</Typography.Text>
+    );
   }
   return (
     <div className="sim-screenshots">
-      {pictures.map(({ shot, base64, fromRun }) => {
+      {noPicture}
+      {shown.map(({ shot, base64, fromRun }) => {
         const caption = t(`simulation.screenshots.moments.${shot.moment}.caption`);
         const hint = t(`simulation.screenshots.moments.${shot.moment}.hint`);
         return (
@@ -63,11 +72,7 @@ export function Screenshots({ runs, index }: { runs: readonly SimulationResult[]
             data-testid="simulation-screenshot"
             data-moment={shot.moment}
           >
-            {blocked && shot.moment === 'failure' ? (
-              <div className="sim-screenshot-missing" role="note" data-testid="simulation-no-picture">
-                {t(`simulation.screenshots.blocked.${blocked}`)}
-              </div>
-            ) : base64 ? (
+            {base64 ? (
               <DeviceShot
                 src={`data:${shot.mimeType};base64,${base64}`}
                 alt={t('simulation.screenshots.alt', { caption, hint })}
