@@ -110,6 +110,42 @@ describe.skipIf(chromiumMissingReason !== null)('stores screen: the set-up form 
     expect(storesJson).not.toContain(values.pem.split('\n')[1]!);
     expect(await page.getByLabel('商户私钥（粘贴 PEM 文本）', { exact: true }).inputValue()).toBe('');
     await session.screenshot('store-form-saved', { whole: true });
+
+    // 修改: the form, filled with the store as saved (never its key); an empty key keeps the saved one.
+    await item.getByRole('button', { name: `修改店铺「${STORE_NAME}」` }).click();
+    const form = page.getByTestId('store-form');
+    await visible(form.getByText(`修改店铺「${STORE_NAME}」`));
+    expect(await form.getAttribute('data-editing')).toBe(saved.id);
+    expect(await page.getByLabel('商户号', { exact: true }).inputValue()).toBe(values.merchantNo);
+    expect(await page.getByLabel('商户私钥（粘贴 PEM 文本）', { exact: true }).inputValue()).toBe('');
+    await session.screenshot('store-form-editing');
+    await page.getByLabel('店铺名称', { exact: true }).fill('改过名字的小店');
+    await page.getByRole('button', { name: '保存店铺' }).click();
+    await visible(page.getByText('已保存店铺：改过名字的小店'));
+    const edited = await session.invoke('stores.list', undefined);
+    expect(edited.stores).toHaveLength(after.stores.length);
+    expect(edited.stores.find((store) => store.id === saved.id)).toMatchObject({
+      storeName: '改过名字的小店',
+      merchantNo: values.merchantNo,
+    });
+    expect(edited.stores.find((store) => store.id === saved.id)?.keyStatus).not.toBe('missing');
+
+    // 更换私钥: a dialog; a key that does not load is refused and kept, a new private key is taken.
+    const renamed = page.getByTestId('store-item').filter({ hasText: '改过名字的小店' });
+    await renamed.getByRole('button', { name: '更换店铺「改过名字的小店」的私钥' }).click();
+    const dialog = page.getByRole('dialog');
+    await visible(dialog.getByText('更换「改过名字的小店」的私钥'));
+    await dialog.getByTestId('key-fixer-text').fill('not a key');
+    await dialog.getByTestId('key-fixer-save').click();
+    await visible(dialog.getByTestId('key-fixer-errors'));
+    expect(await dialog.getByTestId('key-fixer-text').inputValue()).toBe('not a key');
+    await dialog.getByTestId('key-fixer-text').fill(newKeyPem());
+    await dialog.getByTestId('key-fixer-save').click();
+    await visible(page.getByText('已换上私钥，现在使用的店铺：改过名字的小店'));
+    await countOf(page.getByRole('dialog')).toBe(0);
+    const rekeyed = await session.invoke('stores.list', undefined);
+    expect(rekeyed.activeId).toBe(saved.id);
+    expect(rekeyed.stores.find((store) => store.id === saved.id)?.keyStatus).not.toBe('missing');
   });
 
   test('checked as typed; a failed save keeps every field and puts focus on the first in error', async () => {

@@ -168,7 +168,11 @@ export default function StoresScreen() {
                 stores={list.status === 'ready' ? list.stores.stores : null}
                 demoRunning={demoRunning}
                 activeId={list.status === 'ready' ? list.stores.activeId : null}
-                onCreated={imported}
+                onCreated={(store) => {
+                  // An edited store's form is mounted afresh as a new one: say it was saved here.
+                  if (editing) void message.success(t('storeForm.success', { name: store.storeName }));
+                  imported();
+                }}
                 editing={editing}
                 onStopEditing={() => setEditing(null)}
               />
