@@ -96,6 +96,8 @@ export default function ReportScreen() {
 
       {last.status === 'ready' && diagnosisSession.phase === 'running' && (
         <Alert
+          // A standing note, not news: antd would make it role="alert", read out over whatever is said.
+          role="note"
           type="info"
           showIcon
           title={t('report.diagnosisRunning')}
@@ -152,7 +154,8 @@ export default function ReportScreen() {
               size="large"
               icon={<EyeOutlined />}
               loading={session.busy === 'previewing'}
-              disabled={busy || session.submitted !== null}
+              // Busy with itself, it stays enabled (loading ignores clicks): disabled, it would drop focus.
+              disabled={(busy && session.busy !== 'previewing') || session.submitted !== null}
               onClick={() => void previewReport(diagnosis.id)}
             >
               {session.preview ? t('report.previewAgain') : t('report.previewButton')}
@@ -175,6 +178,8 @@ function BasedOn({ diagnosis }: { diagnosis: Diagnosis }) {
   const dateTime = useDateTime();
   return (
     <Alert
+      // A standing note, not news: antd would make it role="alert", read out over whatever is said.
+      role="note"
       type="info"
       showIcon
       title={t('report.basedOn', { time: dateTime(diagnosis.finishedAt), store: diagnosis.storeName })}
@@ -224,7 +229,7 @@ function Actions({ stale }: { stale: boolean }) {
               size="large"
               icon={<CloudUploadOutlined />}
               loading={busy === 'submitting'}
-              disabled={blocked || submitted !== null}
+              disabled={(blocked && busy !== 'submitting') || submitted !== null}
               onClick={() => void submit()}
             >
               {t('report.actions.submit')}
@@ -236,7 +241,7 @@ function Actions({ stale }: { stale: boolean }) {
               size="large"
               icon={<SaveOutlined />}
               loading={busy === 'exporting'}
-              disabled={blocked}
+              disabled={blocked && busy !== 'exporting'}
               onClick={() => void exportReport()}
             >
               {t('report.actions.export')}

@@ -1,4 +1,5 @@
-import { Checkbox, Descriptions, Drawer, Empty, Flex, Input, Segmented, Typography } from 'antd';
+import { Checkbox, Descriptions, Drawer, Empty, Flex, Input, Typography } from 'antd';
+import { OneStopSegmented } from '../../app/OneStopSegmented';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpenedBundle, WaterfallRow } from '../../../../shared/report/bundle-view';
@@ -44,7 +45,8 @@ export function BundleNetwork({ bundle }: { bundle: OpenedBundle }) {
   return (
     <Flex vertical gap="middle" data-testid="bundle-network">
       <Flex gap="middle" wrap align="center" role="group" aria-label={t('bundleView.network.chain')}>
-        <Segmented<Chain>
+        <OneStopSegmented<Chain>
+          aria-label={t('bundleView.network.chain')}
           value={chain}
           onChange={setChain}
           data-testid="network-chain-filter"
