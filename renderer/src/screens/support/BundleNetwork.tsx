@@ -1,3 +1,4 @@
+import { SearchOutlined } from '@ant-design/icons';
 import { Checkbox, Descriptions, Drawer, Empty, Flex, Input, Typography } from 'antd';
 import { OneStopSegmented } from '../../app/OneStopSegmented';
 import { useMemo, useState } from 'react';
@@ -59,8 +60,10 @@ export function BundleNetwork({ bundle }: { bundle: OpenedBundle }) {
         <Checkbox checked={onlyFailed} onChange={(e) => setOnlyFailed(e.target.checked)}>
           {t('bundleView.network.onlyFailed')}
         </Checkbox>
-        <Input.Search
+        {/* Filters as it is typed in: a plain field, without Search's nameless button. */}
+        <Input
           allowClear
+          prefix={<SearchOutlined aria-hidden />}
           className="network-search"
           placeholder={t('bundleView.network.search')}
           aria-label={t('bundleView.network.search')}
