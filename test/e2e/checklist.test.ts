@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { expectAccessible } from './accessibility';
 import { chromiumMissingReason } from './harness';
 import { countOf, useAppSuite, visible } from './suite';
 
@@ -111,6 +112,7 @@ describe.skipIf(chromiumMissingReason !== null)('checklist screen (Chromium)', (
       );
     }
     await session.screenshot('checklist-baitiao-not-enabled', { whole: true });
+    await expectAccessible(page, 'checklist with a failure');
 
     // Re-run just this one: the rest stay on screen, this one comes back (still failing).
     const rowsBefore = await page.getByTestId('check-row').count();
@@ -162,6 +164,7 @@ describe.skipIf(chromiumMissingReason !== null)('checklist screen (Chromium)', (
     await visible(contract.getByText('The store has an active Baitiao contract.'));
     await visible(page.getByTestId('checklist-verdict').getByText('Nothing failed.'));
     await session.screenshot('checklist-healthy-en-US', { whole: true });
+    await expectAccessible(page, 'checklist after a run (en-US)');
   });
 
   test('a run can be cancelled; what finished before stays', async () => {

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import type { Diagnosis } from '../../shared/diagnosis/diagnosis';
 import type { Scenario } from '../../shared/sandbox/scenarios';
 import { chromiumMissingReason, type AppSession } from './harness';
+import { expectAccessible } from './accessibility';
 import { countOf, useAppSuite, visible } from './suite';
 
 if (chromiumMissingReason) console.warn(chromiumMissingReason);
@@ -91,6 +92,7 @@ describe.skipIf(chromiumMissingReason !== null)(
       await visible(start);
       await countOf(page.getByTestId('verdict-card')).toBe(0);
       await session.screenshot('diagnosis-home-before');
+      await expectAccessible(page, 'home before a diagnosis');
 
       const stepsSeen = await recordSteps(page);
       await start.click();
@@ -126,8 +128,12 @@ describe.skipIf(chromiumMissingReason !== null)(
       await countOf(outcome.getByText('REDIRECT_OK')).toBe(0);
       await visible(verdict.getByTestId('verdict-side').getByTestId('side-badge'));
       await visible(verdict.getByTestId('side-note').getByText(diagnosis.verdict.sideNote['zh-CN']));
-      // Focus went to the verdict, so a screen reader reads it next.
+      // Focus went to the verdict, so a screen reader reads it next: the verdict itself, not only 「诊断结论」.
       expect(await isFocused(page.locator('#verdict-heading'))).toBe(true);
+      expect(await page.locator('#verdict-heading').textContent()).toContain(
+        diagnosis.verdict.headline['zh-CN'],
+      );
+      await expectAccessible(page, 'home after a healthy diagnosis');
       await visible(verdict.getByTestId('verdict-time').getByText(/^诊断时间：.+，用时 .+$/));
       await session.screenshot('diagnosis-healthy', { whole: true });
 
@@ -182,6 +188,7 @@ describe.skipIf(chromiumMissingReason !== null)(
         await visible(progress.getByText(/^模拟买家付款：(等待中|进行中|已完成)$/));
         await visible(page.getByRole('button', { name: '取消诊断' }));
         await session.screenshot('diagnosis-running');
+        await expectAccessible(page, 'home while a diagnosis runs');
 
         const verdict = page.getByTestId('verdict-card');
         await visible(verdict, RUN_TIMEOUT);
@@ -202,12 +209,17 @@ describe.skipIf(chromiumMissingReason !== null)(
           verdict.getByTestId('verdict-first-action').getByText(diagnosis.verdict.firstAction['zh-CN']),
         );
         await session.screenshot('diagnosis-gateway-timeout', { whole: true });
+        await expectAccessible(page, 'home after a failed diagnosis');
 
         // Keyboard only: from the verdict (which has focus) to "这是什么意思？" and Enter.
         const explain = verdict.getByRole('button', { name: '这是什么意思？' });
         await tabTo(page, explain);
         await page.keyboard.press('Enter');
-        await visible(page.getByRole('heading', { name: '平台接口没有回应', level: 1 }));
+        const explainHeading = page.getByRole('heading', { name: '平台接口没有回应', level: 1 });
+        await visible(explainHeading);
+        // The new page announces itself: its heading has focus, the window title names the screen.
+        await expect.poll(() => isFocused(explainHeading)).toBe(true);
+        expect(await page.title()).toBe('问题说明 - 白条支付诊断助手');
         const explanation = page.getByTestId('explain-page');
         expect(await explanation.getAttribute('data-outcome')).toBe('GATEWAY_TIMEOUT');
         await visible(page.getByTestId('explain-code').getByText('GATEWAY_TIMEOUT'));
@@ -222,6 +234,7 @@ describe.skipIf(chromiumMissingReason !== null)(
         // What this diagnosis found behind it: the platform health check.
         await visible(explanation.getByTestId('explain-this-run').getByText('平台运行状态'));
         await session.screenshot('explain-gateway-timeout', { whole: true });
+        await expectAccessible(page, 'an outcome explained');
 
         // Back returns to the verdict.
         await page.goBack();
@@ -237,10 +250,21 @@ describe.skipIf(chromiumMissingReason !== null)(
         await session.invoke('demo.setScenario', { scenario: 'gateway-timeout' });
         await session.open();
         const { page } = session;
-        await page.getByRole('button', { name: '开始诊断' }).click();
+        // Keyboard only: 开始诊断 keeps focus while it works (busy, not disabled), Tab reaches 取消诊断,
+        // and when the run ends focus comes back to 开始诊断, never to <body>.
+        // Named 开始诊断, then 正在诊断… while it runs: the same button.
+        const start = page.locator('.diagnosis-run-button');
+        await visible(start.getByText('开始诊断'));
+        await start.focus();
+        await page.keyboard.press('Enter');
         await visible(page.getByTestId('diagnosis-step'));
-        await page.getByRole('button', { name: '取消诊断' }).click();
+        expect(await isFocused(start)).toBe(true);
+        const cancel = page.getByRole('button', { name: '取消诊断' });
+        await page.keyboard.press('Tab');
+        expect(await isFocused(cancel)).toBe(true);
+        await page.keyboard.press('Enter');
         await visible(page.getByTestId('diagnosis-cancelled'), RUN_TIMEOUT);
+        await expect.poll(() => isFocused(start)).toBe(true);
         await visible(page.getByText('诊断已取消。结果不完整，所以这里不下结论；需要时请重新诊断。'));
         expect(session.calls).toContain('diagnosis.cancel');
         await countOf(page.getByTestId('verdict-card')).toBe(0);
@@ -318,7 +342,7 @@ describe.skipIf(chromiumMissingReason !== null)(
       const row = page.locator('[data-testid="check-row"][data-check-id="page.visible-content"]');
       await visible(row);
       expect(await row.getAttribute('data-status')).toBe('fail');
-      await row.getByRole('button', { name: '查看说明：页面有内容' }).click();
+      await row.getByRole('button', { name: '这是什么意思？页面有内容' }).click();
       await visible(page.getByRole('heading', { name: '页面有内容', level: 1 }));
       const explanation = page.getByTestId('explain-page');
       expect(await explanation.getAttribute('data-check-id')).toBe('page.visible-content');
@@ -338,11 +362,9 @@ describe.skipIf(chromiumMissingReason !== null)(
       await visible(page.getByRole('heading', { name: '问题说明', level: 1 }));
       const outcomes = page.getByTestId('explain-index-outcomes');
       await countOf(outcomes.locator('li[data-outcome]')).toBe(20);
-      await visible(
-        page.getByTestId('explain-index-checks').getByRole('button', { name: '查看说明：页面有内容' }),
-      );
+      await visible(page.getByTestId('explain-index-checks').getByRole('button', { name: '页面有内容' }));
       await session.screenshot('explain-index', { whole: true });
-      await outcomes.getByRole('button', { name: '查看说明：收银台显示乱码' }).click();
+      await outcomes.getByRole('button', { name: '收银台显示乱码' }).click();
       await visible(page.getByRole('heading', { name: '收银台显示乱码', level: 1 }));
       await visible(page.getByTestId('explain-buyer-saw').getByText('满屏乱码的页面'));
       await session.screenshot('explain-garbled-page', { whole: true });

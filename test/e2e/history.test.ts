@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { expectAccessible } from './accessibility';
 import { chromiumMissingReason } from './harness';
 import { countOf, useAppSuite, visible } from './suite';
 
@@ -79,9 +80,10 @@ describe.skipIf(chromiumMissingReason !== null)('diagnosis history (Chromium)', 
     await countOf(compare.getByTestId('history-change')).toBe(comparison?.changes.length);
     await visible(compare.getByText(await pageDateTime(page, healthy.at, 'zh-CN'), { exact: false }));
     await session.screenshot('history-two-runs', { whole: true });
+    await expectAccessible(page, 'history with two runs');
 
     // A run's outcome opens its explanation.
-    await rows.nth(0).getByRole('button', { name: '查看说明：被平台风控拦截' }).click();
+    await rows.nth(0).getByRole('button', { name: '被平台风控拦截' }).click();
     await visible(page.getByRole('heading', { name: '被平台风控拦截', level: 1 }));
     await page.goBack();
     await visible(page.getByRole('heading', { name: '诊断历史', level: 1 }));
@@ -99,6 +101,7 @@ describe.skipIf(chromiumMissingReason !== null)('diagnosis history (Chromium)', 
     await visible(rows.nth(0).getByText(await pageDateTime(page, failing.at, 'en-US'), { exact: true }));
     await visible(rows.nth(0).getByText('The platform’s side'));
     await session.screenshot('history-two-runs-en-US', { whole: true });
+    await expectAccessible(page, 'history with two runs (en-US)');
 
     await page.getByRole('combobox', { name: 'Language' }).click();
     await page.locator('.ant-select-item-option[title="简体中文"]').click();

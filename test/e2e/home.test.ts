@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { expectAccessible } from './accessibility';
 import { chromiumMissingReason, makeDataDir } from './harness';
 import { countOf, useAppSuite, visible } from './suite';
 
@@ -79,6 +80,8 @@ describe.skipIf(chromiumMissingReason !== null)('home screen and demo banner (Ch
     await page.keyboard.press('Enter');
 
     await visible(page.getByText('已切换到演示场景：网关无响应'));
+    // Busy while it switched, never disabled: focus stayed on the select instead of dropping to <body>.
+    expect(await scenario.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
     await session.screenshot('home-scenario-switched');
 
     const after = await session.invoke('workspace.get', undefined);
@@ -109,7 +112,8 @@ describe.skipIf(chromiumMissingReason !== null)('home screen and demo banner (Ch
     await visible(page.getByRole('button', { name: 'Copy' }).first());
     await countOf(page.getByRole('button', { name: '复制' })).toBe(0);
     expect(await htmlLang(page)).toBe('en-US');
-    expect(await page.title()).toBe('Baitiao Doctor');
+    expect(await page.title()).toBe('Home – Baitiao Doctor');
+    await expectAccessible(page, 'home (en-US)');
     expect((await first.invoke('settings.get', undefined)).language).toBe('en-US');
     await first.screenshot('home-en-US', { whole: true });
 
@@ -130,7 +134,7 @@ describe.skipIf(chromiumMissingReason !== null)('home screen and demo banner (Ch
     await visible(second.page.getByRole('button', { name: '复制' }).first());
     await countOf(second.page.getByRole('button', { name: 'Copy' })).toBe(0);
     expect(await htmlLang(second.page)).toBe('zh-CN');
-    expect(await second.page.title()).toBe('白条支付诊断助手');
+    expect(await second.page.title()).toBe('首页 - 白条支付诊断助手');
     expect((await second.invoke('settings.get', undefined)).language).toBe('zh-CN');
     await second.screenshot('home-back-to-zh-CN');
   });

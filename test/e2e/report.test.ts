@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { createOutbox } from '../../main/outbox';
 import { KEY_PEM } from '../unit/bundle/bundle-fixtures';
+import { expectAccessible } from './accessibility';
 import { chromiumMissingReason, makeDataDir, type AppSession } from './harness';
 import { countOf, useAppSuite, visible } from './suite';
 
@@ -82,6 +83,7 @@ describe.skipIf(chromiumMissingReason !== null)('report: form, preview, submit a
       await visible(page.getByText('请简单写几句发生了什么。'));
       await countOf(page.getByText('请选一项买家看到的情况。')).toBe(0);
       expect(session.calls).not.toContain('report.preview');
+      await expectAccessible(page, 'the report form with errors');
 
       // The symptom form, in the merchant's words.
       await page
@@ -127,12 +129,20 @@ describe.skipIf(chromiumMissingReason !== null)('report: form, preview, submit a
       await visible(page.getByTestId('manifest-withheld').getByText('所有部分都会发送。'));
       await visible(page.getByTestId('preview-total'));
       await session.screenshot('report-preview', { whole: true });
+      await expectAccessible(page, 'the report preview');
+      // Each section's content is named for its section, not one of many 「报告中的这一部分」.
+      await visible(section(page, 'report').getByText('「问题报告」在报告里写的内容'));
 
       // Untick logs: previewed again at once, and the manifest lists logs as withheld.
       const previews = () => session.calls.filter((channel) => channel === 'report.preview').length;
       const before = previews();
-      await section(page, 'logs').getByRole('checkbox').uncheck();
+      // Keyboard only: Space on the checkbox; it stays enabled while the preview is made again, so focus
+      // stays on it instead of dropping to <body>.
+      const logs = section(page, 'logs').getByRole('checkbox');
+      await logs.focus();
+      await page.keyboard.press('Space');
       await visible(page.getByTestId('manifest-withheld').getByText('你选择不发送：助手运行日志'));
+      expect(await logs.evaluate((box) => box === box.ownerDocument.activeElement)).toBe(true);
       await visible(section(page, 'logs').getByTestId('section-withheld'));
       expect(await section(page, 'logs').getAttribute('data-included')).toBe('false');
       expect(previews()).toBe(before + 1);
@@ -177,9 +187,16 @@ describe.skipIf(chromiumMissingReason !== null)('report: form, preview, submit a
       }
       await session.screenshot('report-exported', { whole: true });
 
-      // 提交给平台客服: queued durably, then the outbox shows it delivered with its ticket.
-      await page.getByRole('button', { name: '提交给平台客服' }).click();
-      await visible(page.getByRole('heading', { name: '发送记录', level: 1 }));
+      // 提交给平台客服, from the keyboard: queued durably, then the outbox, its heading focused, shows it
+      // delivered with its ticket.
+      await page.getByRole('button', { name: '提交给平台客服' }).focus();
+      await page.keyboard.press('Enter');
+      const outboxHeading = page.getByRole('heading', { name: '发送记录', level: 1 });
+      await visible(outboxHeading);
+      await expect
+        .poll(() => outboxHeading.evaluate((heading) => heading === heading.ownerDocument.activeElement))
+        .toBe(true);
+      expect(await page.title()).toBe('发送记录 - 白条支付诊断助手');
       expect(page.url()).toMatch(/#\/outbox$/);
       await visible(page.getByTestId('outbox-never-lost').getByText('报告不会丢失'));
       const item = page.locator(`[data-testid="outbox-item"][data-report-id="${reportId}"]`);
@@ -196,6 +213,7 @@ describe.skipIf(chromiumMissingReason !== null)('report: form, preview, submit a
       expect(listed?.state).toBe('delivered');
       expect(listed?.ticketId).toBe(ticket);
       await session.screenshot('outbox-delivered', { whole: true });
+      await expectAccessible(page, 'the outbox with a delivered report');
 
       // 刷新工单状态 asks the intake again.
       await item.getByRole('button', { name: '刷新工单状态' }).click();

@@ -4,6 +4,7 @@ import type { OutcomeCode } from '../../shared/protocol/outcome-codes';
 import { BROWSER_ENV_VAR } from '../../main/simulation/browser-discovery';
 import { OUTCOME_EXPLANATIONS } from '../../shared/simulation/outcome-explanations';
 import type { SimulationSeries } from '../../shared/simulation/simulation-result';
+import { expectAccessible } from './accessibility';
 import { chromiumMissingReason } from './harness';
 import { countOf, useAppSuite, visible } from './suite';
 
@@ -131,6 +132,7 @@ describe.skipIf(chromiumMissingReason !== null)('simulation screen (Chromium)', 
     );
     await visible(screenshots.getByText('最后的页面', { exact: true }));
     await session.screenshot('simulation-healthy', { whole: true });
+    await expectAccessible(page, 'simulation after a run');
 
     // The sandbox now sends its cashier saved as GBK but labelled UTF-8; after a success: 再模拟一次.
     await switchScenario(page, '收银台显示乱码');
@@ -238,6 +240,7 @@ describe.skipIf(chromiumMissingReason !== null)('simulation screen (Chromium)', 
     await visible(summary.getByTestId('simulation-success-count').getByText('0 of 5 runs succeeded'));
     await visible(page.getByRole('button', { name: 'Retry' }));
     await session.screenshot('simulation-series-en-US', { whole: true });
+    await expectAccessible(page, 'simulation series (en-US)');
   });
 
   test('no browser to run it: the reason in plain words instead of a result', async () => {

@@ -3,6 +3,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { expectAccessible } from './accessibility';
 import { chromiumMissingReason } from './harness';
 import { countOf, dropFiles, useAppSuite, visible } from './suite';
 
@@ -150,12 +151,37 @@ describe.skipIf(chromiumMissingReason !== null)('stores screen (Chromium)', () =
       .getByRole('navigation', { name: '主菜单' })
       .getByRole('menuitem', { name: '店铺设置' })
       .click();
-    await page.getByRole('button', { name: `删除店铺「${IMPORTED_NAME}」` }).click();
-    const confirm = page.locator('.ant-popconfirm');
-    await visible(confirm.getByText(`删除店铺「${IMPORTED_NAME}」？`));
+    // Keyboard only: 删除 opens a modal dialog that takes focus; Escape gives it back to 删除.
+    const remove = page.getByRole('button', { name: `删除店铺「${IMPORTED_NAME}」` });
+    await remove.focus();
+    await page.keyboard.press('Enter');
+    const confirm = page.getByRole('dialog', { name: `删除店铺「${IMPORTED_NAME}」？` });
+    await visible(confirm);
+    await expect
+      .poll(() => confirm.evaluate((dialog) => dialog.contains(dialog.ownerDocument.activeElement)))
+      .toBe(true);
+    await page.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'hidden' });
+    await expect
+      .poll(() => remove.evaluate((button) => button === button.ownerDocument.activeElement))
+      .toBe(true);
+    await page.keyboard.press('Enter');
+    await visible(confirm);
     await session.screenshot('stores-remove-confirm');
-    await confirm.getByRole('button', { name: '确认删除', exact: true }).click();
+    await expectAccessible(page, 'the delete-store dialog');
+    await confirm.getByRole('button', { name: '确认删除', exact: true }).focus();
+    await page.keyboard.press('Enter');
     await visible(page.getByText(`已删除店铺：${IMPORTED_NAME}`));
+    // Its 删除 button is gone with it: focus goes to the list's heading, never to <body>.
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            (globalThis as unknown as { document: { activeElement: { textContent: string } | null } })
+              .document.activeElement?.textContent,
+        ),
+      )
+      .toBe('已添加的店铺');
     await list.getByRole('heading', { name: IMPORTED_NAME }).waitFor({ state: 'detached' });
     const final = await session.invoke('stores.list', undefined);
     expect(final.stores.map((store) => store.id)).not.toContain(imported.id);

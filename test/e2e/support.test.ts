@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import yazl from 'yazl';
 import { rawZip } from '../unit/bundle/raw-zip';
 import { unzipAll } from '../unit/bundle/bundle-fixtures';
+import { expectAccessible } from './accessibility';
 import { chromiumMissingReason, SCREENSHOT_DIR, type AppSession } from './harness';
 import { countOf, dropFiles, useAppSuite, visible } from './suite';
 
@@ -117,12 +118,14 @@ describe.skipIf(chromiumMissingReason !== null)('support: open a diagnostic bund
       await countOf(page.getByTestId('bundle-waterfall-row')).toBe(bundle.waterfall.rows.length);
       expect(bundle.waterfall.rows.length).toBeGreaterThan(0);
       await session.screenshot('support-bundle-waterfall');
+      await expectAccessible(page, 'support: a bundle open on its network tab');
       await tab('模拟').click();
       const shots = page.getByTestId('bundle-screenshot');
       await countOf(shots).toBe(bundle.screenshots.length);
       expect(bundle.screenshots.length).toBeGreaterThan(0);
       await visible(shots.first().getByRole('img'));
       await session.screenshot('support-bundle-simulation', { whole: true });
+      await expectAccessible(page, 'support: a bundle open on its simulation tab');
       await tab('结论').click();
       await page
         .getByTestId('bundle-verdict')

@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import type { ProbeRun, ProbeTargetRole } from '../../shared/probe/probe-result';
+import { expectAccessible } from './accessibility';
 import { chromiumMissingReason } from './harness';
 import { countOf, useAppSuite, visible } from './suite';
 
@@ -89,6 +90,14 @@ describe.skipIf(chromiumMissingReason !== null)('timings screen (Chromium)', () 
       '[data-testid="waterfall-segment"][data-phase="tls"]',
     );
     expect(await tlsSegment.getAttribute('aria-label')).toBe(`加密握手（TLS）：${zhMs(gatewayTls)}`);
+    // The whole waterfall is one tab stop; the arrow keys go from segment to segment.
+    const segments = page.getByTestId('waterfall').getByTestId('waterfall-segment');
+    expect(await page.getByTestId('waterfall').locator('[tabindex="0"]').count()).toBe(1);
+    const first = segments.first();
+    await first.focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await segments.nth(1).evaluate((s) => s === s.ownerDocument.activeElement)).toBe(true);
+    expect(await page.getByTestId('waterfall').locator('[tabindex="0"]').count()).toBe(1);
     await tlsSegment.focus();
     await visible(page.getByRole('tooltip').getByText(`加密握手（TLS）：${zhMs(gatewayTls)}`));
     await session.screenshot('timings-tooltip');
@@ -114,6 +123,7 @@ describe.skipIf(chromiumMissingReason !== null)('timings screen (Chromium)', () 
     // DNS did not happen (the sandbox is an IP address): named, not shown as a row of dashes.
     await visible(gatewayCard.getByText(/这次没有用到的步骤：.*域名解析（DNS）/));
     await session.screenshot('timings-healthy', { whole: true });
+    await expectAccessible(page, 'timings after a run');
 
     // The sandbox's certificate expires: switched in the banner, as a user would.
     await page.getByRole('combobox', { name: '演示场景' }).click();
@@ -177,6 +187,7 @@ describe.skipIf(chromiumMissingReason !== null)('timings screen (Chromium)', () 
         }),
     );
     await session.screenshot('timings-expired-tls-en-US', { whole: true });
+    await expectAccessible(page, 'timings with a failure (en-US)');
   });
 
   test('a run in progress shows its progress and can be stopped; the last run comes back on reload', async () => {

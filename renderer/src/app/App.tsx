@@ -9,14 +9,13 @@ import { SettingsGate } from './SettingsGate';
 import { THEME } from './theme';
 
 export function App() {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   const language = isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : DEFAULT_LANGUAGE;
 
-  // Screen readers and the window title follow the chosen language too.
+  // Screen readers follow the chosen language too (the window title is the screen's: AppShell).
   useEffect(() => {
     document.documentElement.lang = language;
-    document.title = t('app.title');
-  }, [language, t]);
+  }, [language]);
 
   return (
     <ConfigProvider locale={ANTD_LOCALES[language]} theme={THEME}>

@@ -5,6 +5,7 @@ import { DemoBanner } from '../demo/DemoBanner';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SCREEN_GROUPS, SCREENS, type ScreenKey } from './screens';
 import { StartupNotices } from './StartupNotices';
+import { useScreenAnnouncement } from './use-screen-announcement';
 import { useScreenRoute } from './use-screen-route';
 
 const MAIN_ID = 'main-content';
@@ -14,6 +15,7 @@ export function AppShell() {
   const [screenKey, navigate] = useScreenRoute();
   const screen = SCREENS.find((s) => s.key === screenKey) ?? SCREENS[0];
   const Screen = screen.component;
+  useScreenAnnouncement(MAIN_ID, t('app.windowTitle', { screen: t(`nav.${screen.label}`) }));
 
   return (
     <Layout className="app-shell">
@@ -36,6 +38,8 @@ export function AppShell() {
                 key: s.key,
                 icon: s.icon,
                 label: t(`nav.${s.label}`),
+                // Selected is a colour; screen readers hear "current page".
+                'aria-current': s.key === screen.key ? ('page' as const) : undefined,
               })),
             }))}
           />

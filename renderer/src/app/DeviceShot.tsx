@@ -1,4 +1,5 @@
 import { Image } from 'antd';
+import { useNamedPreview } from './image-preview';
 import './device-frame.css';
 
 /**
@@ -16,13 +17,14 @@ export function DeviceShot({
   phone: boolean;
   testId?: string;
 }) {
+  const preview = useNamedPreview();
   return (
     <div
       className={phone ? 'device-frame device-frame-phone' : 'device-frame device-frame-computer'}
       data-testid={testId}
       data-shape={phone ? 'phone' : 'computer'}
     >
-      <Image src={src} alt={alt} width="100%" />
+      <Image src={src} alt={alt} width="100%" preview={preview} />
     </div>
   );
 }

@@ -13,6 +13,7 @@ export function LanguageSwitch({ id = 'language-switch' }: { id?: string }) {
   const [saving, setSaving] = useState(false);
 
   const onChange = async (next: Language) => {
+    if (saving) return;
     setSaving(true);
     try {
       await changeLanguage(next);
@@ -28,8 +29,8 @@ export function LanguageSwitch({ id = 'language-switch' }: { id?: string }) {
       <Select<Language>
         id={id}
         value={language}
+        // Busy, never disabled while saving: a disabled select drops the keyboard's focus to <body>.
         loading={saving}
-        disabled={saving}
         onChange={(next) => void onChange(next)}
         // Each language is named in itself, so it can be found whatever the UI shows now.
         options={LANGUAGES.map((value) => ({ value, label: t(`language.names.${value}`) }))}

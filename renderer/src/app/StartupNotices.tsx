@@ -40,6 +40,8 @@ export function StartupNotices() {
     <Flex vertical gap="small">
       {open.map(({ text, index }) => (
         <Alert
+          // A standing note, not news: antd would make it role="alert", read out over whatever is said.
+          role="note"
           key={index}
           type="warning"
           showIcon

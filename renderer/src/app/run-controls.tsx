@@ -1,6 +1,7 @@
 import { PlayCircleOutlined, ReloadOutlined, StopOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Progress, Segmented, Typography, type FlexProps } from 'antd';
-import type { ReactNode } from 'react';
+import { Alert, Button, Card, Flex, Progress, Typography, type FlexProps } from 'antd';
+import { OneStopSegmented } from './OneStopSegmented';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreSummary } from '../../../shared/ipc/contract';
 import { StoreLine } from '../workspace/store-facts';
@@ -122,21 +123,36 @@ export function RunButtons({
   const running = session.phase === 'running';
   const label =
     running && labels.running ? labels.running : hasResult && !running ? labels.rerun : labels.run;
+  const start = useRef<HTMLButtonElement>(null);
+  // 取消 goes away when the run ends; focus that was on it comes back to the start button, not to <body>.
+  useEffect(() => {
+    if (!running && document.activeElement === document.body) start.current?.focus();
+  }, [running]);
   return (
     <Flex gap="middle" align={align} wrap>
+      {/* Busy, not disabled, while running: a disabled button drops the focus it has to <body>, and Tab
+          then skips to the top; antd ignores clicks on a loading button. */}
       <Button
+        ref={start}
         type="primary"
         size="large"
         className={className}
-        icon={hasResult ? <ReloadOutlined /> : <PlayCircleOutlined />}
+        icon={hasResult ? <ReloadOutlined aria-hidden /> : <PlayCircleOutlined aria-hidden />}
         loading={running}
-        disabled={running || !canStart}
+        aria-disabled={running || undefined}
+        disabled={!running && !canStart}
         onClick={onStart}
       >
         {label}
       </Button>
       {running ? (
-        <Button size="large" danger icon={<StopOutlined />} loading={session.cancelling} onClick={onCancel}>
+        <Button
+          size="large"
+          danger
+          icon={<StopOutlined aria-hidden />}
+          loading={session.cancelling}
+          onClick={onCancel}
+        >
           {t(`${screen}.cancel`)}
         </Button>
       ) : (
@@ -169,7 +185,7 @@ export function RunChoice({
   return (
     <Flex vertical gap={4}>
       <span id={`${id}-label`}>{label}</span>
-      <Segmented<number>
+      <OneStopSegmented<number>
         aria-labelledby={`${id}-label`}
         aria-describedby={`${id}-help`}
         value={value}
@@ -287,6 +303,8 @@ export function OtherStoreNotice({ screen, name }: { screen: RunScreen; name: st
   const { t } = useTranslation();
   return (
     <Alert
+      // A standing note, not news: antd would make it role="alert", read out over whatever is said.
+      role="note"
       type="info"
       showIcon
       title={t(`${screen}.otherStore`, { name })}

@@ -30,6 +30,7 @@ export function DemoBanner() {
   if (!demo) return null;
 
   const onChange = async (scenario: Scenario) => {
+    if (switching) return;
     setSwitching(true);
     try {
       const status = await call('demo.setScenario', { scenario }, 'setScenario');
@@ -51,7 +52,8 @@ export function DemoBanner() {
         size={full ? 'middle' : 'small'}
         value={demo.scenario}
         loading={switching}
-        disabled={switching || !demo.running}
+        // Not disabled while switching: that would drop the keyboard's focus to <body>.
+        disabled={!demo.running}
         onChange={(scenario) => void onChange(scenario)}
         options={demo.scenarios.map((value) => ({ value, label: t(`demo.scenarios.${value}`) }))}
         showSearch={{ optionFilterProp: 'label' }}
@@ -67,6 +69,8 @@ export function DemoBanner() {
   if (!full && demo.running) {
     return (
       <Alert
+        // A standing note, not news: antd would make it role="alert", read out over whatever is said.
+        role="note"
         className="demo-banner demo-banner-compact"
         data-testid="demo-banner"
         data-compact="true"
@@ -90,6 +94,8 @@ export function DemoBanner() {
 
   return (
     <Alert
+      // A standing note, not news: antd would make it role="alert", read out over whatever is said.
+      role="note"
       className="demo-banner"
       data-testid="demo-banner"
       type={demo.running ? 'info' : 'warning'}

@@ -258,11 +258,7 @@ function ExplainIndex({ diagnosis }: { diagnosis: Diagnosis | null }) {
               <li key={result.id} className="explain-index-item">
                 <Flex align="center" gap="small">
                   <StatusTag status={result.status} />
-                  <Button
-                    type="link"
-                    onClick={() => openExplanation({ kind: 'check', result })}
-                    aria-label={t('explain.openLabel', { title: localized(result.title) })}
-                  >
+                  <Button type="link" onClick={() => openExplanation({ kind: 'check', result })}>
                     {localized(result.title)}
                   </Button>
                 </Flex>
@@ -279,11 +275,7 @@ function ExplainIndex({ diagnosis }: { diagnosis: Diagnosis | null }) {
         <ul className="explain-index-list">
           {OUTCOME_CODES.map((code) => (
             <li key={code} className="explain-index-item" data-outcome={code}>
-              <Button
-                type="link"
-                onClick={() => openExplanation({ kind: 'outcome', code })}
-                aria-label={t('explain.openLabel', { title: t(`explain.outcomes.${code}.title`) })}
-              >
+              <Button type="link" onClick={() => openExplanation({ kind: 'outcome', code })}>
                 <OutcomeLabel outcome={code} />
               </Button>
               <Typography.Text type="secondary">

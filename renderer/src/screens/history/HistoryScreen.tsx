@@ -2,6 +2,7 @@ import { PlayCircleOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Table, Tag, Typography, type TableProps } from 'antd';
 import { useCallback, useEffect, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
+import { QUIET_TABLE } from '../../app/quiet-table';
 import { CHECK_CATALOG } from '../../../../shared/checklist/catalog';
 import type { CheckStatus } from '../../../../shared/checklist/check-result';
 import type { DiagnosisComparison, DiagnosisSummary } from '../../../../shared/diagnosis/diagnosis';
@@ -192,6 +193,7 @@ function Comparison({ comparison }: { comparison: DiagnosisComparison }) {
               {t('history.compare.changes', { count: changes.length })}
             </Typography.Text>
             <Table<ChangeRow>
+              loading={QUIET_TABLE}
               size="small"
               rowKey="id"
               pagination={false}
@@ -250,7 +252,6 @@ function RunList({ runs }: { runs: readonly DiagnosisSummary[] }) {
             type="link"
             className="history-outcome-link"
             onClick={() => openExplanation({ kind: 'outcome', code: outcome })}
-            aria-label={t('explain.openLabel', { title: t(`explain.outcomes.${outcome}.title`) })}
           >
             <OutcomeLabel outcome={outcome} />
           </Button>
@@ -274,6 +275,7 @@ function RunList({ runs }: { runs: readonly DiagnosisSummary[] }) {
       data-testid="history-list"
     >
       <Table<DiagnosisSummary>
+        loading={QUIET_TABLE}
         size="small"
         rowKey="id"
         columns={columns}

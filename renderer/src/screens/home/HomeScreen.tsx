@@ -2,6 +2,7 @@ import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Flex, Result, Typography, type DescriptionsProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCopyable } from '../../app/copy-labels';
 import type { ProfileSummary, StoreSummary } from '../../../../shared/ipc/contract';
 import { EmptyNote, LoadingCard, ScreenHeader } from '../../app/screen-parts';
 import { EnvironmentTag, KeyStatus, ProfileName } from '../../workspace/store-facts';
@@ -44,6 +45,7 @@ export default function HomeScreen() {
 
 function StoreCard({ store }: { store: StoreSummary | null }) {
   const { t } = useTranslation();
+  const copyable = useCopyable();
   return (
     <FactsCard
       title={t('home.store.title')}
@@ -54,12 +56,18 @@ function StoreCard({ store }: { store: StoreSummary | null }) {
           {
             key: 'merchantNo',
             label: t('home.store.merchantNo'),
-            children: <Typography.Text copyable>{store.merchantNo}</Typography.Text>,
+            children: (
+              <Typography.Text copyable={copyable(t('home.store.merchantNo'))}>
+                {store.merchantNo}
+              </Typography.Text>
+            ),
           },
           {
             key: 'appId',
             label: t('home.store.appId'),
-            children: <Typography.Text copyable>{store.appId}</Typography.Text>,
+            children: (
+              <Typography.Text copyable={copyable(t('home.store.appId'))}>{store.appId}</Typography.Text>
+            ),
           },
           {
             key: 'environment',
@@ -82,6 +90,7 @@ function StoreCard({ store }: { store: StoreSummary | null }) {
 
 function ProfileCard({ profile }: { profile: ProfileSummary | null }) {
   const { t } = useTranslation();
+  const copyable = useCopyable();
   return (
     <FactsCard
       title={t('home.profile.title')}
@@ -92,17 +101,29 @@ function ProfileCard({ profile }: { profile: ProfileSummary | null }) {
           {
             key: 'gatewayUrl',
             label: t('home.profile.gatewayUrl'),
-            children: <Typography.Text copyable>{profile.gatewayUrl}</Typography.Text>,
+            children: (
+              <Typography.Text copyable={copyable(t('home.profile.gatewayUrl'))}>
+                {profile.gatewayUrl}
+              </Typography.Text>
+            ),
           },
           {
             key: 'cashierOrigin',
             label: t('home.profile.cashierOrigin'),
-            children: <Typography.Text copyable>{profile.cashierOrigin}</Typography.Text>,
+            children: (
+              <Typography.Text copyable={copyable(t('home.profile.cashierOrigin'))}>
+                {profile.cashierOrigin}
+              </Typography.Text>
+            ),
           },
           {
             key: 'supportApiUrl',
             label: t('home.profile.supportApiUrl'),
-            children: <Typography.Text copyable>{profile.supportApiUrl}</Typography.Text>,
+            children: (
+              <Typography.Text copyable={copyable(t('home.profile.supportApiUrl'))}>
+                {profile.supportApiUrl}
+              </Typography.Text>
+            ),
           },
           {
             key: 'extraCa',

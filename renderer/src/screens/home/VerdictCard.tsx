@@ -64,6 +64,14 @@ export function VerdictCard({
         <Flex align="center" justify="space-between" gap="small" wrap>
           <h2 id="verdict-heading" ref={headingRef} tabIndex={-1} className="card-title verdict-heading">
             {stale ? t('diagnosis.verdict.staleTitle') : t('diagnosis.verdict.title')}
+            {/* Focus lands here when a run ends: the heading then says the verdict itself, not only
+                「诊断结论」. Shown right below, so hidden here. */}
+            <span className="visually-hidden">
+              {t('diagnosis.verdict.spoken', {
+                status: t(`diagnosis.verdict.status.${verdict.status}`),
+                headline: localized(verdict.headline),
+              })}
+            </span>
           </h2>
           <VerdictStatusTag status={verdict.status} />
         </Flex>

@@ -13,6 +13,7 @@ import {
 import { Alert, Button, Card, Descriptions, Flex, Tag, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCopyable } from '../../app/copy-labels';
 import {
   isUntrustedAnswerCode,
   TICKET_STATUSES,
@@ -68,6 +69,8 @@ export default function OutboxScreen() {
     <Flex vertical gap="large" className="screen outbox-screen">
       <ScreenHeader title={t('outbox.title')} intro={t('outbox.intro')} />
       <Alert
+        // A standing note, not news: antd would make it role="alert", read out over whatever is said.
+        role="note"
         type="info"
         showIcon
         icon={<SafetyCertificateOutlined />}
@@ -114,6 +117,7 @@ function OutboxItem({
   onChanged: (item: OutboxItemView) => void;
 }) {
   const { t } = useTranslation();
+  const copyable = useCopyable();
   const dateTime = useDateTime();
   const bytes = useBytes();
   const [busy, setBusy] = useState<'retry' | 'poll' | null>(null);
@@ -169,7 +173,11 @@ function OutboxItem({
                 key: 'ticket',
                 label: t('outbox.item.ticket'),
                 children: item.ticketId ? (
-                  <Typography.Text copyable strong data-testid="outbox-ticket-id">
+                  <Typography.Text
+                    copyable={copyable(t('outbox.item.ticket'))}
+                    strong
+                    data-testid="outbox-ticket-id"
+                  >
                     {item.ticketId}
                   </Typography.Text>
                 ) : (
@@ -213,7 +221,7 @@ function OutboxItem({
                 key: 'report',
                 label: t('outbox.item.reportId'),
                 children: (
-                  <Typography.Text copyable className="outbox-mono">
+                  <Typography.Text copyable={copyable(t('outbox.item.reportId'))} className="outbox-mono">
                     {item.reportId}
                   </Typography.Text>
                 ),

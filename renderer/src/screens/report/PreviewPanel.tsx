@@ -58,6 +58,8 @@ export function PreviewPanel({ diagnosisId, stale }: { diagnosisId: string; stal
       <Flex vertical gap="middle">
         {stale && (
           <Alert
+            // Said politely when it appears (after an edit), not as an alarm.
+            role="status"
             type="warning"
             showIcon
             title={t('report.preview.stale')}
@@ -113,7 +115,9 @@ export function PreviewPanel({ diagnosisId, stale }: { diagnosisId: string; stal
               section={section}
               // The merchant's choice shows at once; the content follows when the new preview arrives.
               chosen={!session.exclude.includes(section.section)}
-              busy={busy !== null}
+              // Toggling while a preview is made is fine (the newest preview wins), so the checkbox stays
+              // enabled then: disabled, it would drop the keyboard's focus to <body>.
+              busy={busy !== null && busy !== 'previewing'}
               onToggle={(included) => void setSectionIncluded(section.section, included, diagnosisId)}
               size={bytes(sectionBytes(section))}
               redactions={redactionWords(section.redactions)}
@@ -201,7 +205,9 @@ function SectionContent({ section }: { section: SectionPreview }) {
       {hasContent(section.reportFragment) && (
         <details className="report-content" open={fragmentOpen.has(section.section)}>
           <summary>
-            <EyeOutlined aria-hidden /> {t('report.preview.fragment')}
+            {/* Named for its section: a list of identical summaries says nothing to a screen reader. */}
+            <EyeOutlined aria-hidden />{' '}
+            {t('report.preview.fragment', { section: t(`report.sections.${section.section}.name`) })}
           </summary>
           <pre className="evidence-json report-pre" tabIndex={0} data-testid="report-fragment">
             {readable(section.reportFragment ?? '')}

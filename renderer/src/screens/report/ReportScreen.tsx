@@ -106,6 +106,8 @@ export default function ReportScreen() {
 
       {last.status === 'ready' && diagnosisSession.phase === 'running' && (
         <Alert
+          // A standing note, not news: antd would make it role="alert", read out over whatever is said.
+          role="note"
           type="info"
           showIcon
           title={t('report.diagnosisRunning')}
@@ -162,7 +164,8 @@ export default function ReportScreen() {
               size="large"
               icon={<EyeOutlined />}
               loading={session.busy === 'previewing'}
-              disabled={busy || session.submitted !== null}
+              // Busy with itself, it stays enabled (loading ignores clicks): disabled, it would drop focus.
+              disabled={(busy && session.busy !== 'previewing') || session.submitted !== null}
               onClick={() => void previewReport(diagnosis.id)}
             >
               {session.preview ? t('report.previewAgain') : t('report.previewButton')}
@@ -195,6 +198,8 @@ function BasedOn({ diagnosis }: { diagnosis: Diagnosis }) {
   };
   return (
     <Alert
+      // A standing note, not news: antd would make it role="alert", read out over whatever is said.
+      role="note"
       type="info"
       showIcon
       title={t('report.basedOn', { time: dateTime(diagnosis.finishedAt), store: diagnosis.storeName })}
@@ -259,7 +264,7 @@ function Actions({ stale }: { stale: boolean }) {
               size="large"
               icon={<CloudUploadOutlined />}
               loading={busy === 'submitting'}
-              disabled={blocked || submitted !== null}
+              disabled={(blocked && busy !== 'submitting') || submitted !== null}
               onClick={() => void submit()}
             >
               {t('report.actions.submit')}
@@ -271,7 +276,7 @@ function Actions({ stale }: { stale: boolean }) {
               size="large"
               icon={<SaveOutlined />}
               loading={busy === 'exporting'}
-              disabled={blocked}
+              disabled={blocked && busy !== 'exporting'}
               onClick={() => void exportReport()}
             >
               {t('report.actions.export')}

@@ -5,8 +5,10 @@ import {
   ExperimentOutlined,
   KeyOutlined,
 } from '@ant-design/icons';
-import { Button, Card, Descriptions, Empty, Flex, Popconfirm, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Empty, Flex, Modal, Tag, Typography } from 'antd';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCopyable } from '../../app/copy-labels';
 import type { StoreSummary } from '../../../../shared/ipc/contract';
 import { KeyStatus, ProfileName } from '../../workspace/store-facts';
 
@@ -16,7 +18,10 @@ interface StoreListProps {
   /** The store whose change is on its way to main, so its buttons wait. */
   busyId: string | null;
   onSetActive(store: StoreSummary): void;
-  onRemove(store: StoreSummary): void;
+  /** Removes the store; true once main has. */
+  onRemove(store: StoreSummary): Promise<boolean>;
+  /** After a removal's dialog has closed: its 删除 button is gone, so focus needs a new place. */
+  onRemoved(): void;
   onEdit(store: StoreSummary): void;
   onReplaceKey(store: StoreSummary): void;
 }
@@ -28,39 +33,72 @@ export function StoreList({
   busyId,
   onSetActive,
   onRemove,
+  onRemoved,
   onEdit,
   onReplaceKey,
 }: StoreListProps) {
   const { t } = useTranslation();
+  const [removing, setRemoving] = useState<StoreSummary | null>(null);
+  const removed = useRef(false);
+  // A real modal dialog, not a Popconfirm: it takes focus, keeps Tab inside, and gives focus back to
+  // 删除 on Escape or 先不删 (antd returns it to the trigger); after a removal, onRemoved places it.
+  const confirm = (
+    <Modal
+      open={removing !== null}
+      title={removing && t('stores.list.removeConfirmTitle', { name: removing.storeName })}
+      okText={t('stores.list.removeConfirmOk')}
+      cancelText={t('stores.list.removeConfirmCancel')}
+      okButtonProps={{ danger: true, loading: removing !== null && busyId === removing.id }}
+      onOk={async () => {
+        if (!removing) return;
+        removed.current = await onRemove(removing);
+        setRemoving(null);
+      }}
+      onCancel={() => setRemoving(null)}
+      afterClose={() => {
+        if (removed.current) onRemoved();
+        removed.current = false;
+      }}
+      data-testid="store-remove-dialog"
+    >
+      <p className="no-margin">{t('stores.list.removeConfirmDescription')}</p>
+    </Modal>
+  );
   if (stores.length === 0) {
     return (
-      <Empty
-        description={
-          <Flex vertical gap={4}>
-            <Typography.Text strong>{t('stores.list.empty')}</Typography.Text>
-            <Typography.Text type="secondary">{t('stores.list.emptyHint')}</Typography.Text>
-          </Flex>
-        }
-      />
+      <>
+        {confirm}
+        <Empty
+          description={
+            <Flex vertical gap={4}>
+              <Typography.Text strong>{t('stores.list.empty')}</Typography.Text>
+              <Typography.Text type="secondary">{t('stores.list.emptyHint')}</Typography.Text>
+            </Flex>
+          }
+        />
+      </>
     );
   }
   return (
-    <ul className="store-list">
-      {stores.map((store) => (
-        <li key={store.id}>
-          <StoreItem
-            store={store}
-            active={store.id === activeId}
-            busy={busyId === store.id}
-            disabled={busyId !== null}
-            onSetActive={() => onSetActive(store)}
-            onRemove={() => onRemove(store)}
-            onEdit={() => onEdit(store)}
-            onReplaceKey={() => onReplaceKey(store)}
-          />
-        </li>
-      ))}
-    </ul>
+    <>
+      {confirm}
+      <ul className="store-list">
+        {stores.map((store) => (
+          <li key={store.id}>
+            <StoreItem
+              store={store}
+              active={store.id === activeId}
+              busy={busyId === store.id}
+              disabled={busyId !== null}
+              onSetActive={() => onSetActive(store)}
+              onRemove={() => setRemoving(store)}
+              onEdit={() => onEdit(store)}
+              onReplaceKey={() => onReplaceKey(store)}
+            />
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
@@ -78,6 +116,7 @@ function StoreItem(props: {
   // A store that cannot sign is never made the one in use: it offers its key instead.
   const needsKey = !store.demo && store.keyStatus === 'missing';
   const { t } = useTranslation();
+  const copyable = useCopyable();
   const headingId = `store-${store.id}-name`;
 
   return (
@@ -136,24 +175,16 @@ function StoreItem(props: {
           )}
           {/* The demo store comes with the app: main refuses to remove it, so it offers no button. */}
           {!store.demo && (
-            <Popconfirm
-              title={t('stores.list.removeConfirmTitle', { name: store.storeName })}
-              description={<div className="confirm-text">{t('stores.list.removeConfirmDescription')}</div>}
-              okText={t('stores.list.removeConfirmOk')}
-              cancelText={t('stores.list.removeConfirmCancel')}
-              okButtonProps={{ danger: true }}
-              onConfirm={onRemove}
+            <Button
+              danger
+              icon={<DeleteOutlined aria-hidden />}
               disabled={disabled}
+              onClick={onRemove}
+              aria-haspopup="dialog"
+              aria-label={t('stores.list.removeLabel', { name: store.storeName })}
             >
-              <Button
-                danger
-                icon={<DeleteOutlined />}
-                disabled={disabled}
-                aria-label={t('stores.list.removeLabel', { name: store.storeName })}
-              >
-                {t('stores.list.remove')}
-              </Button>
-            </Popconfirm>
+              {t('stores.list.remove')}
+            </Button>
           )}
         </Flex>
       }
@@ -166,7 +197,11 @@ function StoreItem(props: {
           {
             key: 'merchantNo',
             label: t('stores.list.merchantNo'),
-            children: <Typography.Text copyable>{store.merchantNo}</Typography.Text>,
+            children: (
+              <Typography.Text copyable={copyable(t('stores.list.merchantNo'))}>
+                {store.merchantNo}
+              </Typography.Text>
+            ),
           },
           { key: 'appId', label: t('stores.list.appId'), children: store.appId },
           {

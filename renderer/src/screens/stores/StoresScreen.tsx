@@ -1,6 +1,6 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Modal, Result, Skeleton, Tabs, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreSummary, Stores } from '../../../../shared/ipc/contract';
 import { useDoctorCall } from '../../ipc/use-doctor-call';
@@ -59,7 +59,7 @@ export default function StoresScreen() {
     }
   };
 
-  const remove = async (store: StoreSummary) => {
+  const remove = async (store: StoreSummary): Promise<boolean> => {
     setBusyId(store.id);
     try {
       const stores = await call('stores.remove', { id: store.id }, 'removeStore');
@@ -67,10 +67,13 @@ export default function StoresScreen() {
         changed(stores);
         void message.success(t('stores.list.removed', { name: store.storeName }));
       }
+      return stores !== null;
     } finally {
       setBusyId(null);
     }
   };
+  // The removed store's buttons are gone: the list's heading takes the focus, just above where they were.
+  const listHeading = useRef<HTMLHeadingElement>(null);
 
   const imported = () => {
     setGeneration((n) => n + 1);
@@ -104,7 +107,14 @@ export default function StoresScreen() {
         </Typography.Title>
         <Typography.Paragraph type="secondary">{t('stores.intro')}</Typography.Paragraph>
       </div>
-      <Card title={<h2 className="card-title">{t('stores.list.title')}</h2>} data-testid="store-list">
+      <Card
+        title={
+          <h2 className="card-title" ref={listHeading} tabIndex={-1}>
+            {t('stores.list.title')}
+          </h2>
+        }
+        data-testid="store-list"
+      >
         {list.status === 'loading' && (
           <div aria-busy aria-label={t('stores.list.loading')}>
             <Skeleton active />
@@ -127,7 +137,8 @@ export default function StoresScreen() {
             activeId={list.stores.activeId}
             busyId={busyId}
             onSetActive={(store) => void setActive(store)}
-            onRemove={(store) => void remove(store)}
+            onRemove={remove}
+            onRemoved={() => listHeading.current?.focus()}
             onEdit={(store) => void edit(store)}
             onReplaceKey={setKeyFor}
           />

@@ -1,4 +1,6 @@
-import { Checkbox, Descriptions, Drawer, Empty, Flex, Input, Segmented, Typography } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
+import { Checkbox, Descriptions, Drawer, Empty, Flex, Input, Typography } from 'antd';
+import { OneStopSegmented } from '../../app/OneStopSegmented';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpenedBundle, WaterfallRow } from '../../../../shared/report/bundle-view';
@@ -44,7 +46,8 @@ export function BundleNetwork({ bundle }: { bundle: OpenedBundle }) {
   return (
     <Flex vertical gap="middle" data-testid="bundle-network">
       <Flex gap="middle" wrap align="center" role="group" aria-label={t('bundleView.network.chain')}>
-        <Segmented<Chain>
+        <OneStopSegmented<Chain>
+          aria-label={t('bundleView.network.chain')}
           value={chain}
           onChange={setChain}
           data-testid="network-chain-filter"
@@ -57,8 +60,10 @@ export function BundleNetwork({ bundle }: { bundle: OpenedBundle }) {
         <Checkbox checked={onlyFailed} onChange={(e) => setOnlyFailed(e.target.checked)}>
           {t('bundleView.network.onlyFailed')}
         </Checkbox>
-        <Input.Search
+        {/* Filters as it is typed in: a plain field, without Search's nameless button. */}
+        <Input
           allowClear
+          prefix={<SearchOutlined aria-hidden />}
           className="network-search"
           placeholder={t('bundleView.network.search')}
           aria-label={t('bundleView.network.search')}

@@ -1,5 +1,7 @@
 import { Empty, Flex, Image, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { QUIET_TABLE } from '../../app/quiet-table';
+import { useNamedPreview } from '../../app/image-preview';
 import { OutcomeCodeSchema } from '../../../../shared/protocol/outcome-codes';
 import type { OpenedBundle } from '../../../../shared/report/bundle-view';
 import { OutcomeLabel } from '../diagnosis/looks';
@@ -56,6 +58,7 @@ function firstRun(bundle: OpenedBundle) {
 /** 模拟 tab: the simulated payment's outcome, each hop of the redirect, and what the buyer's browser showed. */
 export function BundleSimulation({ bundle }: { bundle: OpenedBundle }) {
   const { t } = useTranslation();
+  const preview = useNamedPreview();
   const ms = useMilliseconds();
   const run = firstRun(bundle);
   const merchant = new Set(bundle.report.symptom.screenshots);
@@ -83,6 +86,7 @@ export function BundleSimulation({ bundle }: { bundle: OpenedBundle }) {
               {t('bundleView.hops')}
             </h3>
             <Table<Hop>
+              loading={QUIET_TABLE}
               size="small"
               rowKey="key"
               pagination={false}
@@ -140,6 +144,7 @@ export function BundleSimulation({ bundle }: { bundle: OpenedBundle }) {
                 <Image
                   src={`data:${shot.mediaType};base64,${shot.base64}`}
                   alt={t('support.screenshots.alt', { path: shot.path })}
+                  preview={preview}
                 />
                 <figcaption>
                   <strong>

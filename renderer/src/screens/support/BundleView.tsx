@@ -2,6 +2,7 @@ import { CheckCircleFilled, DownloadOutlined, ExclamationCircleFilled } from '@a
 import { Badge, Button, Card, Descriptions, Empty, Flex, Tabs, Typography, type TabsProps } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCopyable } from '../../app/copy-labels';
 import { z } from 'zod';
 import { DiagnosisVerdictSchema } from '../../../../shared/diagnosis/verdict';
 import { OutcomeCodeSchema } from '../../../../shared/protocol/outcome-codes';
@@ -140,6 +141,7 @@ function SaveHar({ reportId }: { reportId: string }) {
 
 function BundleFacts({ bundle }: { bundle: OpenedBundle }) {
   const { t } = useTranslation();
+  const copyable = useCopyable();
   const dateTime = useDateTime();
   const bytes = useBytes();
   const { report } = bundle;
@@ -158,12 +160,20 @@ function BundleFacts({ bundle }: { bundle: OpenedBundle }) {
             {
               key: 'merchant',
               label: t('support.facts.merchantNo'),
-              children: <Typography.Text copyable>{report.merchant_no}</Typography.Text>,
+              children: (
+                <Typography.Text copyable={copyable(t('support.facts.merchantNo'))}>
+                  {report.merchant_no}
+                </Typography.Text>
+              ),
             },
             {
               key: 'report',
               label: t('support.facts.reportId'),
-              children: <Typography.Text copyable>{report.report_id}</Typography.Text>,
+              children: (
+                <Typography.Text copyable={copyable(t('support.facts.reportId'))}>
+                  {report.report_id}
+                </Typography.Text>
+              ),
             },
             {
               key: 'app',
@@ -174,7 +184,7 @@ function BundleFacts({ bundle }: { bundle: OpenedBundle }) {
               key: 'file',
               label: t('support.facts.file'),
               children: (
-                <Typography.Text className="support-mono" copyable>
+                <Typography.Text className="support-mono" copyable={copyable(t('support.facts.file'))}>
                   {bundle.path}
                 </Typography.Text>
               ),

@@ -6,6 +6,7 @@ import { hostOf, useMilliseconds } from '../timings/phases';
 import {
   WaterfallAxis,
   WaterfallBar,
+  WaterfallFrame,
   WaterfallLegend,
   waterfallScale,
   WaterfallSegment,
@@ -68,7 +69,7 @@ export function BundleWaterfall({
   const shown = PHASES.filter((phase) => rows.some((row) => segmentsOf(row).some((s) => s.phase === phase)));
 
   return (
-    <div className="waterfall" data-testid="bundle-waterfall">
+    <WaterfallFrame testId="bundle-waterfall">
       <WaterfallLegend phases={shown} />
       <WaterfallAxis ticks={ticks} share={share} />
       <ul className="waterfall-rows">
@@ -140,7 +141,7 @@ export function BundleWaterfall({
         })}
       </ul>
       {truncated && <Typography.Text type="secondary">{t('support.waterfall.truncated')}</Typography.Text>}
-    </div>
+    </WaterfallFrame>
   );
 }
 

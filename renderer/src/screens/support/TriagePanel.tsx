@@ -2,6 +2,7 @@ import { AlertOutlined, CloseOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Collapse, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { QUIET_TABLE } from '../../app/quiet-table';
 import type { OutcomeCode } from '../../../../shared/protocol/outcome-codes';
 import {
   TRIAGE_FIRST_ROWS,
@@ -257,6 +258,7 @@ function BundleTable({
     >
       <Flex vertical gap="small">
         <Table<TriageRow>
+          loading={QUIET_TABLE}
           data-testid="triage-table"
           aria-label={t('triage.tableLabel')}
           size="small"

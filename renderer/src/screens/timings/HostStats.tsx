@@ -2,6 +2,7 @@ import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { Card, Flex, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
+import { QUIET_TABLE } from '../../app/quiet-table';
 import type {
   PhaseStats,
   ProbeFailureKind,
@@ -123,6 +124,7 @@ export function HostStats({
     >
       <Flex vertical gap="small">
         <Table<StatsRow>
+          loading={QUIET_TABLE}
           size="small"
           pagination={false}
           columns={columns}

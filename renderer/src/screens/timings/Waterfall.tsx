@@ -17,6 +17,7 @@ import {
   asPercent,
   WaterfallAxis,
   WaterfallBar,
+  WaterfallFrame,
   WaterfallLegend,
   waterfallScale,
   WaterfallSegment,
@@ -102,7 +103,7 @@ export function Waterfall({ results }: { results: readonly ProbeRequestResult[] 
   const anyFailed = rows.some((row) => row.segments.some((segment) => segment.failed));
 
   return (
-    <div className="waterfall" data-testid="waterfall">
+    <WaterfallFrame testId="waterfall">
       <WaterfallLegend phases={shownPhases} failed={anyFailed} />
 
       <WaterfallAxis ticks={ticks} share={share} />
@@ -112,7 +113,7 @@ export function Waterfall({ results }: { results: readonly ProbeRequestResult[] 
           <WaterfallRow key={row.key} row={row} share={share} ticks={ticks} />
         ))}
       </ul>
-    </div>
+    </WaterfallFrame>
   );
 }
 

@@ -1,6 +1,7 @@
 import { Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useRovingFocus } from '../../app/use-roving-focus';
 import { axisTicks, type WaterfallPhase } from './phases';
 
 /**
@@ -63,6 +64,26 @@ export function WaterfallAxis({ ticks, share }: { ticks: readonly number[]; shar
 }
 
 /**
+ * The waterfall's frame: one tab stop for all its segments, the arrow keys moving between them, and a
+ * name that says so.
+ */
+export function WaterfallFrame({ children, testId }: { children: ReactNode; testId: string }) {
+  const { t } = useTranslation();
+  const roving = useRovingFocus<HTMLDivElement>('.waterfall-segment');
+  return (
+    <div
+      className="waterfall"
+      data-testid={testId}
+      role="group"
+      aria-label={t('timings.waterfall.keys')}
+      {...roving}
+    >
+      {children}
+    </div>
+  );
+}
+
+/**
  * One phase on a bar, placed on the axis: focusable, named for screen readers, and with its name and
  * time (or `tooltip`) on hover or keyboard focus. `look` is the phase whose colour it takes, or failed.
  */
@@ -89,7 +110,8 @@ export function WaterfallSegment({
       <span
         className={`waterfall-segment phase-${look}`}
         style={{ left: asPercent(share(start)), width: asPercent(share(ms)) }}
-        tabIndex={0}
+        // One tab stop per waterfall: the chart's useRovingFocus puts one segment in the Tab order.
+        tabIndex={-1}
         role="img"
         aria-label={label}
         {...data}

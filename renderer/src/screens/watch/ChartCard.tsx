@@ -1,5 +1,6 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Flex, Segmented, Skeleton, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Flex, Skeleton, Typography } from 'antd';
+import { OneStopSegmented } from '../../app/OneStopSegmented';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WatchBucket, WatchChartData, WatchGranularity } from '../../../../shared/watch/watch-chart';
@@ -82,7 +83,7 @@ export function ChartCard({
         <Flex gap="large" wrap align="flex-end">
           <Flex vertical gap={4}>
             <span id="watch-granularity-label">{t('watch.chart.granularityLabel')}</span>
-            <Segmented<WatchGranularity>
+            <OneStopSegmented<WatchGranularity>
               aria-labelledby="watch-granularity-label"
               value={view.granularity}
               onChange={(granularity) => onView({ granularity, count: RANGES[granularity][0] })}
@@ -95,7 +96,7 @@ export function ChartCard({
           </Flex>
           <Flex vertical gap={4}>
             <span id="watch-range-label">{t('watch.chart.rangeLabel')}</span>
-            <Segmented<number>
+            <OneStopSegmented<number>
               aria-labelledby="watch-range-label"
               value={view.count}
               onChange={(count) => onView({ granularity: view.granularity, count })}
@@ -108,7 +109,7 @@ export function ChartCard({
           </Flex>
           <Flex vertical gap={4}>
             <span id="watch-measure-label">{t('watch.chart.measureLabel')}</span>
-            <Segmented<Measure>
+            <OneStopSegmented<Measure>
               aria-labelledby="watch-measure-label"
               value={measure}
               onChange={onMeasure}
@@ -150,6 +151,8 @@ export function ChartCard({
             </Typography.Text>
             {data.failuresTruncated && (
               <Alert
+                // A standing note, not news: antd would make it role="alert", read out over whatever is said.
+                role="note"
                 type="info"
                 showIcon
                 title={t('watch.chart.failuresTruncated', { count: data.failures.length })}

@@ -1,0 +1,53 @@
+import { describe, expect, test } from 'vitest';
+import { expectAccessible } from './accessibility';
+import { chromiumMissingReason } from './harness';
+import { useAppSuite, visible } from './suite';
+
+if (chromiumMissingReason) console.warn(chromiumMissingReason);
+
+/** Every screen of the side menu, as the menu names it (the h1 of some says more). */
+const SCREENS = [
+  '首页',
+  '支付检查',
+  '模拟支付',
+  '网络测速',
+  '问题报告',
+  '发送记录',
+  '诊断历史',
+  '持续监测',
+  '问题说明',
+  '店铺设置',
+  '密钥工具',
+  '设置',
+  '打开诊断包',
+];
+
+describe.skipIf(chromiumMissingReason !== null)(
+  'every screen announces itself and passes axe (Chromium)',
+  () => {
+    const suite = useAppSuite();
+
+    test('each screen change focuses its heading, names the window and the current menu item; axe finds nothing serious', async () => {
+      const session = await suite.open();
+      await session.open('#/settings');
+      const { page } = session;
+      const menu = page.getByRole('navigation', { name: '主菜单' });
+      for (const name of SCREENS) {
+        const entry = menu.getByRole('menuitem', { name, exact: true });
+        // Keyboard: Enter on the menu entry.
+        await entry.focus();
+        await page.keyboard.press('Enter');
+        await expect.poll(() => page.title()).toBe(`${name} - 白条支付诊断助手`);
+        const heading = page.locator('#main-content h1');
+        await visible(heading);
+        // Focus on the new screen's heading, not left on the menu or dropped to <body>.
+        await expect
+          .poll(() => heading.evaluate((h1) => h1 === h1.ownerDocument.activeElement), { timeout: 15_000 })
+          .toBe(true);
+        expect(await entry.getAttribute('aria-current')).toBe('page');
+        expect(await menu.locator('[aria-current="page"]').count()).toBe(1);
+        await expectAccessible(page, `${name} (zh-CN)`);
+      }
+    });
+  },
+);
