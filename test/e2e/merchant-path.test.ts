@@ -136,11 +136,17 @@ describe.skipIf(chromiumMissingReason !== null)('the merchant’s path at 1024×
       const session = await suite.open();
       const verdict = await diagnose(session);
       const { page } = session;
-      // Green; a loaded machine may truly measure net.latency slow, and only that may warn.
+      // Green; a loaded machine may truly measure the network or the cashier slow, and only those two
+      // timing checks may then warn (never fail): what the shop owner reads must still name no code.
       const last = await session.invoke('diagnosis.last', undefined);
       if (last?.verdict.status !== 'ok') {
-        expect(last?.verdict.cause).toEqual({ kind: 'check', id: 'net.latency' });
-        console.warn('the healthy demo warned on net.latency: this machine measured slow');
+        expect(last?.verdict.status).toBe('warning');
+        expect(['net.latency', 'page.cashier-ready']).toContain(
+          last?.verdict.cause?.kind === 'check' ? last.verdict.cause.id : last?.verdict.cause?.kind,
+        );
+        console.warn(
+          `the healthy demo warned (${JSON.stringify(last?.verdict.cause)}): this machine measured slow`,
+        );
       } else {
         expect(await verdict.getAttribute('data-status')).toBe('ok');
       }

@@ -57,7 +57,8 @@ describe.skipIf(chromiumMissingReason !== null)('timings screen (Chromium)', () 
     // Two per address, picked on the screen.
     await page.getByTestId('timings-count').getByText('2 次', { exact: true }).click();
     await page.getByRole('button', { name: '开始测速' }).click();
-    await visible(page.getByTestId('timings-verdict').getByText('所有网址都打开了。'), RUN_TIMEOUT);
+    // Every address opened; on a loaded machine one may be named as slow, which is the next line's business.
+    await visible(page.getByTestId('timings-verdict').getByText(/^所有网址都打开了/), RUN_TIMEOUT);
     await countOf(page.getByTestId('timings-progress')).toBe(0);
 
     const run = await lastRun(() => session.invoke('probe.last', undefined));

@@ -7,8 +7,12 @@ import { trustFor } from '../../../main/probe/trust';
 import { createTestPki, type TestPki } from './support/test-pki';
 import { startHttp, startHttps, type Loopback } from './support/loopback-servers';
 
-// Loose bounds: a 2-core CI box under load can add tens of ms; exactness is the benchmark's job.
-const SLACK_MS = 150;
+// Attribution, not exactness (that is the benchmark's job): the injected delays are long enough that a 2-core
+// box running the browser journeys beside these tests (hundreds of ms of scheduling delay seen) cannot blur
+// which phase the time went to.
+const SLACK_MS = 1000;
+const FIRST_BYTE_DELAY_MS = 1500;
+const CHUNK_EVERY_MS = 300;
 
 let pki: TestPki;
 let https: Loopback;
@@ -39,13 +43,17 @@ afterAll(async () => {
 
 describe('phase timing over loopback', () => {
   it('attributes an injected first-byte delay to wait, not to the other phases', async () => {
-    const result = await probeUrl({ role: 'gateway', url: https.url('/delay?first=200') }, 0, env());
+    const result = await probeUrl(
+      { role: 'gateway', url: https.url(`/delay?first=${FIRST_BYTE_DELAY_MS}`) },
+      0,
+      env(),
+    );
     expect(ProbeRequestResultSchema.parse(result)).toBeTruthy();
     expect(result.outcome).toBe('ok');
     const [hop] = result.hops;
     const t = hop!.timings;
-    expect(t.wait!).toBeGreaterThanOrEqual(195);
-    expect(t.wait!).toBeLessThan(200 + SLACK_MS);
+    expect(t.wait!).toBeGreaterThanOrEqual(FIRST_BYTE_DELAY_MS - 5);
+    expect(t.wait!).toBeLessThan(FIRST_BYTE_DELAY_MS + SLACK_MS);
     for (const phase of ['connect', 'tls', 'send', 'receive'] as const)
       expect(t[phase]!).toBeLessThan(SLACK_MS);
     expect(t.dns).toBeNull(); // an IP literal needs no lookup
@@ -60,14 +68,14 @@ describe('phase timing over loopback', () => {
 
   it('attributes a slowly sent body to receive', async () => {
     const result = await probeUrl(
-      { role: 'cashier', url: https.url('/chunks?chunks=5&every=60&size=2000') },
+      { role: 'cashier', url: https.url(`/chunks?chunks=5&every=${CHUNK_EVERY_MS}&size=2000`) },
       0,
       env(),
     );
     const t = result.hops[0]!.timings;
     expect(result.outcome).toBe('ok');
-    expect(t.receive!).toBeGreaterThanOrEqual(4 * 60 - 5);
-    expect(t.receive!).toBeLessThan(4 * 60 + SLACK_MS);
+    expect(t.receive!).toBeGreaterThanOrEqual(4 * CHUNK_EVERY_MS - 5);
+    expect(t.receive!).toBeLessThan(4 * CHUNK_EVERY_MS + SLACK_MS);
     expect(t.wait!).toBeLessThan(SLACK_MS);
     expect(result.hops[0]!.response!.bodySize).toBe(10_000);
   });
