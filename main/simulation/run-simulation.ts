@@ -89,7 +89,6 @@ const elapsed = (since: number): number => Math.round((performance.now() - since
  * One simulated Baitiao payment, as a buyer's browser lives it: the store's signed prepay, the cashier_url
  * in a real Chromium through the redirect chain to the cashier's ready state, then the cashier's return
  * link back to the store's return URL. Ends with exactly one §7 outcome code, the first failure on the way.
- *
  * Throws SimulationUnavailableError when no browser session can be had (the page checks then skip, saying
  * why), and the signal's reason when cancelled; every other failure is an outcome, not an exception.
  */
