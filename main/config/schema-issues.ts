@@ -4,7 +4,7 @@ import { capitalize, makeIssue, type DocumentKind } from './config-issue';
 import { describeField, fieldPattern, type FieldCatalog } from './field-catalog';
 import { formatJsonPath, positionKey } from './json-path';
 import type { ParsedJson } from './json-source-parser';
-import { displayKeyName, echoValue, looksLikePrivateKey } from './safe-display';
+import { displayKeyName, echoValue, looksLikePrivateKey, looksSecret } from './safe-display';
 import type { LineIndex, SourcePosition } from './source-position';
 
 /**
@@ -358,7 +358,7 @@ export function findMisplacedPrivateKeys(
     if (typeof value === 'string') return looksLikePrivateKey(value);
     if (value === null || typeof value !== 'object' || depth > 64) return false;
     if (Array.isArray(value)) return value.some((v) => contains(v, depth + 1));
-    return Object.entries(value).some(([k, v]) => looksLikePrivateKey(k) || contains(v, depth + 1));
+    return Object.entries(value).some(([k, v]) => keyMaterialName(k) || contains(v, depth + 1));
   };
 
   const DROP = Symbol('drop');
@@ -386,7 +386,7 @@ export function findMisplacedPrivateKeys(
     if (Array.isArray(value)) return value.map((v, i) => walk(v, [...segments, i]));
     const copy: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-      if (looksLikePrivateKey(k)) {
+      if (keyMaterialName(k)) {
         warnings.push(secretIssue(ctx, [...segments, k], 'warning'));
         continue;
       }
@@ -400,6 +400,14 @@ export function findMisplacedPrivateKeys(
 
   const cleaned = walk(data, []);
   return { errors, warnings, data: cleaned };
+}
+
+/**
+ * A field name made of key material: a whole key, or a piece of one (a damaged PEM header, a long base64 run)
+ * left in a name by a broken edit. No real field name looks like that, so such a field is dropped, never kept.
+ */
+function keyMaterialName(name: string): boolean {
+  return looksLikePrivateKey(name) || looksSecret(name);
 }
 
 function secretIssue(ctx: SchemaContext, segments: Segments, severity: 'error' | 'warning'): ConfigIssue {

@@ -413,6 +413,22 @@ describe('schema (cfg.schema)', () => {
     expectNoKeyEcho(result.warnings, [pem]);
   });
 
+  it('a piece of the key left in a field name (a damaged edit): dropped with a warning, never kept', async () => {
+    const pem = testKeys().rsa2048Pkcs8;
+    const body = pem.split('\n')[1]!;
+    // What fuzzing found: a broken PEM header (four dashes) and the key's first line, fused into a name.
+    const name = `----BEGIN PRIVATE KEY-----\n${body.slice(0, 40)}storeName`;
+    const bareRun = body.slice(0, 44);
+    const result = expectSuccess(
+      await parse(jsonBytes(validStore({ [name]: '鼎经纬京东小店', [bareRun]: 1 }))),
+    );
+    expect(result.warnings.map((w) => w.code)).toEqual(['FIELD_SECRET_IGNORED', 'FIELD_SECRET_IGNORED']);
+    const stored = JSON.stringify(result.value);
+    expect(stored).not.toContain(body.slice(0, 24));
+    expect(stored).not.toContain('PRIVATE KEY');
+    expectNoKeyEcho(result.warnings, [pem]);
+  });
+
   it('a file name with odd characters is shown safely', async () => {
     const [error] = expectFailure(
       await parseStoreConfig(Buffer.from('{'), 'C:\\Users\\店主\\Desktop\\my\nstore.json'),
