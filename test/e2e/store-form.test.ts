@@ -132,7 +132,7 @@ describe.skipIf(chromiumMissingReason !== null)('stores screen: the set-up form 
 
     // 更换私钥: a dialog; a key that does not load is refused and kept, a new private key is taken.
     const renamed = page.getByTestId('store-item').filter({ hasText: '改过名字的小店' });
-    await renamed.getByRole('button', { name: '更换店铺「改过名字的小店」的私钥' }).click();
+    await renamed.getByRole('button', { name: '更换私钥：改过名字的小店' }).click();
     const dialog = page.getByRole('dialog');
     await visible(dialog.getByText('更换「改过名字的小店」的私钥'));
     await dialog.getByTestId('key-fixer-text').fill('not a key');
