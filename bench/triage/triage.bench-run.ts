@@ -79,6 +79,23 @@ function cli(args: string[]): {
   return { ms, rssMb: Number(rss?.[1] ?? 0) / 1024, json: JSON.parse(child.stdout) };
 }
 
+/**
+ * Runs in the page (a string: this file is compiled without the DOM's types): resolves with the milliseconds
+ * from the next press of the mouse to the frame after the first triage row enters the document
+ * (requestAnimationFrame, then a task: that frame has been painted).
+ */
+const PAINT_AFTER_PRESS = `new Promise((resolve) => {
+  document.addEventListener('pointerdown', () => {
+    const t0 = performance.now();
+    const observer = new MutationObserver(() => {
+      if (!document.querySelector('[data-testid="triage-row"]')) return;
+      observer.disconnect();
+      requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0)));
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+  }, { capture: true, once: true });
+})`;
+
 it('triage: first index of 10,000 bundles, a re-run with nothing new, the table first paint', async () => {
   const root = mkdtempSync(join(tmpdir(), 'baitiao-triage-bench-'));
   const dataDir = mkdtempSync(join(tmpdir(), 'baitiao-triage-bench-data-'));
@@ -96,6 +113,7 @@ it('triage: first index of 10,000 bundles, a re-run with nothing new, the table 
     const browser = await launchChromium();
     const server = await startRendererServer();
     const paints: number[] = [];
+    const outer: number[] = [];
     try {
       const session = await openSession(browser, server, {
         dataDir,
@@ -107,10 +125,15 @@ it('triage: first index of 10,000 bundles, a re-run with nothing new, the table 
         // code warm, measuring a re-open instead of a first paint.
         await session.page.goto('about:blank');
         await session.open('#/support');
+        // The page times itself: from the press on 打开文件夹 to the first frame after the first row is in the
+        // document. Playwright's own part (actionability checks before the click, polling for the row, and
+        // main's work sharing this Node process with the test runner) is timed apart as the outer figure.
+        const painted = session.page.evaluate<number>(PAINT_AFTER_PRESS);
         const t0 = performance.now();
         await session.page.getByTestId('triage-open-folder').click();
         await session.page.getByTestId('triage-row').first().waitFor({ state: 'visible', timeout: 60_000 });
-        paints.push(performance.now() - t0);
+        outer.push(performance.now() - t0);
+        paints.push(await painted);
         // The look for new files that follows must end before the next round.
         await session.page.getByTestId('triage-working').waitFor({ state: 'hidden', timeout: 120_000 });
       }
@@ -129,7 +152,8 @@ it('triage: first index of 10,000 bundles, a re-run with nothing new, the table 
       `Generated ${TOTAL.toLocaleString('en')} synthetic bundles (bench/triage; 3,000 shops, 30 days, 1 % broken files, one 40-shop outage) in ${(generateMs / 1000).toFixed(1)} s; not committed.`,
       'The built CLI (`baitiao-doctor triage DIR --json`) in a child process, timed from spawn to exit (Node start-up included);',
       'peak RSS from `process.resourceUsage().maxRSS`, worker threads included. First paint: support mode in Chromium (the e2e harness),',
-      `the index already in the data folder, a freshly loaded page, from the click on 打开文件夹 to the table's first row visible; median of ${PAINT_ROUNDS}.`,
+      `the index already in the data folder, a freshly loaded page, timed by the page itself from the press on 打开文件夹 to the first frame after the table's first row is in the document; median of ${PAINT_ROUNDS}.`,
+      `The same rounds timed from outside by Playwright (its actionability checks, polling, and main sharing the test runner's process included): median ${median(outer).toFixed(0)} ms (all: ${outer.map((p) => p.toFixed(0)).join(', ')}).`,
       '',
       '| measure | result | goal | |',
       '|---|---:|---|---|',
