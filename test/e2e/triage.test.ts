@@ -51,10 +51,11 @@ describe.skipIf(chromiumMissingReason !== null)('support: triage a folder of bun
     suite.removeLater(saves);
     await inbox(folder);
     const asked: string[] = [];
+    let picked = folder;
     const session = await suite.open({
       dialogs: {
         // The test answers the system dialogs for the user: this folder, then this file name.
-        pickFolder: async () => folder,
+        pickFolder: async () => picked,
         pickHarSavePath: async (suggested) => {
           asked.push(suggested);
           return join(saves, suggested);
@@ -150,5 +151,32 @@ describe.skipIf(chromiumMissingReason !== null)('support: triage a folder of bun
     // No path ever came from the page: the folder and the file were main's own answers.
     expect(session.calls).toContain('triage.openFolder');
     expect(session.calls).not.toContain('bundle.open');
+
+    // A bad month: six incidents, an hour apart. The newest five show, the earlier one behind a button.
+    const month = await mkdtemp(join(tmpdir(), 'baitiao-doctor-e2e-month-'));
+    suite.removeLater(month);
+    for (let hour = 0; hour < 6; hour++) {
+      for (let shop = 0; shop < 5; shop++) {
+        await writeSyntheticBundle(join(month, `h${hour}-s${shop}.zip`), {
+          merchantNo: merchant(100 + hour * 10 + shop),
+          outcome: 'CASHIER_TIMEOUT',
+          at: T0 + hour * 60 * MIN + shop * MIN,
+        });
+      }
+    }
+    picked = month;
+    await page.getByTestId('triage-open-folder').click();
+    await visible(page.getByTestId('triage-counts').getByText('30 个有效诊断包'));
+    await countOf(incident).toBe(5);
+    const more = page.getByTestId('triage-more-incidents');
+    await visible(more.getByText('还有 1 个更早的疑似故障，全部显示'));
+    await more.click();
+    await countOf(incident).toBe(6);
+    await countOf(more).toBe(0);
+    // Newest first: the one that was hidden is the first hour's, now at the end; narrowing to it shows its shops.
+    await incident.last().getByRole('button', { name: '只看这些' }).click();
+    await countOf(rows).toBe(5);
+    const hidden = await rows.allTextContents();
+    expect(hidden.every((row) => row.includes('h0-'))).toBe(true);
   });
 });
