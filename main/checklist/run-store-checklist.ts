@@ -23,11 +23,28 @@ export interface StoreChecklistInput {
   gatewayTimeoutMs?: number;
 }
 
-/** One checklist run for one store: builds the context (one gateway client, shared facts) and runs. */
-export async function runStoreChecklist(
-  input: StoreChecklistInput,
-  options: RunChecklistOptions = {},
-): Promise<ChecklistRun> {
+/** A checklist made ready before its run: its gateway client and the platform facts it shares. */
+export interface PreparedChecklist {
+  /**
+   * Asks the platform now for what every run asks first (the config query and /health), so a diagnosis
+   * waits on the gateway while the browser works, not after it: on a dead gateway that is one deadline
+   * instead of two (the checklist's 8 s after the simulation's 10 s). Answers are kept for run(). Settles
+   * when both answers are in; never rejects (a cancelled call is run()'s to report).
+   */
+  prefetch(): Promise<void>;
+  run(
+    measured: Pick<StoreChecklistInput, 'simulation' | 'probes'>,
+    options?: RunChecklistOptions,
+  ): Promise<ChecklistRun>;
+  /** Closes the gateway client; after run(), or instead of it when the run never comes. */
+  close(): void;
+}
+
+/** Builds the context of one checklist run for one store (one gateway client, shared facts); runs later. */
+export function prepareStoreChecklist(
+  input: Omit<StoreChecklistInput, 'simulation' | 'probes'>,
+  signal?: AbortSignal,
+): PreparedChecklist {
   const client = input.key.pem
     ? createGatewayClient({
         profile: input.profile,
@@ -38,42 +55,62 @@ export async function runStoreChecklist(
           charset: input.store.charset,
         },
         timeoutMs: input.gatewayTimeoutMs ?? 8_000,
-        ...(options.signal ? { signal: options.signal } : {}),
+        ...(signal ? { signal } : {}),
       })
     : null;
-  const ctx: CheckContext = {
-    store: input.store,
-    profile: input.profile,
-    key: input.key,
-    importNotes: input.importNotes,
-    machine: input.machine,
-    resolveProxy: input.resolveProxy,
-    now: () => new Date(),
-    gateway: createGatewayFacts(
-      client ?? unsignedClient(),
-      input.store.notifyUrl,
-      input.store.testOrder.amount,
-    ),
-    network: {
-      probes: memo(
-        async () =>
-          input.probes ??
-          runProbes({
-            targets: defaultProbeTargets(input),
-            // Three samples per host keep the checklist quick; the timings screen measures more.
-            settings: { count: 3, intervalMs: 100, timeouts: QUICK_PROBE_TIMEOUTS },
-            resolveProxy: input.resolveProxy,
-            extraCaCertificates: input.profile.extraCaCertificates,
-            signal: options.signal,
-          }),
-      ),
+  const gateway = createGatewayFacts(
+    client ?? unsignedClient(),
+    input.store.notifyUrl,
+    input.store.testOrder.amount,
+  );
+  return {
+    async prefetch() {
+      // Nobody may be waiting yet: a cancelled call must not become an unhandled rejection. run() awaits
+      // the same kept promises and sees the cancellation there.
+      await Promise.allSettled([gateway.configQuery(), gateway.health()]);
     },
-    simulation: input.simulation ?? null,
+    run(measured, options = {}) {
+      const ctx: CheckContext = {
+        store: input.store,
+        profile: input.profile,
+        key: input.key,
+        importNotes: input.importNotes,
+        machine: input.machine,
+        resolveProxy: input.resolveProxy,
+        now: () => new Date(),
+        gateway,
+        network: {
+          probes: memo(
+            async () =>
+              measured.probes ??
+              runProbes({
+                targets: defaultProbeTargets(input),
+                // Three samples per host keep the checklist quick; the timings screen measures more.
+                settings: { count: 3, intervalMs: 100, timeouts: QUICK_PROBE_TIMEOUTS },
+                resolveProxy: input.resolveProxy,
+                extraCaCertificates: input.profile.extraCaCertificates,
+                signal: options.signal ?? signal,
+              }),
+          ),
+        },
+        simulation: measured.simulation ?? null,
+      };
+      return runChecklist(ALL_CHECKS, ctx, options);
+    },
+    close: () => client?.close(),
   };
+}
+
+/** One checklist run for one store: prepared and run at once. */
+export async function runStoreChecklist(
+  input: StoreChecklistInput,
+  options: RunChecklistOptions = {},
+): Promise<ChecklistRun> {
+  const prepared = prepareStoreChecklist(input, options.signal);
   try {
-    return await runChecklist(ALL_CHECKS, ctx, options);
+    return await prepared.run(input, options);
   } finally {
-    client?.close();
+    prepared.close();
   }
 }
 

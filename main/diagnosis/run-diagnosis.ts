@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { PlatformProfile } from '../../shared/config/platform-profile';
 import type { CheckedStoreConfig } from '../../shared/config/store-config';
 import type { Diagnosis } from '../../shared/diagnosis/diagnosis';
+import type { ChecklistRun } from '../../shared/checklist/check-result';
+import type { ProbeRun } from '../../shared/probe/probe-result';
 import type {
   SimulationProgress,
   SimulationSeries,
@@ -9,7 +11,7 @@ import type {
 } from '../../shared/simulation/simulation-result';
 import type { ChecklistProgress } from '../checklist/engine';
 import type { ImportNotes, KeyFacts, MachineFacts } from '../checklist/check-context';
-import { runStoreChecklist } from '../checklist/run-store-checklist';
+import { prepareStoreChecklist } from '../checklist/run-store-checklist';
 import { defaultProbeTargets, runProbes, type ProbeProgress } from '../probe';
 import type { ResolveProxy } from '../probe/proxy';
 import {
@@ -100,18 +102,9 @@ async function simulate(input: DiagnosisInput): Promise<SimulationSeries | Simul
 export async function runDiagnosis(input: DiagnosisInput): Promise<Diagnosis> {
   const startedAt = new Date();
   input.onProgress?.({ step: 'started', event: null });
-  const [simulation, probes] = await Promise.all([
-    simulate(input),
-    runProbes({
-      targets: defaultProbeTargets(input),
-      settings: { count: input.probeCount ?? 3, intervalMs: 200, timeouts: QUICK_PROBE_TIMEOUTS },
-      resolveProxy: input.resolveProxy,
-      extraCaCertificates: input.profile.extraCaCertificates,
-      signal: input.signal,
-      onProgress: (event) => input.onProgress?.({ step: 'probes', event }),
-    }),
-  ]);
-  const checklist = await runStoreChecklist(
+  // The checklist's first gateway calls go out now, beside the simulation and the timings: it reads both
+  // when it runs, but the platform's answers do not depend on them.
+  const prepared = prepareStoreChecklist(
     {
       store: input.store,
       profile: input.profile,
@@ -119,11 +112,32 @@ export async function runDiagnosis(input: DiagnosisInput): Promise<Diagnosis> {
       importNotes: input.importNotes,
       machine: input.machine,
       resolveProxy: input.resolveProxy,
-      simulation,
-      probes,
     },
-    { signal: input.signal, onProgress: (event) => input.onProgress?.({ step: 'checklist', event }) },
+    input.signal,
   );
+  let simulation: Awaited<ReturnType<typeof simulate>>;
+  let probes: ProbeRun;
+  let checklist: ChecklistRun;
+  try {
+    void prepared.prefetch();
+    [simulation, probes] = await Promise.all([
+      simulate(input),
+      runProbes({
+        targets: defaultProbeTargets(input),
+        settings: { count: input.probeCount ?? 3, intervalMs: 200, timeouts: QUICK_PROBE_TIMEOUTS },
+        resolveProxy: input.resolveProxy,
+        extraCaCertificates: input.profile.extraCaCertificates,
+        signal: input.signal,
+        onProgress: (event) => input.onProgress?.({ step: 'probes', event }),
+      }),
+    ]);
+    checklist = await prepared.run(
+      { simulation, probes },
+      { signal: input.signal, onProgress: (event) => input.onProgress?.({ step: 'checklist', event }) },
+    );
+  } finally {
+    prepared.close();
+  }
   const runs: SimulationResult[] = simulation.kind === 'simulation-series' ? simulation.runs : [];
   const outcome = leadingOutcome(runs);
   input.onProgress?.({ step: 'done', event: null });

@@ -7,6 +7,7 @@ import type { CheckStatus, ChecklistRun } from '../../../shared/checklist/check-
 import type { Scenario } from '../../../shared/sandbox/scenarios';
 import {
   machineFacts,
+  prepareStoreChecklist,
   runStoreChecklist,
   type StoreChecklistInput,
 } from '../../../main/checklist/run-store-checklist';
@@ -53,6 +54,28 @@ describe('the checklist against the sandbox, over real HTTPS', () => {
     expect(statusOf(run, 'key.sign-roundtrip')).toBe('pass');
     expect(statusOf(run, 'tls.handshake')).toBe('pass');
     expect(statusOf(run, 'net.latency')).toBe('pass');
+  });
+
+  it('prepared for a diagnosis: the first gateway calls go out before the run, and the run keeps their answers', async () => {
+    // The gateway is dead while the prepared checklist asks, and healthy again when it runs: a run that
+    // asked again would pass platform.health; the kept answers make it fail, and the later calls are not sent.
+    sandbox.setScenario('gateway-timeout');
+    const { simulation: _s, probes: _p, ...rest } = input();
+    const prepared = prepareStoreChecklist(rest);
+    try {
+      await prepared.prefetch();
+      sandbox.setScenario('healthy');
+      const run = await prepared.run(
+        {},
+        { only: ['platform.health', 'platform.baitiao-contract', 'platform.notify-reachable'] },
+      );
+      expect(statusOf(run, 'platform.health')).toBe('fail');
+      const notify = run.results.find((r) => r.id === 'platform.notify-reachable');
+      expect(JSON.stringify(notify?.evidence)).toContain('not sent');
+    } finally {
+      prepared.close();
+      sandbox.setScenario('healthy');
+    }
   });
 
   const trips: [Scenario, string, CheckStatus][] = [
