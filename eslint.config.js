@@ -1,9 +1,11 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import layers from './eslint-rules/main-layers.js';
 
 // Layering is enforced here, not in review (the VS Code idea): shared/ imports neither side,
-// renderer/ never imports main/ or electron, and in main/ only the adapter files import electron.
+// renderer/ never imports main/ or electron, and in main/ only the adapter files import electron. Inside
+// main/, each folder imports only lower layers (eslint-rules/main-layers.js, the table in README).
 const electronOnlyInAdapters = {
   paths: [
     {
@@ -27,6 +29,11 @@ export default tseslint.config(
     files: ['main/**/*.ts', 'test/**/*.ts', 'scripts/**/*.{ts,mjs,js}'],
     ignores: ['main/adapters/**', 'main/index.ts', 'main/preload/**'],
     rules: { 'no-restricted-imports': ['error', electronOnlyInAdapters] },
+  },
+  {
+    files: ['main/**/*.ts'],
+    plugins: { layers },
+    rules: { 'layers/main-layers': 'error' },
   },
   {
     files: ['shared/**/*.ts'],

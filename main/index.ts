@@ -4,7 +4,7 @@ import { app, crashReporter, dialog, session, BrowserWindow, shell } from 'elect
 import log from 'electron-log/main';
 import { text } from '../shared/i18n/text';
 import { createAppCore, type AppCore, type AppCoreOptions } from './core/app-core';
-import { APP_IDENTITY } from './core/app-identity';
+import { APP_IDENTITY } from './model/app-identity';
 import { closeBounded } from './core/close-bounded';
 import { deferredLauncher } from './core/deferred-launcher';
 import { createAppHealth } from './health/app-health';

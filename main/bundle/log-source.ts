@@ -1,7 +1,8 @@
 import { open } from 'node:fs/promises';
 
-/** A log to include: its text, or a file (the app's log for this run). */
-export type LogSource = { name: string; text: string } | { name: string; file: string };
+import type { LogSource } from '../report';
+
+export type { LogSource };
 
 /** A run's log is small; a runaway one keeps its most recent part. */
 export const MAX_LOG_BYTES = 16 * 1024 * 1024;

@@ -13,9 +13,9 @@ import {
   type RedactionRule,
 } from '../redaction';
 import { InvalidImageError, stripImageMetadata } from '../redaction/image-metadata';
-import { REPORT_MAX_BYTES, ReportTooLargeError, type ReportDraft } from '../report';
+import { REPORT_MAX_BYTES, ReportTooLargeError, type BundleSources } from '../report';
 import { writeRedactedHar } from './har-member';
-import { readLogText, type LogSource } from './log-source';
+import { readLogText } from './log-source';
 import {
   APP_HEALTH_PATH,
   HAR_PATH,
@@ -27,18 +27,8 @@ import {
 } from './members';
 import { sha256Hex, StagedFileWriter, type StagedFileResult } from './staged-file';
 
-export interface BundleSources extends ReportDraft {
-  logs?: readonly LogSource[];
-  /** The app's last crash or unhandled error (app-health.ts), redacted like a log; absent when there was none. */
-  appHealth?: string | null;
-  /**
-   * Secrets known to be on this machine, above all the merchant's private key PEM: found in any encoding
-   * and in pieces, on top of every rule. The key must never be in a bundle; this is the last line.
-   */
-  knownSecrets?: readonly string[];
-  /** The computer's user name, found as a word in every member (default: this process's user). */
-  osUserName?: string | null;
-}
+/** Declared in main/report (beside the draft it extends); re-exported for the bundle's callers. */
+export type { BundleSources };
 
 function currentUserName(): string | null {
   try {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { BundleManifest } from '../../shared/report/bundle-manifest';
-import { fsyncDirectory } from './fsync-directory';
+import { fsyncDirectory } from '../fs/fsync-directory';
 import {
   BundlePreview,
   previewBundle,

@@ -1,5 +1,5 @@
 import { text } from '../../shared/i18n/text';
-import { APP_IDENTITY } from '../core/app-identity';
+import { APP_IDENTITY } from '../model/app-identity';
 import { sweepTempLeftovers } from '../kept-files/temp-sweep';
 import { CliInputError, EXIT, say, type CliIo } from './cli-io';
 import { COMMAND_HELP } from './command-help';

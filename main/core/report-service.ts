@@ -36,7 +36,10 @@ export interface ReportServiceOptions {
  */
 /** The bundle writer and the report's sources: loaded with the first report, not when the app starts. */
 const reportEngine = async () => {
-  const [bundle, report] = await Promise.all([import('../bundle'), import('../diagnosis/diagnosis-report')]);
+  const [bundle, report] = await Promise.all([
+    import('../bundle'),
+    import('../report/diagnosis-bundle-sources'),
+  ]);
   return { ...bundle, diagnosisBundleSources: report.diagnosisBundleSources };
 };
 

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import type { PlatformProfile } from '../../shared/config/platform-profile';
-import type { CheckedStoreConfig } from '../../shared/config/store-config';
 import type { ConfigIssue } from '../../shared/config/import-result';
 import type { StoreImportOutcome, StoreSummary, Stores } from '../../shared/ipc/contract';
 import { text } from '../../shared/i18n/localized-text';
@@ -20,21 +19,14 @@ import {
   type StoreImportSuccess,
 } from '../config';
 import { importNotesFrom } from '../checklist/checklist-input';
-import type { ImportNotes, KeyFacts } from '../checklist/check-context';
+import type { ActiveStore, ImportNotes } from '../model/active-store';
 import { SANDBOX_MERCHANT } from '../sandbox/merchant';
 import type { DemoPlatform } from './demo-platform';
 import type { IntakeTarget } from '../outbox';
 
-export const DEMO_STORE_ID = 'demo';
+export type { ActiveStore };
 
-/** Everything a diagnosis needs about the active store; the key PEM stays in main. */
-export interface ActiveStore {
-  summary: StoreSummary;
-  store: CheckedStoreConfig;
-  profile: PlatformProfile;
-  key: KeyFacts;
-  importNotes: ImportNotes | null;
-}
+export const DEMO_STORE_ID = 'demo';
 
 /**
  * The merchant's stores (imported ones in the registry, plus the sandbox's demo store while demo mode

@@ -1,7 +1,7 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { processAlive } from '../outbox/item-lock';
+import { processAlive } from '../fs/process-alive';
 
 /** Our browser's throw-away HOME (simulation/nss-trust-home.ts), named after the process that made it. */
 export const BROWSER_HOME_PREFIX = 'baitiao-doctor-browser-';

@@ -4,7 +4,7 @@ import { text, type LocalizedText } from '../../shared/i18n/localized-text';
 import type { KeyConvertResult, KeyMatchResult } from '../../shared/keys/key-tool-api';
 import { MAX_KEY_FILE_BYTES } from '../config';
 import { readBoundedFile } from '../config/read-bounded-file';
-import type { ActiveStore } from '../core/store-workspace';
+import type { ActiveStore } from '../model/active-store';
 import { KeyFileExistsError, writeNewFile } from './key-files';
 import { exportKey, fingerprintOf, isKeyPair, readKeyText, type ReadKey } from './key-formats';
 import { generateMerchantKeyPair } from './key-generation';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { fsyncDirectory } from '../bundle/fsync-directory';
+import { fsyncDirectory } from '../fs/fsync-directory';
 
 /**
  * Replaces a file so that a reader (or the next start after a crash) sees the old content or the new, never

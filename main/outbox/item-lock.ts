@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { link, open, readdir, readFile, rename, rm, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hostname } from 'node:os';
+import { processAlive } from '../fs/process-alive';
 
 /**
  * One worker at a time per outbox item, across processes (the app and the CLI may share an outbox). The
@@ -22,17 +23,9 @@ export interface LockOptions {
   heartbeatMs: number;
 }
 
-export const DEFAULT_LOCK_OPTIONS: LockOptions = { staleAfterMs: 2 * 60_000, heartbeatMs: 20_000 };
+export { processAlive };
 
-export function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists, it is just not ours to signal.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+export const DEFAULT_LOCK_OPTIONS: LockOptions = { staleAfterMs: 2 * 60_000, heartbeatMs: 20_000 };
 
 async function readInfo(path: string): Promise<LockInfo | null> {
   try {

@@ -6,7 +6,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { text, type LocalizedText } from '../../shared/i18n/localized-text';
 import type { Report } from '../../shared/report/report-schema';
-import { fsyncDirectory } from '../bundle/fsync-directory';
+import { fsyncDirectory } from '../fs/fsync-directory';
 import { verifyBundle } from '../bundle/reader';
 import { errnoCode, keepAside, keptAsideText, readCheckedJson } from '../kept-files';
 import { writeFileAtomic } from './atomic-file';

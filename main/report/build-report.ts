@@ -15,7 +15,7 @@ import {
   type Contact,
   type SymptomForm,
 } from '../../shared/report/symptom-form';
-import { APP_IDENTITY } from '../core/app-identity';
+import { APP_IDENTITY } from '../model/app-identity';
 import { harFromProbes, type Har } from '../probe/har';
 import { boundJson, jsonBytes, type JsonBounds } from './bound-json';
 import { extractSimulationScreenshots, merchantScreenshots, type ScreenshotAttachment } from './screenshots';

@@ -2,7 +2,7 @@ import { arch, platform, release } from 'node:os';
 import type { PlatformProfile } from '../../shared/config/platform-profile';
 import { STORE_CONFIG_KNOWN_FIELDS, type CheckedStoreConfig } from '../../shared/config/store-config';
 import type { ReportApp } from '../../shared/report/report-schema';
-import { APP_IDENTITY } from '../core/app-identity';
+import { APP_IDENTITY } from '../model/app-identity';
 
 /** report.app for this process. */
 export function reportApp(locale: string): ReportApp {

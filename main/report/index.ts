@@ -13,3 +13,4 @@ export {
 export { collectEnvironment, reportApp, type EnvironmentFacts } from './environment';
 export type { ScreenshotAttachment } from './screenshots';
 export { boundJson, type JsonBounds } from './bound-json';
+export type { BundleSources, LogSource } from './bundle-sources';

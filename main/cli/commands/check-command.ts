@@ -5,7 +5,7 @@ import type { CheckResult, CheckStatus } from '../../../shared/checklist/check-r
 import { CHECK_IDS, type CheckId } from '../../../shared/checklist/catalog';
 import { importNotesFrom, keyFactsFromImport } from '../../checklist/checklist-input';
 import { machineFacts, runStoreChecklist } from '../../checklist/run-store-checklist';
-import { APP_IDENTITY } from '../../core/app-identity';
+import { APP_IDENTITY } from '../../model/app-identity';
 import { proxyFromEnvironment } from '../../probe/proxy';
 import { CliInputError, EXIT, say, type CliIo } from '../cli-io';
 import { loadStoreAndProfile } from '../config-input';

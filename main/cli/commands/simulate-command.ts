@@ -9,7 +9,7 @@ import type {
   SimulationResult,
   SimulationSeries,
 } from '../../../shared/simulation/simulation-result';
-import { APP_IDENTITY } from '../../core/app-identity';
+import { APP_IDENTITY } from '../../model/app-identity';
 import {
   findBrowser,
   runSimulation,

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { text } from '../../../shared/i18n/localized-text';
 import { isUntrustedAnswerCode, type OutboxItemView } from '../../../shared/report/outbox-view';
 import { verifyBundle } from '../../bundle';
-import { APP_IDENTITY } from '../../core/app-identity';
+import { APP_IDENTITY } from '../../model/app-identity';
 import { diskErrorReason, isDiskError } from '../../kept-files';
 import { createOutbox } from '../../outbox';
 import { LOCAL_DAMAGE_CODES } from '../../outbox/item-parts';

@@ -1,7 +1,7 @@
 import { arch, platform, release } from 'node:os';
 import { join } from 'node:path';
 import { SCENARIOS } from '../../../shared/sandbox/scenarios';
-import { APP_IDENTITY } from '../app-identity';
+import { APP_IDENTITY } from '../../model/app-identity';
 import type { CoreContext } from '../core-context';
 import { rendererErrorLogger } from '../renderer-log';
 import type { HandlerGroup } from '../handler-table';

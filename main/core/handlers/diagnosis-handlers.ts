@@ -6,7 +6,7 @@ import { runDiagnosis } from '../../diagnosis/run-diagnosis';
 import { DiagnosisHistory } from '../../history/diagnosis-history';
 import { defaultProbeTargets, runProbes } from '../../probe';
 import { runSimulationSeries, simulationUnavailable, SimulationUnavailableError } from '../../simulation';
-import { APP_IDENTITY } from '../app-identity';
+import { APP_IDENTITY } from '../../model/app-identity';
 import type { CoreContext } from '../core-context';
 import type { HandlerGroup } from '../handler-table';
 

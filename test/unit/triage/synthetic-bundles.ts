@@ -83,7 +83,7 @@ export function syntheticMembers(spec: SyntheticBundle): Map<string, Buffer> {
     environment: {
       os: 'linux',
       store: { merchant_no: spec.merchantNo, environment: 'production' },
-      // What the app writes (main/diagnosis/diagnosis-report.ts): the verdict the merchant saw, with the outcome.
+      // What the app writes (main/report/diagnosis-bundle-sources.ts): the verdict the merchant saw, with the outcome.
       ...(spec.outcome === null
         ? {}
         : {

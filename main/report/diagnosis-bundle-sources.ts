@@ -2,9 +2,10 @@ import type { PlatformProfile } from '../../shared/config/platform-profile';
 import type { CheckedStoreConfig } from '../../shared/config/store-config';
 import type { Diagnosis } from '../../shared/diagnosis/diagnosis';
 import type { Contact, SymptomForm } from '../../shared/report/symptom-form';
-import type { BundleSources, LogSource } from '../bundle';
-import { APP_IDENTITY } from '../core/app-identity';
-import { buildReport, collectEnvironment, reportApp } from '../report';
+import { APP_IDENTITY } from '../model/app-identity';
+import type { BundleSources, LogSource } from './bundle-sources';
+import { buildReport } from './build-report';
+import { collectEnvironment, reportApp } from './environment';
 import { simulationHar } from '../simulation';
 
 export interface DiagnosisReportInput {
