@@ -7,11 +7,12 @@ import { fileURLToPath } from 'node:url';
  * folder-level cycle cannot form. A new folder must be placed here before it can be imported or import.
  */
 export const MAIN_LAYERS = [
-  ['model', 'fs', 'signing', 'redaction', 'health', 'history', 'ipc', 'updates'],
-  ['kept-files', 'gateway-client'],
-  ['config', 'probe'],
-  ['settings', 'keys', 'simulation', 'checklist'],
-  ['report', 'diagnosis', 'watch', 'sandbox'],
+  ['model', 'fs'],
+  ['signing', 'redaction', 'health', 'history', 'ipc', 'updates', 'kept-files'],
+  ['gateway-client', 'config'],
+  ['probe', 'settings', 'keys'],
+  ['simulation', 'checklist', 'sandbox'],
+  ['report', 'diagnosis', 'watch'],
   ['bundle'],
   ['outbox', 'triage'],
   ['core'],

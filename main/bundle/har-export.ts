@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
+import { open, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { HAR_PATH } from './members';
 import { DEFAULT_OPEN_LIMITS, verifyBundle } from './reader';
 import { drainEntry, openEntryStream, openZip, readAllEntries } from './zip-reading';
+import { renameWithRetry } from '../fs/atomic-write';
 
 /** Why a HAR could not be saved: the bundle no longer verifies, or it has no network.har (withheld). */
 export type HarExportResult =
@@ -54,7 +55,7 @@ export async function exportBundleHar(bundlePath: string, target: string): Promi
       await rm(temp, { force: true });
       return { saved: false, reason: 'not-verified' };
     }
-    await rename(temp, target);
+    await renameWithRetry(temp, target);
     return { saved: true, bytes };
   } catch (error) {
     await rm(temp, { force: true });

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { rename, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { BundleManifest } from '../../shared/report/bundle-manifest';
+import { renameWithRetry } from '../fs/atomic-write';
 import { fsyncDirectory } from '../fs/fsync-directory';
 import {
   BundlePreview,
@@ -64,7 +65,9 @@ async function writePreview(preview: BundlePreview, outPath: string, level: numb
   try {
     // The report's time, not the wall clock: the same preview always gives the same bytes.
     written = await writeZip(temp, members, preview.createdAt);
-    await rename(temp, outPath);
+    // The zip is streamed, so it cannot go through writeFileAtomic; the rename is the shared one (retried
+    // while Windows holds a file of that name open).
+    await renameWithRetry(temp, outPath);
   } catch (error) {
     await rm(temp, { force: true });
     throw error;

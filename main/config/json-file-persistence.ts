@@ -1,19 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  copyFileSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { text, type LocalizedText } from '../../shared/i18n/localized-text';
+import { writeFileAtomicSync } from '../fs/atomic-write';
 import { readCheckedJsonSync, timeStamp } from '../kept-files';
 import type { RegistryPersistence } from './store-registry';
 
@@ -117,53 +106,9 @@ export class JsonFilePersistence implements RegistryPersistence {
 
   write(value: unknown): void {
     if (this.newerVersion !== null) throw new NewerFileError(this.path, this.newerVersion);
-    const folder = dirname(this.path);
-    mkdirSync(folder, { recursive: true });
-    // A short fixed-length name: a long file name plus a long suffix would exceed 255 bytes.
-    const temp = join(folder, `.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-    const data = `${JSON.stringify(value, null, 2)}\n`;
-    try {
-      // 0o600: the list names the merchant's stores; other users of the machine have no business reading it.
-      const fd = openSync(temp, 'wx', 0o600);
-      try {
-        writeSync(fd, data);
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-      renameWithRetry(temp, this.path);
-    } catch (error) {
-      rmSync(temp, { force: true });
-      throw error;
-    }
-    syncFolder(folder);
-  }
-}
-
-/** Windows refuses a rename while an antivirus or indexer holds the target open; it lets go quickly. */
-function renameWithRetry(from: string, to: string): void {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      renameSync(from, to);
-      return;
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const transient = code === 'EPERM' || code === 'EACCES' || code === 'EBUSY';
-      if (process.platform !== 'win32' || !transient || attempt >= 10) throw error;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
-    }
-  }
-}
-
-/** On POSIX the rename is durable only once the folder itself is flushed. Windows has no such call. */
-function syncFolder(folder: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(folder, 'r');
-    fsyncSync(fd);
-  } catch {
-    // Not supported here (Windows): the rename is still atomic, just not yet durable.
-  } finally {
-    if (fd !== undefined) closeSync(fd);
+    mkdirSync(dirname(this.path), { recursive: true });
+    // main/fs/atomic-write: temp file, flushed, renamed over the old one (retried while Windows holds it),
+    // folder flushed. 0o600: the list names the merchant's stores.
+    writeFileAtomicSync(this.path, `${JSON.stringify(value, null, 2)}\n`, { mode: 0o600 });
   }
 }

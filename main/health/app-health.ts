@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { writeFileAtomicSync } from '../fs/atomic-write';
 
 /** What went wrong in the app itself (not in the merchant's payment path). */
 export const HEALTH_KINDS = [
@@ -65,9 +66,7 @@ export function createAppHealth(options: {
   };
   const write = (events: HealthEvent[]) => {
     mkdirSync(dirname(options.file), { recursive: true });
-    const temp = `${options.file}.tmp`;
-    writeFileSync(temp, `${JSON.stringify(events, null, 2)}\n`);
-    renameSync(temp, options.file);
+    writeFileAtomicSync(options.file, `${JSON.stringify(events, null, 2)}\n`);
   };
   return {
     record(event) {

@@ -7,11 +7,9 @@ import {
   openSync,
   readFileSync,
   readSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomicSync } from '../fs/atomic-write';
 import {
   DiagnosisSummarySchema,
   type Diagnosis,
@@ -90,20 +88,12 @@ export class DiagnosisHistory {
     appendFileSync(file, endsTorn(file) ? `\n${line}` : line, { mode: 0o600 });
     const all = this.list(diagnosis.storeId);
     if (all.length > MAX_PER_STORE) {
-      const tmp = `${file}.tmp`;
+      const kept = all.slice(-MAX_PER_STORE).map((s) => JSON.stringify(s));
       try {
-        writeFileSync(
-          tmp,
-          all
-            .slice(-MAX_PER_STORE)
-            .map((s) => JSON.stringify(s))
-            .join('\n') + '\n',
-          { mode: 0o600 },
-        );
-        renameSync(tmp, file);
+        // Whole or not at all (main/fs/atomic-write): a crash while trimming never loses the history.
+        writeFileAtomicSync(file, `${kept.join('\n')}\n`, { mode: 0o600 });
       } catch {
-        // A full disk: the new run is appended already; trimming waits for the next one. No empty leftover.
-        rmSync(tmp, { force: true });
+        // A full disk: the new run is appended already; trimming waits for the next one. No leftover.
       }
     }
     return summary;

@@ -9,7 +9,7 @@ import type { Report } from '../../shared/report/report-schema';
 import { fsyncDirectory } from '../fs/fsync-directory';
 import { verifyBundle } from '../bundle/reader';
 import { errnoCode, keepAside, keptAsideText, readCheckedJson } from '../kept-files';
-import { writeFileAtomic } from './atomic-file';
+import { renameWithRetry, writeFileAtomic } from '../fs/atomic-write';
 import { processAlive } from './item-lock';
 import { hashFile, isLocalDamage, sha256Of, type PartHash } from './item-parts';
 import { ItemStateSchema, type ItemState } from './item-state';
@@ -262,7 +262,7 @@ export class ItemStore {
     const temp = join(dir, `${BUNDLE_FILE}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     try {
       await copyWithHash(bundlePath, temp);
-      await rename(temp, join(dir, BUNDLE_FILE));
+      await renameWithRetry(temp, join(dir, BUNDLE_FILE));
     } catch (error) {
       await rm(temp, { force: true });
       throw error;

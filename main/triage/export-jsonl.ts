@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { once } from 'node:events';
 import type { DatabaseSync } from '../watch/sqlite';
 import type { TriageScope } from './triage-queries';
+import { renameWithRetry } from '../fs/atomic-write';
 
 /**
  * `triage --export OUT`: the index as JSON Lines, one file per table, for ClickHouse (JSONEachRow), DuckDB
@@ -98,7 +99,7 @@ export async function exportJsonLines(
       }
       out.end();
       await once(out, 'finish');
-      await rename(temp, file);
+      await renameWithRetry(temp, file);
     } catch (error) {
       out.destroy();
       await rm(temp, { force: true });

@@ -30,7 +30,7 @@ describe('the layer table of main/ is enforced by lint', () => {
       'main/checklist/upward-example.ts',
       [
         "import type { ActiveStore } from '../core/store-workspace';",
-        "export { createKeyToolHandlers } from '../keys/key-tool-service';",
+        "export { runSimulation } from '../simulation/run-simulation';",
         "export const later = () => import('../bundle');",
         'export type Store = ActiveStore;',
       ].join('\n'),

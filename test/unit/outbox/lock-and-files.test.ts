@@ -5,7 +5,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { processAlive, signFileForIntake, tryLock } from '../../../main/outbox';
-import { writeFileAtomic } from '../../../main/outbox/atomic-file';
+import { writeFileAtomic } from '../../../main/fs/atomic-write';
 import { verifyHeaderMessage } from '../../../main/signing';
 
 const dir = mkdtempSync(join(tmpdir(), 'bt-lock-'));
