@@ -2,6 +2,7 @@ import type { PlatformProfile } from '../../shared/config/platform-profile';
 import type { CheckedStoreConfig } from '../../shared/config/store-config';
 import type { ProbeRun } from '../../shared/probe/probe-result';
 import type { ImportNotes, KeyFacts } from '../model/active-store';
+import type { SimulationFacts } from '../model/session-results';
 import type { GatewayFacts } from './gateway-facts';
 
 export type { ImportNotes, KeyFacts };
@@ -37,5 +38,5 @@ export interface CheckContext {
   /** Probes of every platform and store host, run once per checklist (or handed in by a diagnosis). */
   network: { probes(): Promise<ProbeRun> };
   /** Filled in by a simulated redirect when one ran; page.* and tls.mixed-content read it. */
-  simulation: unknown | null;
+  simulation: SimulationFacts | null;
 }

@@ -1,23 +1,20 @@
-import type { PlatformProfile } from '../../shared/config/platform-profile';
 import type { ChecklistRun } from '../../shared/checklist/check-result';
 import { createGatewayClient } from '../gateway-client';
-import type { CheckContext, CheckedStoreConfig, ImportNotes, KeyFacts, MachineFacts } from './check-context';
+import type { CheckContext, MachineFacts } from './check-context';
 import { ALL_CHECKS } from './checks';
 import { runChecklist, type RunChecklistOptions } from './engine';
 import { createGatewayFacts } from './gateway-facts';
 import { memo } from './memo';
 import { defaultProbeTargets, runProbes } from '../probe';
 import type { ProbeRun } from '../../shared/probe/probe-result';
+import type { SimulationFacts, StoreFacts } from '../model/session-results';
 import { QUICK_PROBE_TIMEOUTS } from '../../shared/probe/probe-settings';
 
-export interface StoreChecklistInput {
-  store: CheckedStoreConfig;
-  profile: PlatformProfile;
-  key: KeyFacts;
-  importNotes: ImportNotes | null;
+export interface StoreChecklistInput extends StoreFacts {
   machine: MachineFacts;
   resolveProxy: (url: string) => Promise<string>;
-  simulation?: unknown;
+  /** The simulated redirect page.* judges, typed as it was run (never re-read from JSON here). */
+  simulation?: SimulationFacts;
   /** Probes already made (a full diagnosis measures once and shares them); else the checklist probes. */
   probes?: ProbeRun;
   gatewayTimeoutMs?: number;

@@ -12,6 +12,7 @@ import type { CoreBase, CoreContext } from './core-context';
 import { keptFileNotice } from './kept-file-notices';
 import { createReportService } from './report-service';
 import { StoreWorkspace } from './store-workspace';
+import { DiagnosticsSession } from './diagnostics-session';
 
 export interface CoreServices {
   context: CoreContext;
@@ -92,6 +93,7 @@ export async function startServices(base: CoreBase): Promise<CoreServices> {
     log,
   });
   await watch.start();
+  const session = new DiagnosticsSession();
   const context: CoreContext = {
     ...base,
     settings,
@@ -100,12 +102,12 @@ export async function startServices(base: CoreBase): Promise<CoreServices> {
     health,
     browserEngine,
     resolveProxy: options.resolveProxy ?? resolveDirect,
-    last: { checklist: null, probes: null, simulation: null, diagnosis: null },
+    session,
     reports: createReportService({
       dataDir: options.dataDir,
       runtime: base.runtime,
       language: () => settings.get().language,
-      lastDiagnosis: () => context.last.diagnosis,
+      lastDiagnosis: () => session.lastDiagnosis(),
       active: () => workspace.active(),
       intakeFor: (merchantNo) => workspace.intakeFor(merchantNo),
       watchExport: (from, to) => watch.exportWindow(from, to),

@@ -1,8 +1,4 @@
-import type { ChecklistRun } from '../../shared/checklist/check-result';
-import type { Diagnosis } from '../../shared/diagnosis/diagnosis';
 import type { LocalizedText } from '../../shared/i18n/localized-text';
-import type { ProbeRun } from '../../shared/probe/probe-result';
-import type { SimulationSeries, SimulationUnavailable } from '../../shared/simulation/simulation-result';
 import type { AppHealth } from '../health/app-health';
 import type { ResolveProxy } from '../probe/proxy';
 import type { SettingsRepository } from '../settings/settings-repository';
@@ -10,10 +6,12 @@ import type { BrowserLauncher } from '../simulation';
 import type { WatchService } from '../watch/watch-service';
 import type { AppCoreOptions } from './core-options';
 import type { DemoPlatform } from './demo-platform';
+import type { DiagnosticsSession } from './diagnostics-session';
 import type { EventBus } from './event-bus';
 import type { FileGrants } from './file-grants';
 import type { ReportService } from './report-service';
-import type { ActiveStore, StoreWorkspace } from './store-workspace';
+import type { ActiveStore } from '../model/active-store';
+import type { StoreWorkspace } from './store-workspace';
 import type { TaskRegistry } from './task-registry';
 
 /** What createAppCore sets up before the window opens: small objects, no capability loaded yet. */
@@ -42,13 +40,7 @@ export interface CoreContext extends CoreBase {
   browserEngine: BrowserLauncher;
   resolveProxy: ResolveProxy;
   /** The last results, for the screens that show them again and for the report. */
-  last: {
-    checklist: ChecklistRun | null;
-    probes: ProbeRun | null;
-    /** Kept with the store it was for: another store's checklist must not read it. */
-    simulation: { storeId: string; value: SimulationSeries | SimulationUnavailable } | null;
-    diagnosis: Diagnosis | null;
-  };
+  session: DiagnosticsSession;
   requireActive(): Promise<ActiveStore>;
   /** A handler group that holds resources (the support service) closes them with the core. */
   onClose(close: () => Promise<void> | void): void;

@@ -1,3 +1,4 @@
+import type { WatchExport } from '../../shared/watch/watch-export';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnosis } from '../../shared/diagnosis/diagnosis';
@@ -19,7 +20,7 @@ export interface ReportServiceOptions {
   active: () => Promise<ActiveStore | null>;
   /** Where the support intake is and how to sign for a merchant: from the stores this app holds. */
   intakeFor: (merchantNo: string) => Promise<IntakeTarget | null>;
-  watchExport: (from: number, to: number) => Promise<unknown>;
+  watchExport: (from: number, to: number) => Promise<WatchExport>;
   logFile: string | null;
   /** The last crash summary, offered as the report's app-health section and cleared once submitted. */
   appHealth?: AppHealth;

@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { PlatformProfile } from '../../shared/config/platform-profile';
-import type { CheckedStoreConfig } from '../../shared/config/store-config';
 import type { Diagnosis } from '../../shared/diagnosis/diagnosis';
 import type { ChecklistRun } from '../../shared/checklist/check-result';
 import type { ProbeRun } from '../../shared/probe/probe-result';
@@ -10,7 +8,8 @@ import type {
   SimulationUnavailable,
 } from '../../shared/simulation/simulation-result';
 import type { ChecklistProgress } from '../checklist/engine';
-import type { ImportNotes, KeyFacts, MachineFacts } from '../checklist/check-context';
+import type { MachineFacts } from '../checklist/check-context';
+import { storeFacts, type StoreFacts } from '../model/session-results';
 import { prepareStoreChecklist } from '../checklist/run-store-checklist';
 import { defaultProbeTargets, runProbes, type ProbeProgress } from '../probe';
 import type { ResolveProxy } from '../probe/proxy';
@@ -36,12 +35,8 @@ export type DiagnosisProgress =
   | { step: 'checklist'; event: ChecklistProgress }
   | { step: 'done' | 'started'; event: null };
 
-export interface DiagnosisInput {
+export interface DiagnosisInput extends StoreFacts {
   storeId: string;
-  store: CheckedStoreConfig;
-  profile: PlatformProfile;
-  key: KeyFacts;
-  importNotes: ImportNotes | null;
   machine: MachineFacts;
   resolveProxy: ResolveProxy;
   browser: SessionSource;
@@ -105,14 +100,7 @@ export async function runDiagnosis(input: DiagnosisInput): Promise<Diagnosis> {
   // The checklist's first gateway calls go out now, beside the simulation and the timings: it reads both
   // when it runs, but the platform's answers do not depend on them.
   const prepared = prepareStoreChecklist(
-    {
-      store: input.store,
-      profile: input.profile,
-      key: input.key,
-      importNotes: input.importNotes,
-      machine: input.machine,
-      resolveProxy: input.resolveProxy,
-    },
+    { ...storeFacts(input), machine: input.machine, resolveProxy: input.resolveProxy },
     input.signal,
   );
   let simulation: Awaited<ReturnType<typeof simulate>>;

@@ -2,6 +2,7 @@ import type { PlatformProfile } from '../../shared/config/platform-profile';
 import type { CheckedStoreConfig } from '../../shared/config/store-config';
 import type { Diagnosis } from '../../shared/diagnosis/diagnosis';
 import type { Contact, SymptomForm } from '../../shared/report/symptom-form';
+import type { WatchExport } from '../../shared/watch/watch-export';
 import { APP_IDENTITY } from '../model/app-identity';
 import type { BundleSources, LogSource } from './bundle-sources';
 import { buildReport } from './build-report';
@@ -20,7 +21,7 @@ export interface DiagnosisReportInput {
   /** The merchant's private key PEM: the bundle writer hunts for it in every member as a last line. */
   privateKeyPem?: string | null;
   /** Watch history around the time the merchant chose (issue 8), attached to the report as is. */
-  watchHistory?: unknown;
+  watchHistory?: WatchExport;
   /** The app's last crash summary (main/health), for the optional app-health section. */
   appHealth?: string | null;
 }

@@ -3,7 +3,7 @@ import { text, type LocalizedText } from '../../../shared/i18n/localized-text';
 import type { OutcomeCode } from '../../../shared/protocol/outcome-codes';
 import { OUTCOME_EXPLANATIONS } from '../../../shared/simulation/outcome-explanations';
 import { buyerName, buyerOf, sameBuyer } from '../../../shared/simulation/buyer-words';
-import { SimulationFactsSchema, type SimulationResult } from '../../../shared/simulation/simulation-result';
+import type { SimulationFacts, SimulationResult } from '../../../shared/simulation/simulation-result';
 import type { CheckContext } from '../check-context';
 import type { CheckOutcome } from '../engine';
 
@@ -12,10 +12,10 @@ import type { CheckOutcome } from '../engine';
  * every run and keeping the worst, and saying which runs (or which devices) a verdict is about.
  */
 
-const parsed = new WeakMap<object, { runs: SimulationResult[] } | { skip: CheckOutcome }>();
-
 /** ctx.simulation → the runs to judge, or the skip that says why there are none. */
-export function simulationRuns(facts: unknown): { runs: SimulationResult[] } | { skip: CheckOutcome } {
+export function simulationRuns(
+  facts: SimulationFacts | null | undefined,
+): { runs: SimulationResult[] } | { skip: CheckOutcome } {
   if (facts === null || facts === undefined) {
     return {
       skip: {
@@ -27,42 +27,23 @@ export function simulationRuns(facts: unknown): { runs: SimulationResult[] } | {
       },
     };
   }
-  if (typeof facts === 'object' && parsed.has(facts)) return parsed.get(facts)!;
-  const result = SimulationFactsSchema.safeParse(facts);
-  let answer: { runs: SimulationResult[] } | { skip: CheckOutcome };
-  if (!result.success) {
-    answer = {
-      skip: {
-        status: 'skip',
-        summary: text(
-          '模拟支付的结果无法读取，这一项无法判断。',
-          'The payment simulation result could not be read.',
-        ),
-        evidence: { problem: result.error.issues[0]?.message ?? 'invalid' },
-      },
-    };
-  } else if (result.data.kind === 'simulation-unavailable') {
-    answer = {
-      skip: { status: 'skip', summary: result.data.reason, evidence: { detail: result.data.detail } },
-    };
-  } else if (result.data.kind === 'simulation-series') {
-    answer =
-      result.data.runs.length > 0
-        ? { runs: result.data.runs }
-        : {
-            skip: {
-              status: 'skip',
-              summary: text(
-                '模拟支付被取消了，没有完成的结果。',
-                'The simulation was cancelled before any run finished.',
-              ),
-            },
-          };
-  } else {
-    answer = { runs: [result.data] };
+  if (facts.kind === 'simulation-unavailable') {
+    return { skip: { status: 'skip', summary: facts.reason, evidence: { detail: facts.detail } } };
   }
-  if (typeof facts === 'object') parsed.set(facts, answer);
-  return answer;
+  if (facts.kind === 'simulation-series') {
+    return facts.runs.length > 0
+      ? { runs: facts.runs }
+      : {
+          skip: {
+            status: 'skip',
+            summary: text(
+              '模拟支付被取消了，没有完成的结果。',
+              'The simulation was cancelled before any run finished.',
+            ),
+          },
+        };
+  }
+  return { runs: [facts] };
 }
 
 const SEVERITY: Record<CheckStatus, number> = { fail: 4, error: 3, warn: 2, pass: 1, skip: 0 };

@@ -7,6 +7,7 @@ import { DiagnosisHistory } from '../../history/diagnosis-history';
 import { defaultProbeTargets, runProbes } from '../../probe';
 import { runSimulationSeries, simulationUnavailable, SimulationUnavailableError } from '../../simulation';
 import { APP_IDENTITY } from '../../model/app-identity';
+import { storeFacts } from '../../model/session-results';
 import type { CoreContext } from '../core-context';
 import type { HandlerGroup } from '../handler-table';
 
@@ -15,7 +16,7 @@ import type { HandlerGroup } from '../handler-table';
  * the engine, loaded on the first of these calls, never at start-up.
  */
 export function handlers(ctx: CoreContext) {
-  const { tasks, events, last, resolveProxy, browserEngine, options } = ctx;
+  const { tasks, events, session, resolveProxy, browserEngine, options } = ctx;
   const machine = () => machineFacts(options.dataDir, APP_IDENTITY.version, ctx.runtime);
   const cancelTask = async ({ taskId }: { taskId: string }) => ({ cancelled: tasks.cancel(taskId) });
   const history = new DiagnosisHistory(join(options.dataDir, 'history'));
@@ -23,16 +24,13 @@ export function handlers(ctx: CoreContext) {
     'checklist.run': async ({ taskId, only }) => {
       const active = await ctx.requireActive();
       return tasks.run(taskId, async (signal) => {
-        last.checklist = await runStoreChecklist(
+        const run = await runStoreChecklist(
           {
-            store: active.store,
-            profile: active.profile,
-            key: active.key,
-            importNotes: active.importNotes,
+            ...storeFacts(active),
             machine: machine(),
             resolveProxy,
             // page.* and tls.mixed-content read the last simulated redirect of this store, if one ran.
-            simulation: last.simulation?.storeId === active.summary.id ? last.simulation.value : undefined,
+            simulation: session.simulationForChecklist(active.summary.id),
           },
           {
             signal,
@@ -48,15 +46,15 @@ export function handlers(ctx: CoreContext) {
               }),
           },
         );
-        return last.checklist;
+        return session.recordChecklist(run);
       });
     },
     'checklist.cancel': cancelTask,
-    'checklist.last': async () => last.checklist,
+    'checklist.last': async () => session.lastChecklist(),
     'probe.run': async ({ taskId, count, intervalMs }) => {
       const active = await ctx.requireActive();
       return tasks.run(taskId, async (signal) => {
-        last.probes = await runProbes({
+        const run = await runProbes({
           targets: defaultProbeTargets(active),
           settings: { count: count ?? 5, intervalMs: intervalMs ?? 500 },
           resolveProxy,
@@ -72,11 +70,11 @@ export function handlers(ctx: CoreContext) {
               detail: p.result,
             }),
         });
-        return last.probes;
+        return session.recordProbes(run);
       });
     },
     'probe.cancel': cancelTask,
-    'probe.last': async () => last.probes,
+    'probe.last': async () => session.lastProbes(),
     'simulation.run': async ({ taskId, runs, buyer }) => {
       const active = await ctx.requireActive();
       const pem = active.key.pem;
@@ -105,21 +103,17 @@ export function handlers(ctx: CoreContext) {
           return simulationUnavailable(error);
         }
       });
-      last.simulation = { storeId: active.summary.id, value };
-      return value;
+      return session.recordSimulation(active.summary.id, value);
     },
     'simulation.cancel': cancelTask,
-    'simulation.last': async () => last.simulation?.value ?? null,
+    'simulation.last': async () => session.lastSimulation(),
     'diagnosis.run': async ({ taskId, buyers }) => {
       const active = await ctx.requireActive();
       let done = 0;
       return tasks.run(taskId, async (signal) => {
         const diagnosis = await runDiagnosis({
           storeId: active.summary.id,
-          store: active.store,
-          profile: active.profile,
-          key: active.key,
-          importNotes: active.importNotes,
+          ...storeFacts(active),
           machine: machine(),
           resolveProxy,
           browser: browserEngine,
@@ -137,16 +131,13 @@ export function handlers(ctx: CoreContext) {
             });
           },
         });
-        last.diagnosis = diagnosis;
-        last.checklist = diagnosis.checklist;
-        last.probes = diagnosis.probes;
-        last.simulation = { storeId: diagnosis.storeId, value: diagnosis.simulation };
+        session.recordDiagnosis(diagnosis);
         if (!diagnosis.cancelled) history.add(diagnosis);
         return diagnosis;
       });
     },
     'diagnosis.cancel': cancelTask,
-    'diagnosis.last': async () => last.diagnosis,
+    'diagnosis.last': async () => session.lastDiagnosis(),
     'history.list': async ({ storeId }) => history.list(storeId),
     'history.compare': async ({ storeId }) => history.compareLatest(storeId),
   } satisfies HandlerGroup;
