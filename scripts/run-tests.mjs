@@ -43,6 +43,7 @@ function gate(label, command, args) {
 
 gate('typecheck (main, shared, tests)', 'npx', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']);
 gate('typecheck (renderer)', 'npx', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']);
+gate('typecheck (renderer logic tests)', 'npx', ['tsc', '-p', 'tsconfig.renderer-tests.json', '--noEmit']);
 gate('lint', 'npx', ['eslint', '.', '--max-warnings', '0']);
 gate('format', 'npx', ['prettier', '--check', '.']);
 gate('security: electronegativity', 'node', ['scripts/electronegativity-gate.mjs']);

@@ -3,7 +3,8 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DemoBanner } from '../demo/DemoBanner';
 import { LanguageSwitch } from './LanguageSwitch';
-import { SCREEN_GROUPS, SCREENS, type ScreenKey } from './screens';
+import { SCREEN_GROUPS, type ScreenKey } from './routes';
+import { SCREENS, screenOf } from './screens';
 import { StartupNotices } from './StartupNotices';
 import { useScreenAnnouncement } from './use-screen-announcement';
 import { useScreenRoute } from './use-screen-route';
@@ -13,7 +14,7 @@ const MAIN_ID = 'main-content';
 export function AppShell() {
   const { t } = useTranslation();
   const [screenKey, navigate] = useScreenRoute();
-  const screen = SCREENS.find((s) => s.key === screenKey) ?? SCREENS[0];
+  const screen = screenOf(screenKey);
   const Screen = screen.component;
   useScreenAnnouncement(MAIN_ID, t('app.windowTitle', { screen: t(`nav.${screen.label}`) }));
 

@@ -2,7 +2,7 @@ import { Flex, Spin } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDoctorCall } from '../ipc/use-doctor-call';
-import { firstScreenLoaded } from './screens';
+import { startFirstScreen } from './screens';
 
 /**
  * Reads the saved settings before showing the app, so an English user never sees a flash of Chinese,
@@ -18,7 +18,7 @@ export function SettingsGate({ children }: { children: ReactNode }) {
     let current = true;
     void call('settings.get', undefined, 'loadSettings')
       .then((settings) => (settings ? i18n.changeLanguage(settings.language) : undefined))
-      .then(() => firstScreenLoaded)
+      .then(() => startFirstScreen())
       .then(() => {
         if (current) setReady(true);
       });

@@ -14,20 +14,8 @@ import {
   ShopOutlined,
 } from '@ant-design/icons';
 import { lazy, useState, type ComponentType, type ReactNode } from 'react';
-import type { Channel } from '../../../shared/ipc/contract';
-import type { Messages } from '../i18n/resources';
 import { readEarly } from '../ipc/doctor';
-
-/**
- * The side menu's groups, in menu order: the shop owner's way through a payment problem first, then
- * the explanations and the set-up, and last what support staff use.
- */
-export const SCREEN_GROUPS = [
-  'diagnose',
-  'manage',
-  'support',
-] as const satisfies readonly (keyof Messages['nav']['groups'])[];
-export type ScreenGroup = (typeof SCREEN_GROUPS)[number];
+import { ROUTES, screenOfHash, type RouteDefinition, type ScreenKey } from './routes';
 
 /** A screen's code, fetched on first visit (or ahead of it by preload), and the component showing it. */
 interface LoadedOnDemand {
@@ -58,128 +46,53 @@ function onDemand(load: () => Promise<{ default: ComponentType }>): LoadedOnDema
   return { component: Screen, preload };
 }
 
-export interface ScreenDefinition extends LoadedOnDemand {
-  key: string;
-  /** Reads the screen makes as it opens, asked early when the app starts on it (see readEarly). */
-  firstReads?: readonly Channel[];
-  label: Exclude<keyof Messages['nav'], 'label' | 'groups'>;
-  group: ScreenGroup;
-  icon: ReactNode;
-}
+export type ScreenDefinition = RouteDefinition & LoadedOnDemand & { key: ScreenKey; icon: ReactNode };
 
 /**
- * Every screen of the side menu, in menu order within its group. A screen is one folder under
- * screens/<name>/ with a default-exported component, loaded on first visit so the start-up bundle stays
- * small. Adding a screen is one entry here plus its folder.
+ * Each route's view: its menu icon and its code, one folder under screens/<name>/ with a default-exported
+ * component, loaded on first visit so the start-up bundle stays small (routes.ts says which screens there are).
  */
-export const SCREENS = [
-  {
-    key: 'home',
-    label: 'home',
-    group: 'diagnose',
-    icon: <HomeOutlined />,
-    ...onDemand(() => import('../screens/home/HomeScreen')),
-    firstReads: ['diagnosis.last'],
-  },
-  {
-    key: 'checklist',
-    label: 'checklist',
-    group: 'diagnose',
+const VIEWS: Record<ScreenKey, { icon: ReactNode; load: () => Promise<{ default: ComponentType }> }> = {
+  home: { icon: <HomeOutlined />, load: () => import('../screens/home/HomeScreen') },
+  checklist: {
     icon: <SafetyCertificateOutlined />,
-    ...onDemand(() => import('../screens/checklist/ChecklistScreen')),
+    load: () => import('../screens/checklist/ChecklistScreen'),
   },
-  {
-    key: 'simulation',
-    label: 'simulation',
-    group: 'diagnose',
-    icon: <CreditCardOutlined />,
-    ...onDemand(() => import('../screens/simulation/SimulationScreen')),
-  },
-  {
-    key: 'timings',
-    label: 'timings',
-    group: 'diagnose',
-    icon: <DashboardOutlined />,
-    ...onDemand(() => import('../screens/timings/TimingsScreen')),
-  },
-  {
-    key: 'report',
-    label: 'report',
-    group: 'diagnose',
-    icon: <FileTextOutlined />,
-    ...onDemand(() => import('../screens/report/ReportScreen')),
-  },
-  {
-    key: 'outbox',
-    label: 'outbox',
-    group: 'diagnose',
-    icon: <InboxOutlined />,
-    ...onDemand(() => import('../screens/outbox/OutboxScreen')),
-  },
-  {
-    key: 'history',
-    label: 'history',
-    group: 'diagnose',
-    icon: <HistoryOutlined />,
-    ...onDemand(() => import('../screens/history/HistoryScreen')),
-  },
-  {
-    key: 'watch',
-    label: 'watch',
-    group: 'diagnose',
-    icon: <EyeOutlined />,
-    ...onDemand(() => import('../screens/watch/WatchScreen')),
-  },
-  {
-    key: 'explain',
-    label: 'explain',
-    group: 'manage',
-    icon: <QuestionCircleOutlined />,
-    ...onDemand(() => import('../screens/explain/ExplainScreen')),
-  },
-  {
-    key: 'stores',
-    label: 'stores',
-    group: 'manage',
-    icon: <ShopOutlined />,
-    ...onDemand(() => import('../screens/stores/StoresScreen')),
-  },
-  {
-    key: 'keys',
-    label: 'keys',
-    group: 'manage',
-    icon: <KeyOutlined />,
-    ...onDemand(() => import('../screens/keys/KeyToolScreen')),
-  },
-  {
-    key: 'settings',
-    label: 'settings',
-    group: 'manage',
-    icon: <SettingOutlined />,
-    ...onDemand(() => import('../screens/settings/SettingsScreen')),
-  },
-  {
-    key: 'support',
-    label: 'support',
-    group: 'support',
-    icon: <FolderOpenOutlined />,
-    ...onDemand(() => import('../screens/support/SupportScreen')),
-  },
-] as const satisfies readonly ScreenDefinition[];
+  simulation: { icon: <CreditCardOutlined />, load: () => import('../screens/simulation/SimulationScreen') },
+  timings: { icon: <DashboardOutlined />, load: () => import('../screens/timings/TimingsScreen') },
+  report: { icon: <FileTextOutlined />, load: () => import('../screens/report/ReportScreen') },
+  outbox: { icon: <InboxOutlined />, load: () => import('../screens/outbox/OutboxScreen') },
+  history: { icon: <HistoryOutlined />, load: () => import('../screens/history/HistoryScreen') },
+  watch: { icon: <EyeOutlined />, load: () => import('../screens/watch/WatchScreen') },
+  explain: { icon: <QuestionCircleOutlined />, load: () => import('../screens/explain/ExplainScreen') },
+  stores: { icon: <ShopOutlined />, load: () => import('../screens/stores/StoresScreen') },
+  keys: { icon: <KeyOutlined />, load: () => import('../screens/keys/KeyToolScreen') },
+  settings: { icon: <SettingOutlined />, load: () => import('../screens/settings/SettingsScreen') },
+  support: { icon: <FolderOpenOutlined />, load: () => import('../screens/support/SupportScreen') },
+};
 
-export type ScreenKey = (typeof SCREENS)[number]['key'];
-export const DEFAULT_SCREEN: ScreenKey = 'home';
+/** Every screen of the side menu, in the routes' order, with its icon and its code loaded on demand. */
+export const SCREENS: readonly ScreenDefinition[] = ROUTES.map((route) => ({
+  ...route,
+  icon: VIEWS[route.key].icon,
+  ...onDemand(VIEWS[route.key].load),
+}));
 
-/** The screen a #/name hash asks for; home for an empty or unknown one. */
-export const screenOfHash = (hash: string): ScreenKey =>
-  SCREENS.find((screen) => screen.key === hash.replace(/^#\/?/, ''))?.key ?? DEFAULT_SCREEN;
+export const screenOf = (key: ScreenKey): ScreenDefinition => SCREENS.find((screen) => screen.key === key)!;
+
+let firstScreen: Promise<unknown> | null = null;
 
 /**
  * The screen the app opens on starts loading with the app, beside the start-up reads, and the app is
  * shown once both are here (SettingsGate), so the first screen appears whole rather than as a spinner.
+ * Started by main.tsx before the first render (nothing is asked of main when this module is imported);
+ * the same promise every time.
  */
-const firstScreen: ScreenDefinition = SCREENS.find(
-  (screen) => screen.key === screenOfHash(window.location.hash),
-)!;
-readEarly(firstScreen.firstReads ?? []);
-export const firstScreenLoaded: Promise<unknown> = firstScreen.preload().catch(() => undefined);
+export function startFirstScreen(hash: string = window.location.hash): Promise<unknown> {
+  if (!firstScreen) {
+    const screen = screenOf(screenOfHash(hash));
+    readEarly(screen.firstReads ?? []);
+    firstScreen = screen.preload().catch(() => undefined);
+  }
+  return firstScreen;
+}

@@ -1,5 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import { screenOfHash, type ScreenKey } from './screens';
+import { hashOf, screenOfHash, type ScreenKey } from './routes';
 
 // The current screen lives in the URL hash (#/home), so a reload or a deep link lands on the same screen
 // without a router library.
@@ -13,7 +13,7 @@ const readScreen = (): ScreenKey => screenOfHash(window.location.hash);
 export function useScreenRoute(): [ScreenKey, (next: ScreenKey) => void] {
   const screen = useSyncExternalStore(subscribe, readScreen);
   const navigate = useCallback((next: ScreenKey) => {
-    window.location.hash = `#/${next}`;
+    window.location.hash = hashOf(next);
   }, []);
   return [screen, navigate];
 }

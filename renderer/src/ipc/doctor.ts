@@ -34,25 +34,37 @@ export function readEarly(channels: readonly Channel[]): void {
   }
 }
 
-/** What every screen needs: the settings (language), the store in use, and the notices of this start. */
-readEarly(['settings.get', 'workspace.get', 'app.notices']);
-if (hasDoctorBridge()) window.addEventListener('hashchange', () => earlyReads.clear(), { once: true });
+let started = false;
 
-export const doctor: DoctorApi = hasDoctorBridge()
-  ? {
-      invoke: ((channel: Channel, input: unknown) => {
-        const early = input === undefined ? earlyReads.get(channel) : undefined;
-        if (early) {
-          earlyReads.delete(channel);
-          return early;
-        }
-        if (!earlyChannels.has(channel)) earlyReads.clear();
-        return window.doctor.invoke(channel as never, input as never);
-      }) as DoctorApi['invoke'],
-      on: (event, listener) => window.doctor.on(event, listener),
-      grantDroppedFile: (file) => window.doctor.grantDroppedFile(file),
+/**
+ * What every screen needs: the settings (language), the store in use, and the notices of this start.
+ * Asked by main.tsx as the app starts, before the first render (nothing is asked when this module is
+ * imported); once.
+ */
+export function startStartupReads(): void {
+  if (started || !hasDoctorBridge()) return;
+  started = true;
+  readEarly(['settings.get', 'workspace.get', 'app.notices']);
+  window.addEventListener('hashchange', () => earlyReads.clear(), { once: true });
+}
+
+/**
+ * The bridge as the screens use it: an early read's answer goes to its first caller. It looks the preload's
+ * window.doctor up at each call, so importing this module touches nothing.
+ */
+export const doctor: DoctorApi = {
+  invoke: ((channel: Channel, input: unknown) => {
+    const early = input === undefined ? earlyReads.get(channel) : undefined;
+    if (early) {
+      earlyReads.delete(channel);
+      return early;
     }
-  : window.doctor;
+    if (!earlyChannels.has(channel)) earlyReads.clear();
+    return window.doctor.invoke(channel as never, input as never);
+  }) as DoctorApi['invoke'],
+  on: (event, listener) => window.doctor.on(event, listener),
+  grantDroppedFile: (file) => window.doctor.grantDroppedFile(file),
+};
 
 /**
  * Main's token for a file dropped on the window (the page never sees its path); null when the file is not

@@ -90,6 +90,8 @@ const store = createExternalStore<ReportSession>(initial());
 const update = store.update;
 
 export const useReportSession = store.useStore;
+/** The session as it is now, outside React (the unit tests read it). */
+export const reportSessionNow = store.get;
 
 /** What the form still needs before a preview means anything. */
 export function missingFields(draft: ReportDraft): ('category' | 'description')[] {
