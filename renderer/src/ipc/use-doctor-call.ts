@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/ipc/contract';
 import type { Messages } from '../i18n/resources';
-import { plainReason, rawReason } from '../app/plain-error';
+import { plainReason, rawReason } from '../ui/plain-error';
 import { doctor } from './doctor';
 
 /** A plain sentence saying what did not work, one per kind of call. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { plainReason, PLAIN_REASONS, rawReason } from '../../../renderer/src/app/plain-error';
+import { plainReason, PLAIN_REASONS, rawReason } from '../../../renderer/src/ui/plain-error';
 import enUS from '../../../renderer/src/i18n/en-US.json';
 import zhCN from '../../../renderer/src/i18n/zh-CN.json';
 

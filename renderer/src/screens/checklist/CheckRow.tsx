@@ -10,7 +10,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckResult } from '../../../../shared/checklist/check-result';
 import type { LocalizedText } from '../../../../shared/i18n/localized-text';
-import { SupportDetails } from '../../app/SupportDetails';
+import { SupportDetails } from '../../ui/SupportDetails';
 import { useLocalized } from '../../i18n/use-localized';
 import { openExplanation } from '../explain/explain-target';
 import { StatusTag, type ShownStatus } from './status';

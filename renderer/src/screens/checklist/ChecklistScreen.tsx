@@ -12,8 +12,8 @@ import {
   RunProgress,
   RunSessionNotes,
   useRunStore,
-} from '../../app/run-controls';
-import { ScreenHeader } from '../../app/screen-parts';
+} from '../../ui/run-controls';
+import { ScreenHeader } from '../../ui/screen-parts';
 import { useScreenRoute } from '../../app/use-screen-route';
 import { runSimulation } from '../simulation/simulation-session';
 import type { Messages } from '../../i18n/resources';

@@ -16,7 +16,7 @@ import type { CheckGroup, CheckResult } from '../../../../shared/checklist/check
 import type { Diagnosis } from '../../../../shared/diagnosis/diagnosis';
 import { OUTCOME_CODES, type OutcomeCode } from '../../../../shared/protocol/outcome-codes';
 import { OUTCOME_EXPLANATIONS } from '../../../../shared/simulation/outcome-explanations';
-import { ScreenHeader } from '../../app/screen-parts';
+import { ScreenHeader } from '../../ui/screen-parts';
 import { useScreenRoute } from '../../app/use-screen-route';
 import type { Messages } from '../../i18n/resources';
 import { useLocalized } from '../../i18n/use-localized';

@@ -2,12 +2,12 @@ import { PlayCircleOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Table, Tag, Typography, type TableProps } from 'antd';
 import { useCallback, useEffect, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QUIET_TABLE } from '../../app/quiet-table';
+import { QUIET_TABLE } from '../../ui/quiet-table';
 import { CHECK_CATALOG } from '../../../../shared/checklist/catalog';
 import type { CheckStatus } from '../../../../shared/checklist/check-result';
 import type { DiagnosisComparison, DiagnosisSummary } from '../../../../shared/diagnosis/diagnosis';
 import { OUTCOME_CODES, type OutcomeCode } from '../../../../shared/protocol/outcome-codes';
-import { EmptyNote, LoadingCard, NoStoreNote, ScreenHeader } from '../../app/screen-parts';
+import { EmptyNote, LoadingCard, NoStoreNote, ScreenHeader } from '../../ui/screen-parts';
 import { useScreenRoute } from '../../app/use-screen-route';
 import { doctor } from '../../ipc/doctor';
 import { useLocalized } from '../../i18n/use-localized';
@@ -18,7 +18,7 @@ import { useDiagnosisSession } from '../diagnosis/diagnosis-session';
 import { useDateTime } from '../diagnosis/format';
 import { OutcomeLabel, SideBadge, VerdictStatusTag } from '../diagnosis/looks';
 import { openExplanation } from '../explain/explain-target';
-import { ErrorDetails } from '../../app/ErrorDetails';
+import { ErrorDetails } from '../../ui/ErrorDetails';
 
 type Loaded =
   | { status: 'loading' }

@@ -8,7 +8,7 @@ import {
   isThrottled,
 } from '../../../../shared/simulation/device-profiles';
 import type { Screenshot, SimulationResult } from '../../../../shared/simulation/simulation-result';
-import { DeviceShot } from '../../app/DeviceShot';
+import { DeviceShot } from '../../ui/DeviceShot';
 import { useLocalized } from '../../i18n/use-localized';
 import { OutcomeLabel } from '../diagnosis/looks';
 

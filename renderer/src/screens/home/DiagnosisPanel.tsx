@@ -4,8 +4,8 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreSummary } from '../../../../shared/ipc/contract';
 import { GATEWAY_CALL_TIMEOUT_MS } from '../../../../shared/diagnosis/wait-limits';
-import { OtherStoreNotice, RunButtons, RunControls, RunNotes } from '../../app/run-controls';
-import { LoadingCard } from '../../app/screen-parts';
+import { OtherStoreNotice, RunButtons, RunControls, RunNotes } from '../../ui/run-controls';
+import { LoadingCard } from '../../ui/screen-parts';
 import {
   cancelDiagnosis,
   loadLastDiagnosis,

@@ -4,7 +4,7 @@ import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Diagnosis } from '../../../../shared/diagnosis/diagnosis';
 import { OUTCOME_EXPLANATIONS } from '../../../../shared/simulation/outcome-explanations';
-import { SupportDetails } from '../../app/SupportDetails';
+import { SupportDetails } from '../../ui/SupportDetails';
 import { useScreenRoute } from '../../app/use-screen-route';
 import { useLocalized } from '../../i18n/use-localized';
 import { useDuration } from '../checklist/use-duration';

@@ -1,6 +1,6 @@
 import { Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { EmptyNote, LoadingCard, ScreenHeader } from '../../app/screen-parts';
+import { EmptyNote, LoadingCard, ScreenHeader } from '../../ui/screen-parts';
 import { useScreenRoute } from '../../app/use-screen-route';
 import { useWorkspace } from '../../workspace/workspace-context';
 import { Button } from 'antd';

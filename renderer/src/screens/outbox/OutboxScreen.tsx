@@ -13,21 +13,21 @@ import {
 import { Alert, Button, Card, Descriptions, Flex, Tag, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCopyable } from '../../app/copy-labels';
+import { useCopyable } from '../../ui/copy-labels';
 import {
   isUntrustedAnswerCode,
   TICKET_STATUSES,
   type OutboxItemView,
 } from '../../../../shared/report/outbox-view';
-import { EmptyNote, LoadingCard, ScreenHeader } from '../../app/screen-parts';
+import { EmptyNote, LoadingCard, ScreenHeader } from '../../ui/screen-parts';
 import { useScreenRoute } from '../../app/use-screen-route';
 import { doctor } from '../../ipc/doctor';
 import { useDateTime } from '../diagnosis/format';
 import { useBytes } from '../report/use-bytes';
 import { useNow, useOutbox } from './use-outbox';
 import './outbox.css';
-import { ErrorDetails } from '../../app/ErrorDetails';
-import { SupportDetails } from '../../app/SupportDetails';
+import { ErrorDetails } from '../../ui/ErrorDetails';
+import { SupportDetails } from '../../ui/SupportDetails';
 
 /** What the merchant reads for an item: the five states, and waiting between tries as its own. */
 type Shown = OutboxItemView['state'] | 'waiting';

@@ -13,7 +13,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Diagnosis } from '../../../../shared/diagnosis/diagnosis';
 import { symptomOfOutcome } from '../../../../shared/report/symptom-from-outcome';
-import { LoadingCard, ScreenHeader } from '../../app/screen-parts';
+import { LoadingCard, ScreenHeader } from '../../ui/screen-parts';
 import { useScreenRoute } from '../../app/use-screen-route';
 import { useLocalized } from '../../i18n/use-localized';
 import { doctor } from '../../ipc/doctor';
@@ -33,7 +33,7 @@ import { diagnosisSummary } from './diagnosis-summary';
 import { SymptomForm } from './SymptomForm';
 import { useBytes } from './use-bytes';
 import './report.css';
-import { ErrorDetails } from '../../app/ErrorDetails';
+import { ErrorDetails } from '../../ui/ErrorDetails';
 
 type Loaded<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'failed'; reason: string };
 

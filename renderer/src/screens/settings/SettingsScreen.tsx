@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput, Stores } from '../../../../shared/ipc/contract';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
-import { ScreenHeader } from '../../app/screen-parts';
+import { ScreenHeader } from '../../ui/screen-parts';
 import { describeProxyRule } from '../../i18n/proxy-words';
 import { useDoctorCall } from '../../ipc/use-doctor-call';
 import { KeyStatus, ProfileName } from '../../workspace/store-facts';

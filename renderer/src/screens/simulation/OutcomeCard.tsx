@@ -15,7 +15,7 @@ import {
   type ResponsibleSide,
 } from '../../../../shared/simulation/outcome-explanations';
 import type { SimulationResult } from '../../../../shared/simulation/simulation-result';
-import { SupportDetails } from '../../app/SupportDetails';
+import { SupportDetails } from '../../ui/SupportDetails';
 import { useLocalized } from '../../i18n/use-localized';
 import { useMilliseconds } from './format';
 

@@ -2,7 +2,7 @@ import { Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { buyerOf, isPhone } from '../../../../shared/simulation/buyer-words';
 import type { Screenshot, SimulationResult } from '../../../../shared/simulation/simulation-result';
-import { DeviceShot } from '../../app/DeviceShot';
+import { DeviceShot } from '../../ui/DeviceShot';
 
 interface Shown {
   shot: Screenshot;

@@ -13,8 +13,8 @@ import {
   RunProgress,
   RunSessionNotes,
   useRunStore,
-} from '../../app/run-controls';
-import { ScreenHeader } from '../../app/screen-parts';
+} from '../../ui/run-controls';
+import { ScreenHeader } from '../../ui/screen-parts';
 import { useLocalized } from '../../i18n/use-localized';
 import { RUN_COUNTS, STAGES } from './format';
 import { HopTimeline } from './HopTimeline';
@@ -30,7 +30,7 @@ import {
   type SimulationSession,
 } from './simulation-session';
 import { StageTimings } from './StageTimings';
-import { BuyerPicker } from '../../app/BuyerPicker';
+import { BuyerPicker } from '../../ui/BuyerPicker';
 import { buyerName, buyerOf } from '../../../../shared/simulation/buyer-words';
 import { DESKTOP_BUYER, type BuyerProfile } from '../../../../shared/simulation/device-profiles';
 import type { SimulationResult } from '../../../../shared/simulation/simulation-result';

@@ -1,7 +1,7 @@
 import { Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ConfigIssue } from '../../../../shared/config/import-result';
-import { SupportDetails } from '../../app/SupportDetails';
+import { SupportDetails } from '../../ui/SupportDetails';
 import { useLocalized } from '../../i18n/use-localized';
 
 /**

@@ -3,7 +3,7 @@ import { Button, Card, Flex, Form, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreImportOutcome, StoreSummary } from '../../../../shared/ipc/contract';
-import { rawReason } from '../../app/plain-error';
+import { rawReason } from '../../ui/plain-error';
 import { useLocalized } from '../../i18n/use-localized';
 import { doctor } from '../../ipc/doctor';
 import { formMessage } from './form-words';

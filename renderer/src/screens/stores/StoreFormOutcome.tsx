@@ -1,7 +1,7 @@
 import { Alert, Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ConfigIssue } from '../../../../shared/config/import-result';
-import { ErrorDetails } from '../../app/ErrorDetails';
+import { ErrorDetails } from '../../ui/ErrorDetails';
 import { useLocalized } from '../../i18n/use-localized';
 import { formMessage } from './form-words';
 import { fieldOf, LABEL_KEYS, type FieldKey, type Outcome } from './store-form-model';

@@ -8,7 +8,7 @@ import {
 import { Button, Card, Descriptions, Empty, Flex, Modal, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCopyable } from '../../app/copy-labels';
+import { useCopyable } from '../../ui/copy-labels';
 import type { StoreSummary } from '../../../../shared/ipc/contract';
 import { KeyStatus, ProfileName } from '../../workspace/store-facts';
 

@@ -1,6 +1,6 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { Checkbox, Descriptions, Drawer, Empty, Flex, Input, Typography } from 'antd';
-import { OneStopSegmented } from '../../app/OneStopSegmented';
+import { OneStopSegmented } from '../../ui/OneStopSegmented';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpenedBundle, WaterfallRow } from '../../../../shared/report/bundle-view';

@@ -1,7 +1,7 @@
 import { Empty, Flex, Image, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { QUIET_TABLE } from '../../app/quiet-table';
-import { useNamedPreview } from '../../app/image-preview';
+import { QUIET_TABLE } from '../../ui/quiet-table';
+import { useNamedPreview } from '../../ui/image-preview';
 import { OutcomeCodeSchema } from '../../../../shared/protocol/outcome-codes';
 import type { OpenedBundle } from '../../../../shared/report/bundle-view';
 import { OutcomeLabel } from '../diagnosis/looks';

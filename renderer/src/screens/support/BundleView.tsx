@@ -2,7 +2,7 @@ import { CheckCircleFilled, DownloadOutlined, ExclamationCircleFilled } from '@a
 import { Badge, Button, Card, Descriptions, Empty, Flex, Tabs, Typography, type TabsProps } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCopyable } from '../../app/copy-labels';
+import { useCopyable } from '../../ui/copy-labels';
 import { z } from 'zod';
 import { DiagnosisVerdictSchema } from '../../../../shared/diagnosis/verdict';
 import { OutcomeCodeSchema } from '../../../../shared/protocol/outcome-codes';

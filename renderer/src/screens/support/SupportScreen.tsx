@@ -10,7 +10,7 @@ import { Alert, Button, Card, Flex, Result, Spin, Typography } from 'antd';
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BundleProblem } from '../../../../shared/report/bundle-view';
-import { ScreenHeader } from '../../app/screen-parts';
+import { ScreenHeader } from '../../ui/screen-parts';
 import { useLocalized } from '../../i18n/use-localized';
 import { doctor, grantForDroppedFile } from '../../ipc/doctor';
 import { BundleView } from './BundleView';

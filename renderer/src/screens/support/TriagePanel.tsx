@@ -2,7 +2,7 @@ import { AlertOutlined, CloseOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Collapse, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QUIET_TABLE } from '../../app/quiet-table';
+import { QUIET_TABLE } from '../../ui/quiet-table';
 import type { OutcomeCode } from '../../../../shared/protocol/outcome-codes';
 import {
   TRIAGE_FIRST_ROWS,

@@ -2,7 +2,7 @@ import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { Card, Flex, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import { QUIET_TABLE } from '../../app/quiet-table';
+import { QUIET_TABLE } from '../../ui/quiet-table';
 import type {
   PhaseStats,
   ProbeFailureKind,

@@ -9,8 +9,8 @@ import {
   RunProgress,
   RunSessionNotes,
   useRunStore,
-} from '../../app/run-controls';
-import { ScreenHeader } from '../../app/screen-parts';
+} from '../../ui/run-controls';
+import { ScreenHeader } from '../../ui/screen-parts';
 import { HostStats } from './HostStats';
 import { PhaseGuide } from './PhaseGuide';
 import { TimingsVerdict } from './TimingsVerdict';

@@ -1,7 +1,7 @@
 import { Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRovingFocus } from '../../app/use-roving-focus';
+import { useRovingFocus } from '../../ui/use-roving-focus';
 import { axisTicks, type WaterfallPhase } from './phases';
 
 /**

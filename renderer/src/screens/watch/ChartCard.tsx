@@ -1,11 +1,11 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Flex, Skeleton, Typography } from 'antd';
-import { OneStopSegmented } from '../../app/OneStopSegmented';
+import { OneStopSegmented } from '../../ui/OneStopSegmented';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WatchBucket, WatchChartData, WatchGranularity } from '../../../../shared/watch/watch-chart';
 import type { SampleOutcome } from '../../../../shared/watch/watch-sample';
-import { EmptyNote } from '../../app/screen-parts';
+import { EmptyNote } from '../../ui/screen-parts';
 import { RANGES } from './chart-geometry';
 import { useMilliseconds, useNumber, useOutcomeName, usePercent } from './format';
 import { failureCounts, HistoryChart, MEASURES, pickTiming, usePeriod, type Measure } from './HistoryChart';

@@ -1,5 +1,5 @@
 import { Card, Flex, Select, Switch, Typography } from 'antd';
-import { BuyerPicker } from '../../app/BuyerPicker';
+import { BuyerPicker } from '../../ui/BuyerPicker';
 import { useTranslation } from 'react-i18next';
 import type { WatchSettingsPatch } from '../../../../shared/watch/watch-api';
 import type { WatchSettings } from '../../../../shared/watch/watch-settings';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WatchSettingsPatch } from '../../../../shared/watch/watch-api';
 import type { WatchSettings } from '../../../../shared/watch/watch-settings';
-import { LoadingCard, NoStoreNote, ScreenHeader } from '../../app/screen-parts';
+import { LoadingCard, NoStoreNote, ScreenHeader } from '../../ui/screen-parts';
 import { useWorkspace } from '../../workspace/workspace-context';
 import { RANGES } from './chart-geometry';
 import { ChartCard } from './ChartCard';

@@ -5,7 +5,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreSummary } from '../../../shared/ipc/contract';
 import { StoreLine } from '../workspace/store-facts';
-import type { RunState, SessionError } from './run-session';
+import type { RunState, SessionError } from '../app/run-session';
 import { useWorkspace } from '../workspace/workspace-context';
 import { EmptyNote, LoadingCard, NoStoreNote } from './screen-parts';
 import { ErrorDetails } from './ErrorDetails';

@@ -1,7 +1,7 @@
 import { Button, Card, Empty, Flex, Skeleton, Typography, type EmptyProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useScreenRoute } from './use-screen-route';
+import { useScreenRoute } from '../app/use-screen-route';
 
 /** The pieces every screen is built of, so they look and read the same on each. */
 
