@@ -106,10 +106,10 @@ describe.skipIf(chromiumMissingReason !== null)('simulation screen (Chromium)', 
     expect(hops.filter((hop) => hop.leg === 'return').map((hop) => new URL(hop.url).pathname)).toEqual([
       '/pay/return',
     ]);
-    expect(hops[0]).toMatchObject({ verdict: '跳转（302）', location: '/baitiao/auth?token=REDACTED' });
+    expect(hops[0]).toMatchObject({ verdict: '跳转（302）', location: '/baitiao/auth?token=[已隐去]' });
     expect(hops[2]?.verdict).toBe('打开了（200）');
     // Sanitized where it was captured: no token value reaches the screen.
-    for (const hop of hops) expect(hop.url).not.toMatch(/token=(?!REDACTED)/);
+    for (const hop of hops) expect(hop.url).not.toMatch(/token=(?!\[已隐去\])/);
     // Every stage went through, each with its state in words.
     const stages = page.getByTestId('simulation-journey').getByTestId('simulation-stage');
     expect(await stages.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-status')))).toEqual([

@@ -4,6 +4,7 @@ import type { OutcomeCode } from '../../../shared/protocol/outcome-codes';
 import { OUTCOME_EXPLANATIONS } from '../../../shared/simulation/outcome-explanations';
 import { buyerName, buyerOf, sameBuyer } from '../../../shared/simulation/buyer-words';
 import type { SimulationFacts, SimulationResult } from '../../../shared/simulation/simulation-result';
+import { NOT_SIMULATED } from '../../../shared/checklist/skip-reasons';
 import type { CheckContext } from '../check-context';
 import type { CheckOutcome } from '../engine';
 
@@ -24,6 +25,8 @@ export function simulationRuns(
           '没有运行模拟支付，这一项无法判断。',
           'No payment simulation was run, so this cannot be judged.',
         ),
+        // Said in the evidence too: the checklist offers to run one only for this skip.
+        evidence: { ...NOT_SIMULATED },
       },
     };
   }

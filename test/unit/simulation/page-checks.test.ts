@@ -5,6 +5,7 @@ import { pageChecks } from '../../../main/checklist/checks/page-checks';
 import { ALL_CHECKS } from '../../../main/checklist/checks';
 import { summarizeSeries } from '../../../main/simulation';
 import type { CheckResult } from '../../../shared/checklist/check-result';
+import { skippedForWantOfSimulation } from '../../../shared/checklist/skip-reasons';
 import type { SimulationResult } from '../../../shared/simulation/simulation-result';
 import { hopFixture, resultFixture } from './fixtures';
 
@@ -33,6 +34,31 @@ describe('page.* and tls.mixed-content from the simulation', () => {
     });
     expect(unavailable['page.cashier-ready']).toMatchObject({ status: 'skip', summary: reason });
     expect(unavailable['tls.mixed-content']).toMatchObject({ status: 'skip', summary: reason });
+  });
+
+  it('only a skip for want of any simulation offers to run one (a run that ended early does not)', async () => {
+    const none = await judge(null);
+    for (const result of Object.values(none)) expect(skippedForWantOfSimulation(result)).toBe(true);
+    const unavailable = await judge({
+      kind: 'simulation-unavailable',
+      reason: { 'zh-CN': '这台电脑上没有找到浏览器。', 'en-US': 'No browser was found.' },
+      detail: 'searched /usr/bin/chromium',
+    });
+    for (const result of Object.values(unavailable)) expect(skippedForWantOfSimulation(result)).toBe(false);
+    const ended = await judge(
+      resultFixture({
+        outcome: 'TLS_ERROR',
+        outcomeDetail: { stage: 'cashier', reason: 'x', hopIndex: 0 },
+        hops: [hopFixture({ status: null, error: 'net::ERR_CERT_DATE_INVALID' })],
+        cashier: { ...resultFixture().cashier, state: null, readyAfterMs: null, visible: null },
+        charset: null,
+        returnLeg: { ...resultFixture().returnLeg, attempted: false },
+        mixedContent: { pagesChecked: [], findings: [] },
+      }),
+    );
+    const skipped = Object.values(ended).filter((result) => result.status === 'skip');
+    expect(skipped.length).toBeGreaterThan(2);
+    for (const result of skipped) expect(skippedForWantOfSimulation(result), result.id).toBe(false);
   });
 
   it('a healthy run passes every one', async () => {

@@ -9,9 +9,11 @@ import { Button, Flex, Typography } from 'antd';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckResult } from '../../../../shared/checklist/check-result';
+import { skippedForWantOfSimulation } from '../../../../shared/checklist/skip-reasons';
 import type { LocalizedText } from '../../../../shared/i18n/localized-text';
 import { SupportDetails } from '../../ui/SupportDetails';
 import { useLocalized } from '../../i18n/use-localized';
+import { useReadableText } from '../../i18n/use-readable-text';
 import { openExplanation } from '../explain/explain-target';
 import { StatusTag, type ShownStatus } from './status';
 import { useDuration } from './use-duration';
@@ -26,7 +28,10 @@ export interface CheckRowProps {
   onToggle(): void;
   /** Null while a run is going on: one run at a time. */
   onRerun: (() => void) | null;
-  /** Runs the simulated payment that page checks need; null while something runs. */
+  /**
+   * Runs the simulated payment that page checks need; null while something runs, or when one has run
+   * since (the row's re-run then reads it).
+   */
   onSimulate?: (() => void) | null;
 }
 
@@ -46,6 +51,8 @@ export function CheckRow({
 }: CheckRowProps) {
   const { t } = useTranslation();
   const localized = useLocalized();
+  // Summaries quote addresses whose secrets were hidden: said in words, not as REDACTED.
+  const readable = useReadableText();
   const duration = useDuration();
   const detailsId = useId();
   const titleText = localized(title);
@@ -97,11 +104,11 @@ export function CheckRow({
       </Flex>
       {result && (
         <p className="check-summary" data-testid="check-summary">
-          {localized(result.summary)}
+          {readable(result.summary)}
         </p>
       )}
       {/* Skipped for want of a simulated payment: the fix is offered right here, not a screen away. */}
-      {result && skippedForSimulation(result) && onSimulate && (
+      {result && skippedForWantOfSimulation(result) && onSimulate && (
         <Button
           size="small"
           icon={<PlayCircleOutlined />}
@@ -125,7 +132,7 @@ export function CheckRow({
               <h4 className="check-details-title">
                 {result.status === 'skip' ? t('checklist.row.skipped') : t('checklist.row.remediation')}
               </h4>
-              <p>{localized(result.remediation)}</p>
+              <p>{readable(result.remediation)}</p>
             </div>
           )}
           {(result.status === 'fail' || result.status === 'warn' || result.status === 'error') && (
@@ -151,11 +158,6 @@ export function CheckRow({
       )}
     </li>
   );
-}
-
-/** A page check (or mixed content) skipped because no simulated payment ran: it offers to run one. */
-function skippedForSimulation(result: CheckResult): boolean {
-  return result.status === 'skip' && (result.id.startsWith('page.') || result.id === 'tls.mixed-content');
 }
 
 function Evidence({ evidence }: { evidence: Record<string, unknown> }) {

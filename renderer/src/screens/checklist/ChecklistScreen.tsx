@@ -15,7 +15,7 @@ import {
 } from '../../ui/run-controls';
 import { ScreenHeader } from '../../ui/screen-parts';
 import { useScreenRoute } from '../../app/use-screen-route';
-import { runSimulation } from '../simulation/simulation-session';
+import { runSimulation, useSimulationSession } from '../simulation/simulation-session';
 import type { Messages } from '../../i18n/resources';
 import { useLocalized } from '../../i18n/use-localized';
 import { CheckRow } from './CheckRow';
@@ -61,6 +61,7 @@ export default function ChecklistScreen() {
   const [toggled, setToggled] = useState<Record<string, boolean>>({});
   const [showPassed, setShowPassed] = useState<Record<string, boolean>>({});
   const [, navigate] = useScreenRoute();
+  const simulation = useSimulationSession();
 
   useEffect(() => {
     void loadLastRun();
@@ -71,6 +72,11 @@ export default function ChecklistScreen() {
   const { store, noStore, otherStore } = useRunStore(session.store);
   const rows = useMemo(() => buildRows(session), [session]);
   const sections = useMemo(() => buildSections(rows, running), [rows, running]);
+
+  // A simulation of this store ran (or runs) since: a skipped row's re-run reads it, so none is offered.
+  const simulatedSince =
+    simulation.phase === 'running' ||
+    (simulation.result !== null && (simulation.store === null || simulation.store.id === store?.id));
 
   // A page check skipped for want of a simulated payment runs one where the user is, then shows it.
   const simulate = () => {
@@ -159,7 +165,9 @@ export default function ChecklistScreen() {
                           }))
                         }
                         onRerun={running || !store || otherStore ? null : () => start([row.id as CheckId])}
-                        onSimulate={running || !store || otherStore ? null : () => simulate()}
+                        onSimulate={
+                          running || !store || otherStore || simulatedSince ? null : () => simulate()
+                        }
                       />
                     ))}
                   </ul>

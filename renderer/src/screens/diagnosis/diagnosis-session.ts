@@ -2,6 +2,8 @@ import type { Diagnosis } from '../../../../shared/diagnosis/diagnosis';
 import type { Scenario } from '../../../../shared/sandbox/scenarios';
 import { createRunSession, IDLE_RUN, type ProgressEvent, type RunState } from '../../app/run-session';
 import { showChecklistRun } from '../checklist/checklist-session';
+import { showSimulationRun } from '../simulation/simulation-session';
+import { showProbeRun } from '../timings/probe-session';
 
 /**
  * 开始诊断's run session (app/run-session, like the checklist's): a diagnosis keeps going in main when
@@ -135,8 +137,12 @@ export const runDiagnosis = (store: { id: string; name: string }): Promise<void>
       lastLoaded: true,
     }),
     finish: (diagnosis) => ({ diagnosis }),
-    // The Checklist screen then shows the checks this diagnosis ran, not an older run.
-    after: (diagnosis) => showChecklistRun(diagnosis.checklist, store),
+    // Checklist, Simulation and Timings then show what this diagnosis ran, not an older run of their own.
+    after: (diagnosis) => {
+      showChecklistRun(diagnosis.checklist, store);
+      showSimulationRun(diagnosis.simulation, store);
+      showProbeRun(diagnosis.probes, store);
+    },
   });
 
 export const cancelDiagnosis = (): Promise<void> => session.cancel();

@@ -47,3 +47,13 @@ export const readableAliases = (text: string, word: (kind: AliasKind) => string)
   text.replace(ALIAS, (whole, kind: string, n: string) =>
     isAliasKind(kind) ? `[${word(kind)} ${n}]` : whole,
   );
+
+/** The fixed markers the probe and simulation sanitizers write (token=REDACTED, [REDACTED]); never an alias. */
+const MARKER = /\[REDACTED\]|\bREDACTED\b(?!-[A-Z])/g;
+
+/**
+ * What a shop owner reads of engine text that passed a sanitizer: aliases as [手机号 1], and the fixed
+ * markers as 「[已隐去]」, so no English code sits in a Chinese sentence (token=[已隐去] in an address).
+ */
+export const readableRedactions = (text: string, word: (kind: AliasKind) => string, hidden: string): string =>
+  readableAliases(text, word).replace(MARKER, hidden);

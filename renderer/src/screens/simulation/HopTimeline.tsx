@@ -10,6 +10,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SimulationHop } from '../../../../shared/simulation/simulation-result';
 import { barWidth, useMilliseconds } from './format';
+import { useReadableMarkers } from '../../i18n/use-readable-text';
 
 type HopKind = 'ok' | 'redirect' | 'failed' | 'blocked';
 
@@ -69,6 +70,8 @@ export function HopTimeline({ hops, live }: { hops: readonly SimulationHop[]; li
 
 function HopRow({ hop, longest }: { hop: SimulationHop; longest: number }) {
   const { t } = useTranslation();
+  // token=REDACTED in an address reads token=[已隐去]: no English marker in what the merchant reads.
+  const readable = useReadableMarkers();
   const ms = useMilliseconds();
   const kind = kindOf(hop);
   // The status number only: the server's reason phrase ("Found") is English, and support has it in the HAR.
@@ -107,12 +110,12 @@ function HopRow({ hop, longest }: { hop: SimulationHop; longest: number }) {
           </Typography.Text>
         </Flex>
         <div className="sim-hop-url">
-          <span data-testid="simulation-hop-url">{hop.url}</span>
+          <span data-testid="simulation-hop-url">{readable(hop.url)}</span>
         </div>
         {hop.location && (
           <div className="sim-hop-location">
             <span className="text-secondary">{t('simulation.hops.location')}</span>{' '}
-            <span data-testid="simulation-hop-location">{hop.location}</span>
+            <span data-testid="simulation-hop-location">{readable(hop.location)}</span>
           </div>
         )}
         <div className="sim-bar-line">

@@ -13,6 +13,7 @@ import type {
   SimulationResult,
 } from '../../../../shared/simulation/simulation-result';
 import { useMilliseconds } from './format';
+import { useReadableMarkers } from '../../i18n/use-readable-text';
 
 type PanelState = 'problem' | 'fine' | 'none';
 
@@ -164,6 +165,7 @@ export function cashierStateWords(state: string | null, t: TFunction): string {
 }
 
 function CashierFacts({ cashier }: { cashier: CashierObservation }) {
+  const readable = useReadableMarkers();
   const { t } = useTranslation();
   const ms = useMilliseconds();
   const budget = ms(cashier.budgetMs);
@@ -192,7 +194,7 @@ function CashierFacts({ cashier }: { cashier: CashierObservation }) {
           [
             t('simulation.details.cashier.finalUrl'),
             cashier.finalUrl ? (
-              <span className="sim-url">{cashier.finalUrl}</span>
+              <span className="sim-url">{readable(cashier.finalUrl)}</span>
             ) : (
               t('simulation.details.none')
             ),

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { buyerOf, isPhone } from '../../../../shared/simulation/buyer-words';
 import type { Screenshot, SimulationResult } from '../../../../shared/simulation/simulation-result';
 import { DeviceShot } from '../../ui/DeviceShot';
+import { useReadableMarkers } from '../../i18n/use-readable-text';
 
 interface Shown {
   shot: Screenshot;
@@ -42,6 +43,7 @@ function picturesOf(runs: readonly SimulationResult[], index: number): Shown[] {
 /** What the browser really showed, captioned: the cashier, the failure page, the page the buyer ended on. */
 export function Screenshots({ runs, index }: { runs: readonly SimulationResult[]; index: number }) {
   const { t } = useTranslation();
+  const readable = useReadableMarkers();
   const pictures = picturesOf(runs, index);
   const run = runs[index];
   const phone = run ? isPhone(buyerOf(run)) : false;
@@ -89,7 +91,7 @@ export function Screenshots({ runs, index }: { runs: readonly SimulationResult[]
                 <span className="text-secondary">{hint}</span>
                 {shot.url && (
                   <Typography.Text type="secondary" className="sim-screenshot-url">
-                    {shot.url}
+                    {readable(shot.url)}
                   </Typography.Text>
                 )}
                 {fromRun !== null && (

@@ -47,7 +47,12 @@ const DEFAULT_RUNS = 1;
 export default function SimulationScreen() {
   const { t } = useTranslation();
   const session = useSimulationSession();
-  const [runs, setRuns] = useState<number>(session.runs ?? DEFAULT_RUNS);
+  // A diagnosis's series (one run per device) asked for a count the picker does not offer: start at 1.
+  const [runs, setRuns] = useState<number>(
+    session.runs !== null && (RUN_COUNTS as readonly number[]).includes(session.runs)
+      ? session.runs
+      : DEFAULT_RUNS,
+  );
   const lastRun = session.result?.kind === 'simulation-series' ? session.result.runs[0] : undefined;
   const [buyer, setBuyer] = useState<BuyerProfile>(lastRun ? buyerOf(lastRun) : DESKTOP_BUYER);
 

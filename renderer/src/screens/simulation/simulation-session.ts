@@ -140,6 +140,21 @@ export const useSimulationSession = session.useSession;
 /** The last series main remembers, once per session (afterwards this session's own view is newer). */
 export const loadLastSimulation = (): Promise<void> => session.loadLast();
 
+/** A run made elsewhere (a whole diagnosis on Home) becomes what this screen shows, unless one is going. */
+export function showSimulationRun(result: SimulationOutput, store: { id: string; name: string }): void {
+  if (session.get().phase === 'running') return;
+  session.update({
+    phase: 'idle',
+    result,
+    runs: result.kind === 'simulation-series' ? result.requested : null,
+    live: null,
+    finished: [],
+    store,
+    error: null,
+    lastLoaded: true,
+  });
+}
+
 /**
  * Simulates the Baitiao payment `runs` times in a row (1 for 一键重试) as `buyer` (a device and network),
  * streaming each hop as it happens.

@@ -48,6 +48,21 @@ export const useProbeSession = session.useSession;
 /** The last run main remembers, once per session (afterwards this session's own view is newer). */
 export const loadLastProbeRun = (): Promise<void> => session.loadLast();
 
+/** A run made elsewhere (a whole diagnosis on Home) becomes what this screen shows, unless one is going. */
+export function showProbeRun(run: ProbeRun, store: { id: string; name: string }): void {
+  if (session.get().phase === 'running') return;
+  session.update({
+    phase: 'idle',
+    run,
+    results: run.results,
+    count: run.settings.count,
+    progress: null,
+    store,
+    error: null,
+    lastLoaded: true,
+  });
+}
+
 /** Probes every address of the active store `count` times, streaming each request as it ends. */
 export const runProbes = (store: { id: string; name: string }, count: number): Promise<void> =>
   session.run({
