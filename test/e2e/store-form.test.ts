@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { chromiumMissingReason, type AppSession } from './harness';
+import { expectAccessible } from './accessibility';
 import { countOf, useAppSuite, visible } from './suite';
 
 if (chromiumMissingReason) console.warn(chromiumMissingReason);
@@ -199,6 +200,7 @@ describe.skipIf(chromiumMissingReason !== null)('stores screen: the set-up form 
     // Only that field is marked.
     await countOf(page.locator('.ant-form-item-explain-error')).toBe(1);
     await session.screenshot('store-form-error', { whole: true });
+    await expectAccessible(page, 'the store form with errors (zh-CN)');
     expect(await session.invoke('stores.list', undefined)).toEqual(before);
 
     // The same messages in English when the UI changes language: main's, and the rules' own.
@@ -210,6 +212,7 @@ describe.skipIf(chromiumMissingReason !== null)('stores screen: the set-up form 
     await visible(keyError.filter({ hasText: 'public key' }));
     await visible(field(page, 'storeName').getByText('Please fill this in.'));
     await countOf(page.locator('.ant-form-item-explain-error')).toBe(2);
+    await expectAccessible(page, 'the store form with errors (en-US)');
 
     // Corrected, the messages go, and the form saves.
     await page.getByLabel('Store name', { exact: true }).fill(values.storeName);
