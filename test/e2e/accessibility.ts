@@ -126,6 +126,15 @@ export const iconsNamedInEnglish = (page: Page): Promise<string[]> =>
       .map((icon) => icon.getAttribute('aria-label') ?? ''),
   );
 
+/** True when the keyboard's focus has been dropped to the page body (or nowhere). */
+export const focusOnBody = (page: Page): Promise<boolean> =>
+  page.evaluate(() => {
+    const { activeElement, body } = (
+      globalThis as unknown as { document: { activeElement: unknown; body: unknown } }
+    ).document;
+    return activeElement === null || activeElement === body;
+  });
+
 /** The header's language switch, used as a user would; waits until the page speaks `language`. */
 export async function switchLanguage(page: Page, language: 'zh-CN' | 'en-US'): Promise<void> {
   await page.locator('#language-switch').click();

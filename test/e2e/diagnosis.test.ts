@@ -95,7 +95,9 @@ describe.skipIf(chromiumMissingReason !== null)(
       await expectAccessible(page, 'home before a diagnosis');
 
       const stepsSeen = await recordSteps(page);
-      await start.click();
+      // Keyboard only: Enter on 开始诊断; the verdict takes focus when it comes.
+      await start.focus();
+      await page.keyboard.press('Enter');
       const verdict = page.getByTestId('verdict-card');
       await visible(verdict, RUN_TIMEOUT);
       // The progress named a step in plain words while it ran, and is gone now.

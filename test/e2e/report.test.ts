@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { createOutbox } from '../../main/outbox';
 import { KEY_PEM } from '../unit/bundle/bundle-fixtures';
-import { expectAccessible, expectAccessibleInEnglish } from './accessibility';
+import { expectAccessible, expectAccessibleInEnglish, focusOnBody } from './accessibility';
 import { chromiumMissingReason, makeDataDir, type AppSession } from './harness';
 import { countOf, useAppSuite, visible } from './suite';
 
@@ -103,10 +103,12 @@ describe.skipIf(chromiumMissingReason !== null)('report: form, preview, submit a
       await page.getByTestId('contact-phone').fill(CONTACT_PHONE);
       await session.screenshot('report-form', { whole: true });
 
-      // 预览: exactly what would be sent, redacted.
-      await page.getByRole('button', { name: '预览将发送的内容' }).click();
+      // 预览: exactly what would be sent, redacted. From the keyboard: focus stays on the screen.
+      await page.getByRole('button', { name: '预览将发送的内容' }).focus();
+      await page.keyboard.press('Enter');
       const preview = page.getByTestId('report-preview');
       await visible(preview);
+      expect(await focusOnBody(page)).toBe(false);
       const fragment = section(page, 'report').getByTestId('report-fragment');
       await visible(fragment);
       const shown = (await fragment.textContent()) ?? '';

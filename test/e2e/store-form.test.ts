@@ -185,7 +185,9 @@ describe.skipIf(chromiumMissingReason !== null)('stores screen: the set-up form 
     await page.getByLabel('商户号', { exact: true }).fill('2088000000000099');
     await shown.waitFor({ state: 'detached' });
     await page.getByLabel('商户私钥（粘贴 PEM 文本）', { exact: true }).fill(publicKey);
-    await page.getByRole('button', { name: '保存店铺' }).click();
+    // Keyboard only: Enter on 保存店铺; the form is busy while main checks, then focus goes to the error.
+    await page.getByRole('button', { name: '保存店铺' }).focus();
+    await page.keyboard.press('Enter');
     const errors = page.getByTestId('store-form-errors');
     await visible(errors.getByText('没有保存：发现 1 个问题'));
     await visible(errors.getByText('什么都没有保存。', { exact: false }));
