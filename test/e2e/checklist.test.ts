@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { expectAccessible } from './accessibility';
+import { expectAccessible, switchLanguage } from './accessibility';
 import { chromiumMissingReason } from './harness';
 import { countOf, useAppSuite, visible } from './suite';
 
@@ -35,6 +35,36 @@ async function recordProgress(page: Page): Promise<() => Promise<string[]>> {
   });
   return () => page.evaluate(() => (globalThis as unknown as { __progressSeen: string[] }).__progressSeen);
 }
+
+/** Where the keyboard's focus is: in the checklist's sections (which), on a row's control, or in details. */
+const focusedPlace = (page: Page) =>
+  page.evaluate(() => {
+    interface Node {
+      closest(selector: string): Node | null;
+      matches(selector: string): boolean;
+      getAttribute(name: string): string | null;
+      textContent: string | null;
+      tagName: string;
+    }
+    const doc = (
+      globalThis as unknown as {
+        document: { activeElement: Node | null; querySelectorAll(selector: string): ArrayLike<Node> };
+      }
+    ).document;
+    const active = doc.activeElement;
+    const section = active?.closest('[data-testid="check-section"]') ?? null;
+    return {
+      body: active === null || active.tagName === 'BODY',
+      inMain: active?.closest('#main-content') != null,
+      section: section
+        ? Array.from(doc.querySelectorAll('[data-testid="check-section"]')).indexOf(section)
+        : -1,
+      rowControl:
+        active?.matches('.check-row-head button, .check-run-simulation, .check-passed-toggle') ?? false,
+      inDetails: active?.closest('.check-details') != null,
+      name: active?.getAttribute('aria-label') ?? active?.textContent ?? '',
+    };
+  });
 
 /** Waits for the run to end: the verdict under the summary only shows when nothing is running. */
 const runFinished = (page: Page) => visible(page.getByTestId('checklist-verdict'), RUN_TIMEOUT);
@@ -114,15 +144,52 @@ describe.skipIf(chromiumMissingReason !== null)('checklist screen (Chromium)', (
     await session.screenshot('checklist-baitiao-not-enabled', { whole: true });
     await expectAccessible(page, 'checklist with a failure');
 
+    // Keyboard: each section is one tab stop for all its rows' buttons (two or three a row made 90 stops
+    // here); the only other stops are inside the details a row has open.
+    const sectionCount = await page.getByTestId('check-section').count();
+    await page.getByRole('button', { name: '全部重新检查' }).focus();
+    const stops: Awaited<ReturnType<typeof focusedPlace>>[] = [];
+    for (let presses = 0; presses < 100; presses += 1) {
+      await page.keyboard.press('Tab');
+      const place = await focusedPlace(page);
+      if (!place.inMain) break;
+      if (place.section >= 0) stops.push(place);
+    }
+    const rowStops = stops.filter((stop) => stop.rowControl);
+    expect(rowStops.map((stop) => stop.section)).toEqual([...Array(sectionCount).keys()]);
+    expect(stops.filter((stop) => !stop.rowControl && !stop.inDetails)).toEqual([]);
+    console.info(`checklist with a failure, unfolded: ${stops.length} tab stops in ${sectionCount} sections`);
+    // The arrows reach every row's buttons in the first section (the failure's), and come back.
+    const firstSection = page.getByTestId('check-section').first();
+    const expected = await firstSection
+      .locator('.check-row-head button')
+      .evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-label') ?? ''));
+    expect(expected.length).toBeGreaterThan(2);
+    await firstSection.locator('.check-row-head button').first().focus();
+    const reached: string[] = [(await focusedPlace(page)).name];
+    for (let presses = 0; presses < expected.length + 2; presses += 1) {
+      await page.keyboard.press('ArrowDown');
+      reached.push((await focusedPlace(page)).name);
+    }
+    for (const name of expected) expect(reached).toContain(name);
+    await page.keyboard.press('Home');
+    expect((await focusedPlace(page)).name).toBe(expected[0]);
+
     // Re-run just this one: the rest stay on screen, this one comes back (still failing).
     const rowsBefore = await page.getByTestId('check-row').count();
     const runsBefore = session.calls.filter((channel) => channel === 'checklist.run').length;
-    await row.getByRole('button', { name: '重新检查这一项：白条签约状态' }).click();
+    // From the keyboard, so focus is seen to stay on the screen, never dropped to <body>.
+    await row.getByRole('button', { name: '重新检查这一项：白条签约状态' }).focus();
+    await page.keyboard.press('Enter');
     await runFinished(page);
+    expect((await focusedPlace(page)).body).toBe(false);
     await visible(row.getByTestId('check-remediation'));
     expect(await row.getAttribute('data-status')).toBe('fail');
     expect(session.calls.filter((channel) => channel === 'checklist.run')).toHaveLength(runsBefore + 1);
     await countOf(page.getByTestId('check-row')).toBe(rowsBefore);
+    await switchLanguage(page, 'en-US');
+    await visible(row.getByRole('heading', { name: 'Baitiao contract status' }));
+    await expectAccessible(page, 'checklist with a failure (en-US)');
   });
 
   test('the healthy sandbox: nothing fails, and the last run is shown again on opening', async () => {

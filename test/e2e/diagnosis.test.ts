@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import type { Diagnosis } from '../../shared/diagnosis/diagnosis';
 import type { Scenario } from '../../shared/sandbox/scenarios';
 import { chromiumMissingReason, type AppSession } from './harness';
-import { expectAccessible } from './accessibility';
+import { expectAccessible, expectAccessibleInEnglish, switchLanguage } from './accessibility';
 import { countOf, useAppSuite, visible } from './suite';
 
 if (chromiumMissingReason) console.warn(chromiumMissingReason);
@@ -95,7 +95,9 @@ describe.skipIf(chromiumMissingReason !== null)(
       await expectAccessible(page, 'home before a diagnosis');
 
       const stepsSeen = await recordSteps(page);
-      await start.click();
+      // Keyboard only: Enter on 开始诊断; the verdict takes focus when it comes.
+      await start.focus();
+      await page.keyboard.press('Enter');
       const verdict = page.getByTestId('verdict-card');
       await visible(verdict, RUN_TIMEOUT);
       // The progress named a step in plain words while it ran, and is gone now.
@@ -169,6 +171,7 @@ describe.skipIf(chromiumMissingReason !== null)(
       await visible(page.getByRole('button', { name: 'Diagnose again' }));
       await visible(english.getByTestId('verdict-time').getByText(/^Diagnosed .+, took .+$/));
       await session.screenshot('diagnosis-healthy-en-US', { whole: true });
+      await expectAccessible(page, 'home after a healthy diagnosis (en-US)');
     });
 
     test(
@@ -189,6 +192,8 @@ describe.skipIf(chromiumMissingReason !== null)(
         await visible(page.getByRole('button', { name: '取消诊断' }));
         await session.screenshot('diagnosis-running');
         await expectAccessible(page, 'home while a diagnosis runs');
+        // The gateway keeps the run going for about a minute: time to look at it in English too.
+        await expectAccessibleInEnglish(page, 'home while a diagnosis runs');
 
         const verdict = page.getByTestId('verdict-card');
         await visible(verdict, RUN_TIMEOUT);
@@ -239,6 +244,8 @@ describe.skipIf(chromiumMissingReason !== null)(
         // Back returns to the verdict.
         await page.goBack();
         await visible(page.getByTestId('verdict-card').getByText('平台接口没有回应'));
+        await switchLanguage(page, 'en-US');
+        await expectAccessible(page, 'home after a failed diagnosis (en-US)');
       },
       SLOW_TEST,
     );
@@ -320,6 +327,7 @@ describe.skipIf(chromiumMissingReason !== null)(
           .getByText(/^The platform’s risk-control restriction should end at .+ \(in .+\)\.$/),
       );
       await session.screenshot('explain-risk-rejected-en-US', { whole: true });
+      await expectAccessible(page, 'an outcome explained (en-US)');
     });
 
     test('a blank or garbled page (blank cashier): BLANK_PAGE, and the failing checks have pages too', async () => {

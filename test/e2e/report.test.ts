@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { createOutbox } from '../../main/outbox';
 import { KEY_PEM } from '../unit/bundle/bundle-fixtures';
-import { expectAccessible } from './accessibility';
+import { expectAccessible, expectAccessibleInEnglish, focusOnBody } from './accessibility';
 import { chromiumMissingReason, makeDataDir, type AppSession } from './harness';
 import { countOf, useAppSuite, visible } from './suite';
 
@@ -84,6 +84,7 @@ describe.skipIf(chromiumMissingReason !== null)('report: form, preview, submit a
       await countOf(page.getByText('请选一项买家看到的情况。')).toBe(0);
       expect(session.calls).not.toContain('report.preview');
       await expectAccessible(page, 'the report form with errors');
+      await expectAccessibleInEnglish(page, 'the report form with errors');
 
       // The symptom form, in the merchant's words.
       await page
@@ -102,10 +103,12 @@ describe.skipIf(chromiumMissingReason !== null)('report: form, preview, submit a
       await page.getByTestId('contact-phone').fill(CONTACT_PHONE);
       await session.screenshot('report-form', { whole: true });
 
-      // 预览: exactly what would be sent, redacted.
-      await page.getByRole('button', { name: '预览将发送的内容' }).click();
+      // 预览: exactly what would be sent, redacted. From the keyboard: focus stays on the screen.
+      await page.getByRole('button', { name: '预览将发送的内容' }).focus();
+      await page.keyboard.press('Enter');
       const preview = page.getByTestId('report-preview');
       await visible(preview);
+      expect(await focusOnBody(page)).toBe(false);
       const fragment = section(page, 'report').getByTestId('report-fragment');
       await visible(fragment);
       const shown = (await fragment.textContent()) ?? '';
@@ -130,6 +133,7 @@ describe.skipIf(chromiumMissingReason !== null)('report: form, preview, submit a
       await visible(page.getByTestId('preview-total'));
       await session.screenshot('report-preview', { whole: true });
       await expectAccessible(page, 'the report preview');
+      await expectAccessibleInEnglish(page, 'the report preview');
       // Each section's content is named for its section, not one of many 「报告中的这一部分」.
       await visible(section(page, 'report').getByText('「问题报告」在报告里写的内容'));
 
@@ -214,6 +218,7 @@ describe.skipIf(chromiumMissingReason !== null)('report: form, preview, submit a
       expect(listed?.ticketId).toBe(ticket);
       await session.screenshot('outbox-delivered', { whole: true });
       await expectAccessible(page, 'the outbox with a delivered report');
+      await expectAccessibleInEnglish(page, 'the outbox with a delivered report');
 
       // 刷新工单状态 asks the intake again.
       await item.getByRole('button', { name: '刷新工单状态' }).click();

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { expectAccessible } from './accessibility';
+import { expectAccessible, switchLanguage } from './accessibility';
 import { chromiumMissingReason } from './harness';
 import { useAppSuite, visible } from './suite';
 
@@ -47,6 +47,23 @@ describe.skipIf(chromiumMissingReason !== null)(
         expect(await entry.getAttribute('aria-current')).toBe('page');
         expect(await menu.locator('[aria-current="page"]').count()).toBe(1);
         await expectAccessible(page, `${name} (zh-CN)`);
+      }
+
+      // The same screens in English: names and labels come from the other locale file.
+      await switchLanguage(page, 'en-US');
+      const entries = page.getByRole('navigation', { name: 'Main menu' }).getByRole('menuitem');
+      expect(await entries.count()).toBe(SCREENS.length);
+      for (let index = 0; index < SCREENS.length; index += 1) {
+        const entry = entries.nth(index);
+        const name = (await entry.textContent()) ?? '';
+        await entry.focus();
+        await page.keyboard.press('Enter');
+        await expect.poll(() => page.title()).toBe(`${name} – Baitiao Doctor`);
+        const heading = page.locator('#main-content h1');
+        await expect
+          .poll(() => heading.evaluate((h1) => h1 === h1.ownerDocument.activeElement), { timeout: 15_000 })
+          .toBe(true);
+        await expectAccessible(page, `${SCREENS[index]} (en-US)`);
       }
     });
   },

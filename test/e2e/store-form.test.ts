@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { chromiumMissingReason, type AppSession } from './harness';
+import { expectAccessible } from './accessibility';
 import { countOf, useAppSuite, visible } from './suite';
 
 if (chromiumMissingReason) console.warn(chromiumMissingReason);
@@ -184,7 +185,9 @@ describe.skipIf(chromiumMissingReason !== null)('stores screen: the set-up form 
     await page.getByLabel('商户号', { exact: true }).fill('2088000000000099');
     await shown.waitFor({ state: 'detached' });
     await page.getByLabel('商户私钥（粘贴 PEM 文本）', { exact: true }).fill(publicKey);
-    await page.getByRole('button', { name: '保存店铺' }).click();
+    // Keyboard only: Enter on 保存店铺; the form is busy while main checks, then focus goes to the error.
+    await page.getByRole('button', { name: '保存店铺' }).focus();
+    await page.keyboard.press('Enter');
     const errors = page.getByTestId('store-form-errors');
     await visible(errors.getByText('没有保存：发现 1 个问题'));
     await visible(errors.getByText('什么都没有保存。', { exact: false }));
@@ -199,6 +202,7 @@ describe.skipIf(chromiumMissingReason !== null)('stores screen: the set-up form 
     // Only that field is marked.
     await countOf(page.locator('.ant-form-item-explain-error')).toBe(1);
     await session.screenshot('store-form-error', { whole: true });
+    await expectAccessible(page, 'the store form with errors (zh-CN)');
     expect(await session.invoke('stores.list', undefined)).toEqual(before);
 
     // The same messages in English when the UI changes language: main's, and the rules' own.
@@ -210,6 +214,7 @@ describe.skipIf(chromiumMissingReason !== null)('stores screen: the set-up form 
     await visible(keyError.filter({ hasText: 'public key' }));
     await visible(field(page, 'storeName').getByText('Please fill this in.'));
     await countOf(page.locator('.ant-form-item-explain-error')).toBe(2);
+    await expectAccessible(page, 'the store form with errors (en-US)');
 
     // Corrected, the messages go, and the form saves.
     await page.getByLabel('Store name', { exact: true }).fill(values.storeName);

@@ -3,7 +3,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { expectAccessible } from './accessibility';
+import { expectAccessible, switchLanguage } from './accessibility';
 import { chromiumMissingReason } from './harness';
 import { countOf, dropFiles, useAppSuite, visible } from './suite';
 
@@ -169,6 +169,19 @@ describe.skipIf(chromiumMissingReason !== null)('stores screen (Chromium)', () =
     await visible(confirm);
     await session.screenshot('stores-remove-confirm');
     await expectAccessible(page, 'the delete-store dialog');
+    // The same dialog in English, then back.
+    await page.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'hidden' });
+    await switchLanguage(page, 'en-US');
+    await page.getByRole('button', { name: `Remove the store “${IMPORTED_NAME}”` }).click();
+    await visible(page.getByRole('dialog'));
+    await expectAccessible(page, 'the delete-store dialog (en-US)');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await switchLanguage(page, 'zh-CN');
+    await remove.focus();
+    await page.keyboard.press('Enter');
+    await visible(confirm);
     await confirm.getByRole('button', { name: '确认删除', exact: true }).focus();
     await page.keyboard.press('Enter');
     await visible(page.getByText(`已删除店铺：${IMPORTED_NAME}`));

@@ -178,6 +178,7 @@ describe.skipIf(chromiumMissingReason !== null)('support: open a diagnostic bund
       await page.locator('.ant-select-item-option[title="English"]').click();
       await visible(page.getByRole('heading', { name: 'Open a diagnostic bundle', level: 1 }));
       await visible(page.getByTestId('bundle-category').getByText('The page is blank or garbled'));
+      await expectAccessible(page, 'support: a bundle open (en-US)');
     },
     SLOW_TEST,
   );

@@ -48,5 +48,8 @@ export const THEME: ThemeConfig = {
     Layout: { headerBg: '#ffffff', siderBg: '#ffffff', headerPadding: '0 24px' },
     // The side menu's entries and group titles a little tighter, so all of it fits a 700-pixel window.
     Menu: { itemHeight: 36, itemMarginBlock: 2, groupTitleFontSize: 12, groupTitleLineHeight: 1.5 },
+    // An unchecked switch writes its word (关 / Off) in white on colorTextQuaternary, .25 black: 1.9:1.
+    // .55 black is 4.7:1; the hover track is the darker colorTextTertiary above.
+    Switch: { colorTextQuaternary: 'rgba(0, 0, 0, 0.55)' },
   },
 };

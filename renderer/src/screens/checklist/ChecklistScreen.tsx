@@ -1,6 +1,6 @@
 import { DownOutlined, RightOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHECK_CATALOG, type CheckId } from '../../../../shared/checklist/catalog';
 import type { CheckGroup, CheckResult } from '../../../../shared/checklist/check-result';
@@ -14,6 +14,7 @@ import {
   useRunStore,
 } from '../../ui/run-controls';
 import { ScreenHeader } from '../../ui/screen-parts';
+import { useRovingFocus } from '../../ui/use-roving-focus';
 import { useScreenRoute } from '../../app/use-screen-route';
 import { runSimulation, useSimulationSession } from '../simulation/simulation-session';
 import type { Messages } from '../../i18n/resources';
@@ -30,7 +31,9 @@ import { STATUS_ORDER, statusRank, StatusTag, type ShownStatus } from './status'
 import { useDuration } from './use-duration';
 
 /** The screen's sections: the catalog's groups, with network and TLS shown together. */
-const SECTIONS: readonly { key: keyof Messages['checklist']['sections']; groups: readonly CheckGroup[] }[] = [
+type SectionKey = keyof Messages['checklist']['sections'];
+
+const SECTIONS: readonly { key: SectionKey; groups: readonly CheckGroup[] }[] = [
   { key: 'cfg', groups: ['cfg'] },
   { key: 'key', groups: ['key'] },
   { key: 'platform', groups: ['platform'] },
@@ -131,16 +134,7 @@ export default function ChecklistScreen() {
       {rows.length > 0 && <Summary session={session} rows={rows} />}
 
       {sections.map((section) => (
-        <section
-          key={section.key}
-          className="check-section"
-          aria-labelledby={`check-section-${section.key}`}
-          data-testid="check-section"
-          data-section={section.key}
-        >
-          <h2 id={`check-section-${section.key}`} className="check-section-title">
-            {t(`checklist.sections.${section.key}`)}
-          </h2>
+        <CheckSection key={section.key} sectionKey={section.key}>
           {(() => {
             // Passing rows fold once a run is over, so failures are what the screen is about.
             const folded = !running && !showPassed[section.key];
@@ -191,9 +185,41 @@ export default function ChecklistScreen() {
               </>
             );
           })()}
-        </section>
+        </CheckSection>
       ))}
+      <p id={SECTION_KEYS_HINT} className="visually-hidden">
+        {t('checklist.sectionKeys')}
+      </p>
     </Flex>
+  );
+}
+
+/** The controls of a section that take part in its one tab stop (the details' contents keep their own). */
+const SECTION_CONTROLS =
+  '.check-row-head button:not(:disabled), .check-run-simulation:not(:disabled), .check-passed-toggle';
+const SECTION_KEYS_HINT = 'check-section-keys';
+
+/**
+ * One section of the checklist: a single tab stop for all its rows' buttons (two or three a row, over
+ * 80 stops on a whole run otherwise), the arrow keys moving between them, as for the waterfall.
+ */
+function CheckSection({ sectionKey, children }: { sectionKey: SectionKey; children: ReactNode }) {
+  const { t } = useTranslation();
+  const roving = useRovingFocus<HTMLElement>(SECTION_CONTROLS);
+  return (
+    <section
+      className="check-section"
+      aria-labelledby={`check-section-${sectionKey}`}
+      aria-describedby={SECTION_KEYS_HINT}
+      data-testid="check-section"
+      data-section={sectionKey}
+      {...roving}
+    >
+      <h2 id={`check-section-${sectionKey}`} className="check-section-title">
+        {t(`checklist.sections.${sectionKey}`)}
+      </h2>
+      {children}
+    </section>
   );
 }
 
