@@ -1,6 +1,7 @@
 import type { ChecklistRun } from '../../shared/checklist/check-result';
 import type { Diagnosis } from '../../shared/diagnosis/diagnosis';
 import type { ProbeRun } from '../../shared/probe/probe-result';
+import type { Scenario } from '../../shared/sandbox/scenarios';
 import type { SessionSimulation } from '../model/session-results';
 
 /**
@@ -15,6 +16,8 @@ export class DiagnosticsSession {
   /** Kept with the store it was for. */
   private simulation: { storeId: string; value: SessionSimulation } | null = null;
   private diagnosis: Diagnosis | null = null;
+  /** The demo scenario switched to since the last diagnosis: kept here so the mark survives a reload. */
+  private staleAfter: Scenario | null = null;
 
   lastChecklist(): ChecklistRun | null {
     return this.checklist;
@@ -30,6 +33,16 @@ export class DiagnosticsSession {
 
   lastDiagnosis(): Diagnosis | null {
     return this.diagnosis;
+  }
+
+  /** The demo scenario played since the last diagnosis (its verdict answers for the one before), or null. */
+  diagnosisStaleAfter(): Scenario | null {
+    return this.staleAfter;
+  }
+
+  /** Another demo scenario plays now: the last diagnosis (if any) is about the one before. */
+  markDiagnosisStale(scenario: Scenario): void {
+    if (this.diagnosis) this.staleAfter = scenario;
   }
 
   /** What page.* and tls.mixed-content of a checklist for `storeId` judge: that store's last simulation, if any. */
@@ -55,6 +68,7 @@ export class DiagnosticsSession {
   /** A diagnosis is a checklist, timings and a simulation of one store: all four are its. */
   recordDiagnosis(diagnosis: Diagnosis): Diagnosis {
     this.diagnosis = diagnosis;
+    this.staleAfter = null;
     this.checklist = diagnosis.checklist;
     this.probes = diagnosis.probes;
     this.simulation = { storeId: diagnosis.storeId, value: diagnosis.simulation };

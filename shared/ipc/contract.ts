@@ -48,6 +48,8 @@ export const DemoStatusSchema = z.object({
   running: z.boolean(),
   scenario: ScenarioSchema,
   scenarios: z.array(ScenarioSchema),
+  /** The scenario switched to since the last diagnosis, whose verdict is then out of date (survives a reload). */
+  diagnosisStaleAfter: ScenarioSchema.nullable().optional(),
 });
 export type DemoStatus = z.infer<typeof DemoStatusSchema>;
 

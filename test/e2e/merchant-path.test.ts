@@ -196,6 +196,10 @@ describe.skipIf(chromiumMissingReason !== null)('the merchant’s path at 1024×
       await visible(page.getByTestId('verdict-stale').getByText('下面的结论是换之前的', { exact: false }));
       expect(await page.getByTestId('verdict-card').getAttribute('data-stale')).toBe('true');
       await session.screenshot('merchant-home-stale');
+      // The mark is kept where the last diagnosis is (main): a reload shows it again.
+      await page.reload();
+      await visible(page.getByTestId('verdict-stale').getByText('下面的结论是换之前的', { exact: false }));
+      expect(await page.getByTestId('verdict-card').getAttribute('data-stale')).toBe('true');
 
       // A failing diagnosis speaks plain Chinese too, on every screen that shows it: Home, Simulation (no
       // picture of our own block page, said why), Checklist, Timings, Report and Outbox.

@@ -216,5 +216,16 @@ describe.skipIf(chromiumMissingReason !== null)('timings screen (Chromium)', () 
     await visible(page.getByTestId('timings-cancelled'));
     await visible(page.getByRole('button', { name: '重新测速' }));
     expect(session.calls.filter((channel) => channel === 'probe.run')).toHaveLength(1);
+
+    // The same slow gateway measured to the end (2 per address, about 5 s): slow is said to be bad, with
+    // the phase to blame and whose side it is on (「支付网关很慢：等待服务器 2.5 秒，平台那边」).
+    await page.getByTestId('timings-count').getByText('2 次', { exact: true }).click();
+    await page.getByRole('button', { name: '重新测速' }).click();
+    const gatewayLine = page.getByTestId('timings-slow-line').filter({ hasText: '支付网关' });
+    await visible(gatewayLine, RUN_TIMEOUT);
+    expect(await gatewayLine.innerText()).toMatch(/^支付网关(很|非常)慢：等待服务器 [\d.]+ 秒，平台那边$/);
+    expect(await gatewayLine.getAttribute('data-side')).toBe('platform');
+    await visible(page.getByTestId('timings-verdict').getByText('但有', { exact: false }));
+    await session.screenshot('timings-slow-gateway');
   });
 });

@@ -14,7 +14,14 @@ export function handlers(ctx: CoreContext) {
   const { options, workspace, settings, notices } = ctx;
   const demoStatus = () => {
     const sandbox = ctx.demo?.current();
-    return sandbox ? { running: true, scenario: sandbox.scenario, scenarios: [...SCENARIOS] } : null;
+    return sandbox
+      ? {
+          running: true,
+          scenario: sandbox.scenario,
+          scenarios: [...SCENARIOS],
+          diagnosisStaleAfter: ctx.session.diagnosisStaleAfter(),
+        }
+      : null;
   };
   // The renderer's errors go to the log with their level, and the first few of a run are also kept for the
   // next report's app-health section (health.record logs them itself): a page stuck in an error loop
@@ -64,7 +71,9 @@ export function handlers(ctx: CoreContext) {
     },
     'demo.setScenario': async ({ scenario }) => {
       if (!ctx.demo) throw new Error('Demo mode is not running');
-      (await ctx.demo.start()).setScenario(scenario);
+      const sandbox = await ctx.demo.start();
+      if (sandbox.scenario !== scenario) ctx.session.markDiagnosisStale(scenario);
+      sandbox.setScenario(scenario);
       return demoStatus()!;
     },
     'log.rendererError': async (input) => logRendererError(input),

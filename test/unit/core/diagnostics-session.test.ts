@@ -56,4 +56,21 @@ describe('DiagnosticsSession', () => {
     expect(session.simulationForChecklist('shop-b')).toBe(simulation);
     expect(session.simulationForChecklist('shop-a')).toBeUndefined();
   });
+
+  it('keeps the stale mark of a demo switch with the last diagnosis (a reload reads it) until the next diagnosis', () => {
+    const session = new DiagnosticsSession();
+    session.markDiagnosisStale('redirect-loop');
+    expect(session.diagnosisStaleAfter()).toBeNull();
+    const diagnosis = {
+      storeId: 'shop-a',
+      checklist,
+      probes,
+      simulation: unavailable('x'),
+    } as unknown as Diagnosis;
+    session.recordDiagnosis(diagnosis);
+    session.markDiagnosisStale('redirect-loop');
+    expect(session.diagnosisStaleAfter()).toBe('redirect-loop');
+    session.recordDiagnosis(diagnosis);
+    expect(session.diagnosisStaleAfter()).toBeNull();
+  });
 });

@@ -19,6 +19,7 @@ import {
 import { useNumber } from '../diagnosis/format';
 import { DeviceResults } from './DeviceResults';
 import { VerdictCard } from './VerdictCard';
+import { useWorkspace } from '../../workspace/workspace-context';
 
 /**
  * 开始诊断 on Home: the shop it is for, one large button, one progress view naming the step in hand,
@@ -27,6 +28,10 @@ import { VerdictCard } from './VerdictCard';
 export function DiagnosisPanel({ store }: { store: StoreSummary | null }) {
   const { t } = useTranslation();
   const session = useDiagnosisSession();
+  // Marked stale in this window, or (after a reload, before any run here) by main, which keeps the mark.
+  const demo = useWorkspace().state.workspace?.demo;
+  const staleAfter =
+    session.staleAfter ?? (session.finishedRuns === 0 ? (demo?.diagnosisStaleAfter ?? null) : null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const seenRuns = useRef(session.finishedRuns);
 
@@ -93,16 +98,16 @@ export function DiagnosisPanel({ store }: { store: StoreSummary | null }) {
           {store && shown.storeId !== store.id && (
             <OtherStoreNotice screen="diagnosis" name={shown.storeName} />
           )}
-          {session.staleAfter && (
+          {staleAfter && (
             <Alert
               type="warning"
               showIcon
               data-testid="verdict-stale"
-              title={t('diagnosis.stale', { label: t(`demo.scenarios.${session.staleAfter}`) })}
+              title={t('diagnosis.stale', { label: t(`demo.scenarios.${staleAfter}`) })}
               description={t('diagnosis.staleHint')}
             />
           )}
-          <VerdictCard diagnosis={shown} headingRef={headingRef} stale={session.staleAfter !== null} />
+          <VerdictCard diagnosis={shown} headingRef={headingRef} stale={staleAfter !== null} />
           <DeviceResults diagnosis={shown} />
         </>
       )}

@@ -14,6 +14,7 @@ import { grantForDroppedFile } from '../../ipc/doctor';
 import { useDoctorCall } from '../../ipc/use-doctor-call';
 import { IssueList } from './IssueList';
 import { KeyFixer } from './KeyFixer';
+import { SavedStoreAlert } from './SavedStoreAlert';
 
 type ShippedProfile = 'sandbox' | 'production';
 type PlatformSource = 'shipped' | 'file';
@@ -311,22 +312,13 @@ export function ImportPanel({
             />
           )}
           {result?.kind === 'imported' && (result.active || result.store.keyStatus !== 'missing') && (
-            <Alert
-              type={result.warnings.length > 0 ? 'warning' : 'success'}
-              showIcon
-              data-testid="import-success"
+            <SavedStoreAlert
+              testId="import-success"
               title={t('stores.import.success', { name: result.store.storeName })}
-              description={
-                <Flex vertical gap="small">
-                  {activeId === result.store.id && <span>{t('stores.import.nowActive')}</span>}
-                  {result.warnings.length > 0 && (
-                    <>
-                      <span>{t('stores.import.warningsTitle', { count: result.warnings.length })}</span>
-                      <IssueList issues={result.warnings} testId="import-warning-list" />
-                    </>
-                  )}
-                </Flex>
-              }
+              nowActive={activeId === result.store.id ? t('stores.import.nowActive') : null}
+              warningCount={result.warnings.length}
+              warningsTitle={t('stores.import.warningsTitle', { count: result.warnings.length })}
+              warnings={<IssueList issues={result.warnings} testId="import-warning-list" />}
             />
           )}
         </div>

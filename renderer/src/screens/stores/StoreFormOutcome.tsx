@@ -5,6 +5,7 @@ import { ErrorDetails } from '../../ui/ErrorDetails';
 import { useLocalized } from '../../i18n/use-localized';
 import { formMessage } from './form-words';
 import { fieldOf, LABEL_KEYS, type FieldKey, type Outcome } from './store-form-model';
+import { SavedStoreAlert } from './SavedStoreAlert';
 
 /** What main said to the last save, under the form: what was not saved and why, or that it was. */
 export function StoreFormOutcome({
@@ -39,22 +40,13 @@ export function StoreFormOutcome({
         />
       )}
       {outcome?.kind === 'saved' && (
-        <Alert
-          type={outcome.warnings.length > 0 ? 'warning' : 'success'}
-          showIcon
-          data-testid="store-form-success"
+        <SavedStoreAlert
+          testId="store-form-success"
           title={t('storeForm.success', { name: outcome.store.storeName })}
-          description={
-            <Flex vertical gap="small">
-              {activeId === outcome.store.id && <span>{t('storeForm.nowActive')}</span>}
-              {outcome.warnings.length > 0 && (
-                <>
-                  <span>{t('storeForm.warningsTitle', { count: outcome.warnings.length })}</span>
-                  <FormIssueList issues={outcome.warnings} testId="store-form-warnings" />
-                </>
-              )}
-            </Flex>
-          }
+          nowActive={activeId === outcome.store.id ? t('storeForm.nowActive') : null}
+          warningCount={outcome.warnings.length}
+          warningsTitle={t('storeForm.warningsTitle', { count: outcome.warnings.length })}
+          warnings={<FormIssueList issues={outcome.warnings} testId="store-form-warnings" />}
         />
       )}
       {outcome?.kind === 'broken' && (

@@ -17,6 +17,7 @@ import { BundleChecks } from './BundleChecks';
 import { BundleEnvironment } from './BundleEnvironment';
 import { BundleNetwork } from './BundleNetwork';
 import { BundleSimulation } from './BundleSimulation';
+import { plainReason } from '../../ui/plain-error';
 
 /** The diagnosis summary the report's environment carries; read leniently (a bundle is foreign data). */
 const DiagnosisFactsSchema = z.object({
@@ -109,7 +110,8 @@ function SaveHar({ reportId }: { reportId: string }) {
           : { ok: false, text: t(`bundleView.harNotSaved.${result.reason}`) },
       );
     } catch (error) {
-      setNote({ ok: false, text: t('support.errorDetail', { reason: reasonOf(error) }) });
+      // A plain sentence: the library's own words do not belong in this one-line note.
+      setNote({ ok: false, text: t(`errorReasons.${plainReason(reasonOf(error))}`) });
     } finally {
       setSaving(false);
     }

@@ -18,6 +18,7 @@ import { kindsOf } from './problem-kinds';
 import { closeBundle, openBundle, openFolder, useSupportSession } from './support-session';
 import { TriagePanel } from './TriagePanel';
 import './support.css';
+import { ErrorDetails } from '../../ui/ErrorDetails';
 
 /**
  * 打开诊断包, for the platform's support staff: a bundle a merchant sent is verified first (every member
@@ -128,7 +129,7 @@ export default function SupportScreen() {
             type="error"
             showIcon
             title={t('support.open.pickFailed')}
-            description={t('support.errorDetail', { reason: pickError })}
+            description={<ErrorDetails reason={pickError} />}
           />
         )}
       </Card>
@@ -148,7 +149,7 @@ export default function SupportScreen() {
           type="error"
           showIcon
           title={t('triage.failed')}
-          description={t('support.errorDetail', { reason: session.triageError })}
+          description={<ErrorDetails reason={session.triageError} />}
           data-testid="triage-error"
         />
       )}
@@ -171,7 +172,7 @@ export default function SupportScreen() {
           type="error"
           showIcon
           title={t('support.open.failed', { name: session.fileName ?? '' })}
-          description={t('support.errorDetail', { reason: session.error })}
+          description={<ErrorDetails reason={session.error} />}
           data-testid="support-error"
         />
       )}

@@ -11,6 +11,7 @@ import { useMilliseconds, useNumber, useOutcomeName, usePercent } from './format
 import { failureCounts, HistoryChart, MEASURES, pickTiming, usePeriod, type Measure } from './HistoryChart';
 import type { Messages } from '../../i18n/resources';
 import type { ChartView, Loaded } from './watch-data';
+import { ErrorDetails } from '../../ui/ErrorDetails';
 
 type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type RangeKey = keyof Messages['watch']['chart']['ranges'];
@@ -125,7 +126,7 @@ export function ChartCard({
             type="error"
             showIcon
             title={t('watch.chart.failed')}
-            description={t('watch.errors.detail', { reason: chart.reason })}
+            description={<ErrorDetails reason={chart.reason} />}
             action={
               <Button icon={<ReloadOutlined />} onClick={onRetry}>
                 {t('watch.chart.retry')}

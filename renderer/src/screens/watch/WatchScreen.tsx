@@ -14,6 +14,8 @@ import { SettingsCard } from './SettingsCard';
 import { StatusCard } from './StatusCard';
 import { useWatchData, type ChartView } from './watch-data';
 import './watch.css';
+import { ErrorDetails } from '../../ui/ErrorDetails';
+import { plainReason } from '../../ui/plain-error';
 
 const DEFAULT_VIEW: ChartView = { granularity: 'hour', count: RANGES.hour[0] };
 
@@ -56,7 +58,7 @@ export default function WatchScreen() {
       const reason = error instanceof Error ? error.message : String(error);
       void message.error({
         key: 'watch-settings',
-        content: `${t('watch.errors.save')} ${t('watch.errors.detail', { reason })}`,
+        content: `${t('watch.errors.save')} ${t(`errorReasons.${plainReason(reason)}`)}`,
         duration: 8,
       });
     } finally {
@@ -76,7 +78,7 @@ export default function WatchScreen() {
           type="error"
           showIcon
           title={t('watch.errors.load')}
-          description={t('watch.errors.detail', { reason: status.reason })}
+          description={<ErrorDetails reason={status.reason} />}
           action={
             <Button icon={<ReloadOutlined />} onClick={reload}>
               {t('watch.chart.retry')}
