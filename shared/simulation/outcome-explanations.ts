@@ -118,12 +118,12 @@ export const OUTCOME_EXPLANATIONS: Readonly<Record<OutcomeCode, OutcomeExplanati
   SIGN_INVALID: {
     buyerSaw: FAILED,
     meaning: text(
-      '平台不认这家店的签名：商户私钥和平台登记的公钥不是一对，或者 appId 填错了。',
-      'The platform rejects the shop\u2019s signature: the merchant private key does not match the public key registered with the platform, or the appId is wrong.',
+      '平台不认这家店的签名：商户私钥和平台登记的公钥不是一对，或者应用 ID 填错了。',
+      'The platform rejects the shop\u2019s signature: the merchant private key does not match the public key registered with the platform, or the App ID is wrong.',
     ),
     whatToDo: text(
-      '请在商家后台核对 appId 和商户号，并确认用的是平台登记过的那把私钥；换过密钥的话，要把新公钥上传到平台。',
-      'Check the appId and merchant number in the merchant back office, and that the private key is the one registered with the platform; if you changed keys, upload the new public key to the platform.',
+      '请在商家后台核对应用 ID 和商户号，并确认用的是平台登记过的那把私钥；换过密钥的话，要把新公钥上传到平台。',
+      'Check the App ID and merchant number in the merchant back office, and that the private key is the one registered with the platform; if you changed keys, upload the new public key to the platform.',
     ),
     sideNote: text(
       '签名用的是店铺自己的私钥和应用 ID，要由店铺来核对。',
@@ -166,12 +166,12 @@ export const OUTCOME_EXPLANATIONS: Readonly<Record<OutcomeCode, OutcomeExplanati
   DOMAIN_NOT_AUTHORIZED: {
     buyerSaw: FAILED,
     meaning: text(
-      '支付后返回的地址或通知地址所在的域名，没有在平台登记为授权域名。',
+      '「付款后返回的地址」或「付款结果通知地址」所在的域名，没有在平台登记为授权域名。',
       'The domain of the return or notify address is not registered with the platform as an authorized domain.',
     ),
     whatToDo: text(
-      '在商家后台把店铺域名加进授权域名，或者把店铺配置里的返回地址、通知地址改成已经授权的域名。',
-      'Add the shop\u2019s domain to the authorized domains in the merchant back office, or change the return and notify addresses to an authorized domain.',
+      '在商家后台把店铺域名加进授权域名，或者把店铺设置里的「付款后返回的地址」「付款结果通知地址」改成已经授权的域名。',
+      'Add the shop\u2019s domain to the authorized domains in the merchant back office, or change the store settings’ “Return address after paying” and “Payment notification address” to an authorized domain.',
     ),
     sideNote: text(
       '授权域名由店铺在商家后台登记。',
@@ -336,11 +336,11 @@ export const OUTCOME_EXPLANATIONS: Readonly<Record<OutcomeCode, OutcomeExplanati
       'One hop of the redirect leaves HTTPS (goes to an http:// address), which browsers block or warn about.',
     ),
     whatToDo: text(
-      '看诊断结果里是哪一步用了 http：是平台的地址就把诊断包发给平台客服；是店铺自己的返回地址，就把它改成 https。',
+      '看诊断结果里是哪一步用了 http：是平台的地址就把诊断包发给平台客服；是店铺自己的「付款后返回的地址」，就把它改成 https。',
       'See which hop used http in the result: if it is a platform address, send the bundle to platform support; if it is your own return address, change it to https.',
     ),
     sideNote: text(
-      '跳转链路由平台控制；只有返回地址是店铺自己的。',
+      '跳转链路由平台控制；只有「付款后返回的地址」是店铺自己的。',
       'The platform controls the redirect chain; only the return address is the shop\u2019s own.',
     ),
     side: 'platform',

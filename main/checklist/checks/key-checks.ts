@@ -224,8 +224,8 @@ const keySignRoundtrip: CheckDefinition<CheckContext> = {
           'The platform does not know this app id, or it belongs to another merchant number.',
         ),
         remediation: text(
-          '请核对 store.json 里的 appId 和 merchantNo，与商家后台显示的一致。',
-          'Check that appId and merchantNo in store.json match what the merchant back office shows.',
+          '请核对店铺设置里的应用 ID 和商户号，与商家后台显示的一致。',
+          'Check that the App ID and merchant number in the store settings match what the merchant back office shows.',
         ),
         evidence: { code: body.code, sub_code: body.sub_code },
       };
