@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: every gate in one run (types, lint, format, build, unit + integration, browser journeys),
 // each stage reported, and one closing line `N passed, N failed` over all of them for CI.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { Buffer } from 'node:buffer';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const results = { passed: 0, failed: 0, skipped: 0 };
@@ -21,33 +22,61 @@ function prefixLines(from, to, prefix) {
   });
 }
 
+/**
+ * One gate in a child process; its output is kept and printed as one block when it ends, so two gates
+ * running at once stay readable. Resolves with whether it passed.
+ */
 function run(label, command, args) {
   const started = Date.now();
-  process.stdout.write(`\n=== ${label}: ${command} ${args.join(' ')}\n`);
-  const child = spawnSync(command, args, { stdio: 'inherit', shell: process.platform === 'win32' });
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  const ok = child.status === 0;
-  process.stdout.write(
-    `=== ${label}: ${ok ? 'ok' : `FAILED (exit ${child.status ?? child.signal})`} in ${seconds}s\n`,
-  );
-  return ok;
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      shell: process.platform === 'win32',
+    });
+    const output = [];
+    child.stdout.on('data', (chunk) => output.push(chunk));
+    child.stderr.on('data', (chunk) => output.push(chunk));
+    child.on('close', (code, signal) => {
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      const ok = code === 0;
+      process.stdout.write(`\n=== ${label}: ${command} ${args.join(' ')}\n`);
+      process.stdout.write(Buffer.concat(output));
+      process.stdout.write(`=== ${label}: ${ok ? 'ok' : `FAILED (exit ${code ?? signal})`} in ${seconds}s\n`);
+      resolve(ok);
+    });
+  });
 }
 
-function gate(label, command, args) {
-  if (run(label, command, args)) results.passed += 1;
+async function gate(label, command, args) {
+  if (await run(label, command, args)) results.passed += 1;
   else {
     results.failed += 1;
     failures.push(label);
   }
 }
 
-gate('typecheck (main, shared, tests)', 'npx', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']);
-gate('typecheck (renderer)', 'npx', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']);
-gate('typecheck (renderer logic tests)', 'npx', ['tsc', '-p', 'tsconfig.renderer-tests.json', '--noEmit']);
-gate('lint', 'npx', ['eslint', '.', '--max-warnings', '0']);
-gate('format', 'npx', ['prettier', '--check', '.']);
-gate('security: electronegativity', 'node', ['scripts/electronegativity-gate.mjs']);
-gate('build', 'npx', ['electron-vite', 'build']);
+/** Gates one after another (one lane). */
+async function lane(gates) {
+  for (const [label, command, args] of gates) await gate(label, command, args);
+}
+
+// Each checker is one single-threaded process: two lanes side by side keep both cores busy (about 75 s
+// one after another, about 40 s in two lanes). The build comes after, as the journeys need it.
+const gatesStarted = Date.now();
+await Promise.all([
+  lane([
+    ['typecheck (main, shared, tests)', 'npx', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']],
+    ['typecheck (renderer)', 'npx', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']],
+    ['typecheck (renderer logic tests)', 'npx', ['tsc', '-p', 'tsconfig.renderer-tests.json', '--noEmit']],
+  ]),
+  lane([
+    ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
+    ['format', 'npx', ['prettier', '--check', '.']],
+    ['security: electronegativity', 'node', ['scripts/electronegativity-gate.mjs']],
+  ]),
+]);
+await gate('build', 'npx', ['electron-vite', 'build']);
+process.stdout.write(`=== gates done in ${((Date.now() - gatesStarted) / 1000).toFixed(1)}s\n`);
 
 mkdirSync('test-results', { recursive: true });
 // The browser journeys run one file at a time and mostly wait (on Chromium, on the sandbox's timeouts), while
