@@ -27,7 +27,7 @@ describe('startSandbox', () => {
     const profile = PlatformProfileSchema.parse(sandbox.profile);
     expect(profile).toMatchObject({
       name: 'sandbox',
-      cashierReadyBudgetMs: 3000,
+      cashierReadyBudgetMs: 5000,
       clockSkewToleranceSeconds: 300,
     });
     for (const url of [
