@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { expectAccessible } from './accessibility';
 import { chromiumMissingReason, makeDataDir } from './harness';
 import { countOf, useAppSuite, visible } from './suite';
+import { MENU_SCREENS } from './menu-screens';
 
 if (chromiumMissingReason) console.warn(chromiumMissingReason);
 
@@ -176,21 +177,7 @@ describe.skipIf(chromiumMissingReason !== null)('home screen and demo banner (Ch
       '说明与设置',
       '技术支持',
     ]);
-    const entries = [
-      '首页',
-      '支付检查',
-      '模拟支付',
-      '网络测速',
-      '问题报告',
-      '发送记录',
-      '诊断历史',
-      '持续监测',
-      '问题说明',
-      '店铺设置',
-      '密钥工具',
-      '设置',
-      '打开诊断包',
-    ];
+    const entries = MENU_SCREENS;
     expect(await menu.getByRole('menuitem').allTextContents()).toEqual(entries);
     // All of it in the 1024×700 window, without scrolling the menu.
     const last = await menu.getByRole('menuitem', { name: '打开诊断包' }).boundingBox();

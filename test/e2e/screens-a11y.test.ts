@@ -2,25 +2,11 @@ import { describe, expect, test } from 'vitest';
 import { expectAccessible, switchLanguage } from './accessibility';
 import { chromiumMissingReason } from './harness';
 import { useAppSuite, visible } from './suite';
+import { MENU_SCREENS } from './menu-screens';
 
 if (chromiumMissingReason) console.warn(chromiumMissingReason);
 
-/** Every screen of the side menu, as the menu names it (the h1 of some says more). */
-const SCREENS = [
-  '首页',
-  '支付检查',
-  '模拟支付',
-  '网络测速',
-  '问题报告',
-  '发送记录',
-  '诊断历史',
-  '持续监测',
-  '问题说明',
-  '店铺设置',
-  '密钥工具',
-  '设置',
-  '打开诊断包',
-];
+const SCREENS = MENU_SCREENS;
 
 describe.skipIf(chromiumMissingReason !== null)(
   'every screen announces itself and passes axe (Chromium)',
