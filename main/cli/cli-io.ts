@@ -1,5 +1,6 @@
 import type { Language } from '../../shared/ipc/contract';
 import type { LocalizedText } from '../../shared/i18n/localized-text';
+import type { WatchClock } from '../watch/clock';
 
 /** What a command may touch of the outside world; tests pass their own. */
 export interface CliIo {
@@ -10,6 +11,8 @@ export interface CliIo {
   interactive?: boolean;
   /** Resolves when the user asks to stop (Ctrl+C); long-running commands wait on it. */
   stopSignal: AbortSignal;
+  /** The watch's clock (its schedule and --for); the system's unless a test drives time itself. */
+  clock?: WatchClock;
 }
 
 export const say = (io: CliIo, text: LocalizedText): string => text[io.language];

@@ -61,6 +61,7 @@ export async function startServices(base: CoreBase): Promise<CoreServices> {
       const active = await workspace.active();
       if (!active) return null;
       const pem = active.key.pem;
+      const deadlines = options.watchDeadlines?.() ?? null;
       return {
         id: active.summary.id,
         storeName: active.summary.storeName,
@@ -77,11 +78,13 @@ export async function startServices(base: CoreBase): Promise<CoreServices> {
                 signal,
                 screenshots: { mode: 'none' },
                 inspectStorePage: false,
+                ...(deadlines?.gatewayCallMs ? { gatewayTimeoutMs: deadlines.gatewayCallMs } : {}),
               });
               return { outcome: r.outcome, timeToReadyMs: r.timeToReadyMs };
             }
           : null,
         simulationUnavailableReason: pem ? null : text('没有商户私钥。', 'No merchant key.'),
+        ...(deadlines?.probe ? { probeTimeouts: deadlines.probe } : {}),
       };
     },
     notify: (alert) => {

@@ -5,6 +5,7 @@ import type { BrowserLauncher } from '../simulation';
 import type { WatchAlert } from '../../shared/watch/watch-incident';
 import type { KeyValuePersistence } from '../settings/settings-repository';
 import type { AppHealth } from '../health/app-health';
+import type { WatchDeadlines } from '../watch/watch-service';
 import type { KeptAside } from '../kept-files';
 
 /** What the Electron adapter (or a test, or the CLI) hands the core: only types here, so it costs no start-up. */
@@ -50,4 +51,10 @@ export interface AppCoreOptions {
   notices?: LocalizedText[];
   /** The app's crash and error record (the Electron adapter feeds it); by default a file in dataDir. */
   appHealth?: AppHealth;
+  /**
+   * Tests only: shorter deadlines for the watch's probe and prepay call, asked for at each (re)start of
+   * the watch, so a journey can let a hanging gateway time out in a second rather than the real 10 s
+   * while its healthy rounds keep the real deadlines. Undefined or null: the real ones.
+   */
+  watchDeadlines?: () => WatchDeadlines | null;
 }

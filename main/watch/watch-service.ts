@@ -1,4 +1,5 @@
 import type { PlatformProfile } from '../../shared/config/platform-profile';
+import type { PhaseTimeouts } from '../../shared/probe/probe-settings';
 import type { LocalizedText } from '../../shared/i18n/localized-text';
 import type { WatchStatus, WatchSettingsPatch } from '../../shared/watch/watch-api';
 import type { WatchChartData, WatchChartRequestInput } from '../../shared/watch/watch-chart';
@@ -30,6 +31,14 @@ export interface WatchTargetStore {
    */
   simulate: ((signal: AbortSignal, buyer: BuyerProfile) => ReturnType<Simulate>) | null;
   simulationUnavailableReason?: LocalizedText | null;
+  /** Shorter probe deadlines than the probe's own (tests; see WatchDeadlines). */
+  probeTimeouts?: Partial<PhaseTimeouts>;
+}
+
+/** Deadlines a test may shorten for the watch: the probe's phases and the simulated redirect's prepay call. */
+export interface WatchDeadlines {
+  probe?: Partial<PhaseTimeouts>;
+  gatewayCallMs?: number;
 }
 
 export interface WatchServiceOptions {
@@ -94,6 +103,7 @@ export function createWatchService(options: WatchServiceOptions): WatchService {
         : createProbeSampler({
             profile: watched.profile,
             ...(options.resolveProxy ? { resolveProxy: options.resolveProxy } : {}),
+            ...(watched.probeTimeouts ? { timeouts: watched.probeTimeouts } : {}),
           }),
       simulate: watched.simulate
         ? (signal) => watched.simulate!(signal, { device: settings.device, network: settings.network })

@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { syntheticYear } from '../../bench/watch/synthetic-year';
 import { DEMO_STORE_ID } from '../../main/core/store-workspace';
 import { IncidentTracker, WatchHistory } from '../../main/watch';
+import type { WatchDeadlines } from '../../main/watch/watch-service';
 import type { WatchStatus } from '../../shared/watch/watch-api';
 import { MAX_CHART_FAILURES } from '../../shared/watch/watch-chart';
 import { MIN_PROBE_INTERVAL_SECONDS } from '../../shared/watch/watch-settings';
@@ -21,8 +22,12 @@ if (chromiumMissingReason) console.warn(chromiumMissingReason);
  * sample at once.
  *
  * A first round against the loopback sandbox (a probe of the gateway and the cashier, then the first
- * simulated redirect, which starts the browser) takes a few seconds. With the gateway not answering,
- * the probe gives up after its first-byte timeout (10 s).
+ * simulated redirect, which starts the browser) takes a few seconds. With the gateway not answering, the
+ * probe gives up after its first-byte deadline and the redirect after its prepay deadline (10 s each in
+ * the app): the core is handed 1 s deadlines for that round only (AppCoreOptions.watchDeadlines, read
+ * at each start of the watch), so the journey waits 2 s, not 20, and the healthy rounds keep the real
+ * deadlines and cannot time out on a busy machine. The sandbox never answers in that scenario, so the
+ * shorter deadline changes how long the test waits, not what it sees.
  */
 const FIRST_ROUND_TIMEOUT = 45_000;
 const MINUTE = 60_000;
@@ -73,7 +78,8 @@ describe.skipIf(chromiumMissingReason !== null)('watch screen (Chromium)', () =>
   const suite = useAppSuite();
 
   test('on at the shortest interval: the first sample on the chart; a gateway that stops answering is marked with its code', async () => {
-    const session = await suite.open();
+    let deadlines: WatchDeadlines | null = null;
+    const session = await suite.open({ core: { watchDeadlines: () => deadlines } });
     await session.open('#/watch');
     const { page } = session;
     await visible(page.getByRole('heading', { name: '持续监测', level: 1 }));
@@ -160,9 +166,10 @@ describe.skipIf(chromiumMissingReason !== null)('watch screen (Chromium)', () =>
     await session.screenshot('watch-first-sample', { whole: true });
 
     // The platform's gateway stops answering. Off and on again: a new round at once. Its probe hangs on
-    // the gateway until the first-byte timeout; the simulated redirect then waits for the prepay answer
-    // until its own timeout. Both are recorded as failures with their codes.
+    // the gateway until the first-byte deadline; the simulated redirect then waits for the prepay answer
+    // until its own deadline. Both are recorded as failures with their codes.
     await switchScenario(page, '网关无响应');
+    deadlines = { probe: { firstByteMs: 1_000 }, gatewayCallMs: 1_000 };
     await onOff.click();
     await visible(page.getByText('持续监测已关闭。'));
     expect((await status(session)).running).toBe(false);

@@ -8,6 +8,7 @@ import {
 } from '../../../shared/watch/watch-settings';
 import { proxyFromEnvironment } from '../../probe/proxy';
 import { createBrowserSimulate } from '../../watch/browser-simulate';
+import { systemClock, type WatchClock } from '../../watch/clock';
 import { deviceOption, networkOption } from '../device-options';
 import { parseDuration } from '../../watch/duration';
 import { WatchHistory } from '../../watch/history';
@@ -94,12 +95,12 @@ function clockJumpText(jumpMs: number) {
       );
 }
 
-/** Resolves when the user stops the CLI or --for has passed. */
-function stopWhen(signal: AbortSignal, forMs: number | null): Promise<void> {
+/** Resolves when the user stops the CLI or --for has passed (on the watch's clock). */
+function stopWhen(signal: AbortSignal, forMs: number | null, clock: WatchClock): Promise<void> {
   return new Promise((resolve) => {
-    const timer = forMs === null ? null : setTimeout(done, forMs);
+    const timer = forMs === null ? null : clock.setTimeout(done, forMs);
     function done() {
-      if (timer) clearTimeout(timer);
+      if (timer !== null) clock.clearTimeout(timer);
       signal.removeEventListener('abort', done);
       resolve();
     }
@@ -233,6 +234,7 @@ export async function watchCommand(args: string[], io: CliIo): Promise<number> {
   let lostSamples = 0;
   const storeId = `${store.value.merchantNo}/${store.value.appId}@${profile.name}`;
   const language = io.language;
+  const clock = io.clock ?? systemClock;
   const watcher = createWatcher({
     storeId,
     storeName: store.value.storeName,
@@ -271,11 +273,12 @@ export async function watchCommand(args: string[], io: CliIo): Promise<number> {
       io.err(`watch: ${during}: ${reason ?? (error instanceof Error ? error.message : String(error))}`);
     },
     onClockJump: ({ jumpMs }) => io.err(say(io, clockJumpText(jumpMs))),
+    clock,
   });
 
   try {
     watcher.start();
-    await stopWhen(io.stopSignal, forMs);
+    await stopWhen(io.stopSignal, forMs, clock);
     await watcher.stop();
   } finally {
     // Also on an unexpected error: no browser process or open database is left behind.

@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CliIo } from '../../../main/cli/cli-io';
 import { runCli } from '../../../main/cli/run-cli';
 import { startSandbox, writeSandboxFiles, type Sandbox, type SandboxFiles } from '../../../main/sandbox';
 import { findBrowser } from '../../../main/simulation';
-import { WatchHistory } from '../../../main/watch';
+import { ManualClock, WatchHistory } from '../../../main/watch';
 
 let sandbox: Sandbox;
 let files: SandboxFiles;
@@ -36,20 +36,39 @@ function capture(language: CliIo['language'] = 'en-US') {
 const base = () => ['watch', '--store', files.storePath, '--platform', files.platformPath];
 const json = (lines: string[]) => lines.map((line) => JSON.parse(line) as Record<string, unknown>);
 
+/**
+ * Runs the CLI on a manual clock, moving it by `steps` (ms) one at a time, each once the round before
+ * is over: its sample recorded and the next slot scheduled, i.e. two timers pending on the clock (that
+ * slot and --for's end). The probes are real (the sandbox over loopback); only waiting is skipped.
+ */
+async function runOnClock(args: string[], io: CliIo, steps: number[]): Promise<number> {
+  const clock = new ManualClock(Date.UTC(2026, 11, 4, 8, 0, 0));
+  const exit = runCli(args, { ...io, clock });
+  for (const ms of steps) {
+    await vi.waitFor(() => expect(clock.pendingTimers).toBe(2), { timeout: 20_000, interval: 10 });
+    clock.advance(ms);
+  }
+  return exit;
+}
+
 describe('baitiao-doctor watch', () => {
-  it('prints one JSON line per sample, keeps the history file, exits 0 when healthy', async () => {
+  it('prints one JSON line per sample, one interval apart, keeps the history file, exits 0 when healthy', async () => {
     sandbox.setScenario('healthy');
     const history = join(dir, 'healthy.sqlite');
     const t = capture();
     const args = ['--interval', '1', '--allow-short-interval', '--for', '2500ms', '--simulate-every', '0'];
-    const code = await runCli([...base(), ...args, '--history', history, '--json'], t.io);
+    // Rounds at 0, 1000 and 2000 ms; --for ends the watch at 2500.
+    const code = await runOnClock(
+      [...base(), ...args, '--history', history, '--json'],
+      t.io,
+      [1000, 1000, 500],
+    );
     expect(code).toBe(0);
     const lines = json(t.out);
-    expect(lines.length).toBeGreaterThanOrEqual(2);
     expect(lines.every((l) => l.type === 'sample' && l.kind === 'probe' && l.outcome === 'ok')).toBe(true);
-    // One interval apart (real timers: a timer may fire a few ms late, the schedule does not drift).
-    expect(Date.parse(String(lines[1]!.at)) - Date.parse(String(lines[0]!.at))).toBeGreaterThanOrEqual(1000);
-    expect(Date.parse(String(lines[1]!.at)) - Date.parse(String(lines[0]!.at))).toBeLessThan(1100);
+    // Fixed rate: each sample exactly one interval after the one before, however long a probe took.
+    const at = lines.map((l) => Date.parse(String(l.at)));
+    expect(at.map((t) => t - at[0]!)).toEqual([0, 1000, 2000]);
     const stored = WatchHistory.open(history);
     expect(stored.count(`${sandbox.store.merchantNo}/${sandbox.store.appId}@sandbox`)).toBe(lines.length);
     stored.close();
@@ -59,7 +78,7 @@ describe('baitiao-doctor watch', () => {
     sandbox.setScenario('system-busy');
     const t = capture('zh-CN');
     const args = ['--interval', '1', '--allow-short-interval', '--for', '1500ms', '--simulate-every', '0'];
-    const code = await runCli([...base(), ...args], t.io);
+    const code = await runOnClock([...base(), ...args], t.io, [1000, 500]);
     sandbox.setScenario('healthy');
     expect(code).toBe(1);
     expect(t.out[0]).toMatch(/探测\s+失败\s+支付网关返回服务器错误（HTTP 503）（server-error）/);
