@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ProbeRequestResultSchema, type ProbeRequestResult } from '../../../shared/probe/probe-result';
 import {
   DEFAULT_PROBE_SETTINGS,
@@ -239,13 +239,17 @@ describe('every failure names its phase', () => {
 
   it('cancelling mid-request ends at once with the phase it was in', async () => {
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 100);
-    const started = performance.now();
-    const r = await probe(servers.good!.url('/delay?first=5000'), {
+    const server = servers.good!;
+    const before = server.load.requests;
+    // Cancelled once the server holds the request (it never answers /no-answer), so the probe is surely
+    // waiting for the first byte; only the cancel can end it before its 10 s deadline.
+    const probing = probe(server.url('/no-answer'), {
       signal: controller.signal,
       settings: { timeouts: { ...FAST, firstByteMs: 10_000 } },
     });
-    expect(performance.now() - started).toBeLessThan(1000);
+    await vi.waitFor(() => expect(server.load.requests - before).toBe(1), { timeout: 15_000, interval: 10 });
+    controller.abort();
+    const r = await probing;
     expect(r.outcome).toBe('cancelled');
     expect(r.failure).toMatchObject({ phase: 'wait', kind: 'cancelled' });
   });

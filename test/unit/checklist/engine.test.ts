@@ -1,16 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { text } from '../../../shared/i18n/localized-text';
 import type { CheckId } from '../../../shared/checklist/catalog';
 import { runChecklist, type CheckDefinition, type CheckOutcome } from '../../../main/checklist/engine';
 
 const pass: CheckOutcome = { status: 'pass', summary: text('好', 'ok') };
-const delay = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(t);
-      reject(new Error('aborted'));
-    });
+
+/** A check's work that ends only when the run cancels it (by its timeout or the run's signal). */
+const untilAborted = (signal: AbortSignal) =>
+  new Promise<never>((_, reject) => {
+    if (signal.aborted) reject(new Error('aborted'));
+    signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true });
   });
 
 function check(
@@ -21,10 +20,16 @@ function check(
   return { id, run, ...extra };
 }
 
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 describe('checklist engine', () => {
   it('runs independent checks concurrently, never more than the limit at once', async () => {
     let inFlight = 0;
     let peak = 0;
+    /** Checks that have started and wait to be let finish, oldest first. */
+    const waiting: (() => void)[] = [];
     const ids: CheckId[] = [
       'cfg.schema',
       'cfg.urls',
@@ -34,16 +39,24 @@ describe('checklist engine', () => {
       'local.hosts',
     ];
     const defs = ids.map((id) =>
-      check(id, async () => {
+      check(id, () => {
         inFlight += 1;
         peak = Math.max(peak, inFlight);
-        await delay(40);
-        inFlight -= 1;
-        return pass;
+        return new Promise<CheckOutcome>((resolve) =>
+          waiting.push(() => {
+            inFlight -= 1;
+            resolve(pass);
+          }),
+        );
       }),
     );
-    const run = await runChecklist(defs, null, { concurrency: 3 });
-    // Three at once, never more: counted, not timed, so a loaded machine cannot fail it.
+    const running = runChecklist(defs, null, { concurrency: 3 });
+    // Three start at once; each one let finish makes room for exactly one more: counted, not timed.
+    for (let left = ids.length; left > 0; left -= 1) {
+      await vi.waitFor(() => expect(waiting.length).toBe(Math.min(3, left)));
+      waiting.shift()!();
+    }
+    const run = await running;
     expect(peak).toBe(3);
     expect(run.counts.pass).toBe(6);
     expect(run.results.map((r) => r.id)).toEqual(ids);
@@ -51,14 +64,17 @@ describe('checklist engine', () => {
 
   it('waits for dependencies and skips a check whose dependency failed, naming it', async () => {
     const order: string[] = [];
+    let schemaRan!: () => void;
+    const schemaDone = new Promise<void>((resolve) => (schemaRan = resolve));
     const defs = [
       check('key.strength', async () => (order.push('strength'), pass), { dependsOn: ['key.parse'] }),
       check('key.parse', async () => {
-        await delay(20);
+        // Finishes after the independent check, so the order shows who waited for whom.
+        await schemaDone;
         order.push('parse');
         return { status: 'fail', summary: text('坏', 'bad') };
       }),
-      check('cfg.schema', async () => (order.push('schema'), pass)),
+      check('cfg.schema', async () => (order.push('schema'), schemaRan(), pass)),
     ];
     const run = await runChecklist(defs, null);
     const strength = run.results.find((r) => r.id === 'key.strength')!;
@@ -69,6 +85,9 @@ describe('checklist engine', () => {
   });
 
   it('turns a thrown error into status error and a slow check into a timeout error', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    let slowStarted!: () => void;
+    const started = new Promise<void>((resolve) => (slowStarted = resolve));
     const defs = [
       check('cfg.schema', async () => {
         throw new Error('boom');
@@ -76,17 +95,19 @@ describe('checklist engine', () => {
       check(
         'cfg.urls',
         async (_ctx, signal) => {
-          await delay(5_000, signal);
-          return pass;
+          slowStarted();
+          // Never finishes by itself: only the engine's timeout can end it.
+          return untilAborted(signal);
         },
         { timeoutMs: 50 },
       ),
     ];
-    const run = await runChecklist(defs, null);
+    const running = runChecklist(defs, null);
+    await started;
+    await vi.advanceTimersByTimeAsync(50);
+    const run = await running;
     expect(run.results[0]).toMatchObject({ status: 'error', evidence: { error: 'boom' } });
     expect(run.results[1]).toMatchObject({ status: 'error', evidence: { timeoutMs: 50 } });
-    // Ended by its timeout, not by the 5 s it would have taken.
-    expect(run.results[1]!.durationMs).toBeLessThan(5_000);
   });
 
   it('cancels: running checks end as skipped and pending ones never start', async () => {
@@ -94,12 +115,12 @@ describe('checklist engine', () => {
     let startedSecond = false;
     const defs = [
       check('cfg.schema', async (_ctx, signal) => {
-        await delay(10_000, signal);
-        return pass;
+        // Cancelled while it runs: the run's signal is the only way this check ends.
+        queueMicrotask(() => controller.abort());
+        return untilAborted(signal);
       }),
       check('cfg.urls', async () => ((startedSecond = true), pass), { dependsOn: ['cfg.schema'] }),
     ];
-    setTimeout(() => controller.abort(), 30);
     const run = await runChecklist(defs, null, { signal: controller.signal });
     expect(run.cancelled).toBe(true);
     expect(run.results.map((r) => r.status)).toEqual(['skip', 'skip']);

@@ -77,9 +77,11 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The behaviours, by path. Query: `first` (ms before the first byte), `chunks`, `every` (ms between
- * chunks), `size` (bytes per chunk).
+ * chunks), `size` (bytes per chunk); for /answer-then-hold, `series` (a name) and `answers` (how many).
  */
 export function behaviours(httpBase: () => string) {
+  /** /answer-then-hold: requests seen per series name. */
+  const seenInSeries = new Map<string, number>();
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://loopback');
     const q = (name: string, fallback: number) => Number(url.searchParams.get(name) ?? fallback);
@@ -119,6 +121,15 @@ export function behaviours(httpBase: () => string) {
       }
       case '/no-answer':
         return; // request read, nothing ever sent
+      case '/answer-then-hold': {
+        // The first `answers` requests of a series are answered, the rest held without a byte: a test can
+        // cancel a run while a request is surely in flight, without racing a timer.
+        const series = url.searchParams.get('series') ?? '';
+        const seen = (seenInSeries.get(series) ?? 0) + 1;
+        seenInSeries.set(series, seen);
+        if (seen <= q('answers', 1)) res.writeHead(200, { 'Content-Length': '2' }).end('ok');
+        return;
+      }
       case '/reset':
         req.socket.resetAndDestroy();
         return;
