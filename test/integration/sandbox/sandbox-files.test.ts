@@ -64,10 +64,9 @@ describe('startSandbox', () => {
     }).catch((e: unknown) => e);
     // The gateway holds the request: the connection is up and the request is on it.
     await sent;
-    const started = Date.now();
     await other.close();
+    // Reset by close(), not ended by the request's own 10 s deadline (that would be a timeout error).
     expect(await hanging).toMatchObject({ code: 'ECONNRESET' });
-    expect(Date.now() - started).toBeLessThan(1000);
     await expect(request(other, `${other.profile.gatewayUrl}/health`)).rejects.toMatchObject({
       code: 'ECONNREFUSED',
     });
