@@ -31,10 +31,10 @@ describe('watch chart geometry (pure arithmetic, no DOM)', () => {
     expect(year.to - year.from).toBe(365 * DAY_MS);
   });
 
-  it('scales map linearly, and a flat domain maps to the range start instead of NaN', () => {
+  it('scales map linearly, and a flat domain maps into the range (its middle) instead of NaN', () => {
     const y = linearScale(0, 1000, 200, 0);
     expect([y(0), y(500), y(1000)]).toEqual([200, 100, 0]);
-    expect(linearScale(5, 5, 10, 90)(5)).toBe(10);
+    expect(linearScale(5, 5, 10, 90)(5)).toBe(50);
   });
 
   it('value ticks are 0 and round steps reaching the maximum', () => {
@@ -52,7 +52,9 @@ describe('watch chart geometry (pure arithmetic, no DOM)', () => {
       y,
     });
     const points = [point(0, 1), point(1, 2), point(3, 3), point(5, 4), point(6, 5)];
-    expect(linePath(points)).toBe('M0.0 1.0L10.0 2.0M30.0 3.0M50.0 4.0L60.0 5.0');
+    // d3's path: a lone point is a subpath of its own ("M30,3Z"), a gap a new "M".
+    expect(linePath(points)).toBe('M0,1L10,2M30,3ZM50,4L60,5');
+    expect(linePath([point(0, 1.25), point(1, 2)])).toBe('M0,1.3L10,2');
     expect([...isolatedPoints(points)]).toEqual([2]);
     expect(linePath([])).toBe('');
   });
@@ -98,5 +100,26 @@ describe('watch chart geometry (pure arithmetic, no DOM)', () => {
     const gaps = new Set(ticks.slice(1).map((tick, i) => tick.at - ticks[i]!.at));
     expect([...gaps]).toEqual([2 * HOUR_MS]);
     expect(timeTicks(from, from, 880, CHINA, 'zh-CN')).toEqual([]);
+    // Labelled on the viewer's clock, not this machine's zone: 00:00 in China is a day, the rest times.
+    const midnight = ticks.find((tick) => (tick.at + CHINA * 60_000) % DAY_MS === 0)!;
+    expect(timeTicks(from, to, 880, CHINA, 'en-US').find((tick) => tick.at === midnight.at)!.label).toBe(
+      'Dec 3',
+    );
+  });
+
+  it("longer spans tick on Monday midnights, then on the first of each month, on the viewer's clock", () => {
+    const local = (at: number) => new Date(at + CHINA * 60_000);
+    const month = chartWindow('day', 30, NOW, CHINA);
+    const weeks = timeTicks(month.from, month.to, 880, CHINA, 'en-US');
+    expect(weeks.length).toBeGreaterThanOrEqual(4);
+    for (const tick of weeks) {
+      expect([local(tick.at).getUTCDay(), local(tick.at).getUTCHours()]).toEqual([1, 0]);
+    }
+    const year = chartWindow('day', 365, NOW, CHINA);
+    const months = timeTicks(year.from, year.to, 880, CHINA, 'en-US');
+    expect(months.map((tick) => local(tick.at).getUTCDate())).toEqual(months.map(() => 1));
+    // The year is named on the first tick and on January: here both are January 2026.
+    expect(months.map((tick) => tick.label).slice(0, 3)).toEqual(['Jan 2026', 'Feb', 'Mar']);
+    expect(months.at(-1)!.label).toBe('Dec');
   });
 });

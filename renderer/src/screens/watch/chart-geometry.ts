@@ -1,9 +1,17 @@
+import { scaleLinear } from 'd3-scale';
+import { line } from 'd3-shape';
+import { utcDay, utcHour, utcMonday, utcMonth, type TimeInterval } from 'd3-time';
 import type { WatchBucket, WatchFailureMark, WatchGranularity } from '../../../../shared/watch/watch-chart';
 
 /**
  * The arithmetic of the watch charts, free of React and the DOM: the time window asked for, scales,
  * axis ticks, the line paths (broken at gaps) and the failure markers grouped where they would overlap.
  * Everything is linear in the buckets and failures, so a year of days or a week of hours draws at once.
+ *
+ * Scales and value ticks are d3-scale's, the line paths d3-shape's and the calendar steps d3-time's.
+ * The viewer's clock is a fixed UTC offset (the one the chart data was asked for), so calendar work is
+ * done in UTC on times shifted by that offset, then shifted back: the browser's own time zone, which a
+ * test machine does not share, never enters.
  */
 
 export const HOUR_MS = 3_600_000;
@@ -20,11 +28,12 @@ export const RANGES = {
 /** Minutes east of UTC, as the chart API wants them (480 in China). */
 export const localUtcOffsetMinutes = (at: number): number => -new Date(at).getTimezoneOffset();
 
+const BUCKET_INTERVAL: Record<WatchGranularity, TimeInterval> = { hour: utcHour, day: utcDay };
+
 /** The start of the bucket `at` falls in, aligned to the viewer's day like the core aligns it. */
 export function bucketStartOf(at: number, granularity: WatchGranularity, offsetMinutes: number): number {
-  const size = BUCKET_MS[granularity];
   const offset = offsetMinutes * 60_000;
-  return Math.floor((at + offset) / size) * size - offset;
+  return BUCKET_INTERVAL[granularity].floor(new Date(at + offset)).getTime() - offset;
 }
 
 /** The last `count` buckets up to and including the current one. */
@@ -41,23 +50,13 @@ export function chartWindow(
 
 export type Scale = (value: number) => number;
 
-export const linearScale =
-  (domain0: number, domain1: number, range0: number, range1: number): Scale =>
-  (value) =>
-    domain1 === domain0 ? range0 : range0 + ((value - domain0) / (domain1 - domain0)) * (range1 - range0);
+export const linearScale = (domain0: number, domain1: number, range0: number, range1: number): Scale =>
+  scaleLinear().domain([domain0, domain1]).range([range0, range1]);
 
-/** 0 and three or four round steps up to at least `max` (milliseconds: 1, 2 or 5 times a power of ten). */
-export function niceTicks(max: number, wanted = 4): number[] {
+/** 0 and about three round steps up to at least `max` (1, 2 or 5 times a power of ten: d3's nice ticks). */
+export function niceTicks(max: number, wanted = 3): number[] {
   if (!(max > 0)) return [0, 1];
-  const rough = max / wanted;
-  const power = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? 10 * power;
-  const ticks: number[] = [];
-  for (let tick = 0; tick < max + step; tick += step) {
-    ticks.push(tick);
-    if (tick >= max) break;
-  }
-  return ticks;
+  return scaleLinear().domain([0, max]).nice(wanted).ticks(wanted);
 }
 
 export interface TimeTick {
@@ -65,11 +64,26 @@ export interface TimeTick {
   label: string;
 }
 
-const STEPS = [HOUR_MS, 2 * HOUR_MS, 3 * HOUR_MS, 6 * HOUR_MS, 12 * HOUR_MS, DAY_MS, 2 * DAY_MS, 7 * DAY_MS];
+/** The axis steps, finest first: each its length, its calendar interval and how its ticks are labelled. */
+const AXIS_STEPS: { ms: number; interval: TimeInterval; label: 'time' | 'day' | 'month' }[] = [
+  ...[1, 2, 3, 6, 12].map((hours) => ({
+    ms: hours * HOUR_MS,
+    interval: utcHour.every(hours)!,
+    label: 'time' as const,
+  })),
+  { ms: DAY_MS, interval: utcDay, label: 'day' },
+  { ms: 2 * DAY_MS, interval: utcDay.every(2)!, label: 'day' },
+  { ms: 7 * DAY_MS, interval: utcMonday, label: 'day' },
+  ...[1, 2, 3, 6, 12].map((months) => ({
+    ms: months * 30.44 * DAY_MS,
+    interval: utcMonth.every(months)!,
+    label: 'month' as const,
+  })),
+];
 
 /**
  * Labelled ticks of the time axis, at least `minGapPx` apart: hours, then days, then months, on the
- * viewer's clock, labelled in the UI language.
+ * viewer's clock (00:00, 03:00…; midnights; the first of a month), labelled in the UI language.
  */
 export function timeTicks(
   from: number,
@@ -82,41 +96,25 @@ export function timeTicks(
   const span = to - from;
   if (!(span > 0) || !(widthPx > 0)) return [];
   const most = Math.max(2, Math.floor(widthPx / minGapPx));
-  const step = STEPS.find((s) => span / s <= most);
+  const step = AXIS_STEPS.find((s) => span / s.ms <= most) ?? AXIS_STEPS.at(-1)!;
   const offset = offsetMinutes * 60_000;
-  const time = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' });
-  const day = new Intl.DateTimeFormat(language, { month: 'short', day: 'numeric' });
-  const ticks: TimeTick[] = [];
-  if (step !== undefined) {
-    // Aligned on the viewer's clock: 00:00, 03:00…; steps of days on midnights.
-    const unit = step < DAY_MS ? step : DAY_MS;
-    let at = Math.ceil((from + offset) / unit) * unit - offset;
-    for (; at <= to; at += step) {
-      const midnight = (at + offset) % DAY_MS === 0;
-      ticks.push({ at, label: step < DAY_MS && !midnight ? time.format(at) : day.format(at) });
+  // Labels read the shifted time as UTC: the viewer's clock, whatever zone this browser is set to.
+  const format = (options: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat(language, { ...options, timeZone: 'UTC' });
+  const time = format({ hour: '2-digit', minute: '2-digit' });
+  const day = format({ month: 'short', day: 'numeric' });
+  const month = format({ month: 'short' });
+  const yearMonth = format({ year: 'numeric', month: 'short' });
+  // On the viewer's clock: the interval's boundaries between the shifted ends, both included.
+  return step.interval.range(new Date(from + offset), new Date(to + offset + 1)).map((local, index) => {
+    const at = local.getTime() - offset;
+    const midnight = local.getTime() % DAY_MS === 0;
+    if (step.label === 'month') {
+      // The year on January and on the first tick, so the axis always says which year it is.
+      return { at, label: (local.getUTCMonth() === 0 || index === 0 ? yearMonth : month).format(local) };
     }
-    return ticks;
-  }
-  // Months (or every few months) for long spans, on the first of the month, viewer's clock.
-  const months = [1, 2, 3, 6, 12].find((m) => span / (m * 30.44 * DAY_MS) <= most) ?? 12;
-  const month = new Intl.DateTimeFormat(language, { month: 'short' });
-  const yearMonth = new Intl.DateTimeFormat(language, { year: 'numeric', month: 'short' });
-  const local = new Date(from + offset);
-  let y = local.getUTCFullYear();
-  let m = local.getUTCMonth() + 1;
-  for (;;) {
-    if (m > 11) {
-      y += Math.floor(m / 12);
-      m %= 12;
-    }
-    const at = Date.UTC(y, m, 1) - offset;
-    if (at > to) break;
-    if (m % months === 0 || months === 1) {
-      ticks.push({ at, label: (m === 0 || ticks.length === 0 ? yearMonth : month).format(at) });
-    }
-    m += 1;
-  }
-  return ticks;
+    return { at, label: (step.label === 'time' && !midnight ? time : day).format(local) };
+  });
 }
 
 export interface LinePoint {
@@ -127,16 +125,22 @@ export interface LinePoint {
   y: number;
 }
 
+/** d3's line through the defined points; a null between two points lifts the pen. */
+const brokenLine = line<LinePoint | null>()
+  .defined((point) => point !== null)
+  .x((point) => point!.x)
+  .y((point) => point!.y)
+  .digits(1);
+
 /** An SVG path through the points, lifting the pen wherever a bucket without samples lies between two. */
 export function linePath(points: readonly LinePoint[]): string {
-  let path = '';
-  let previous: LinePoint | null = null;
-  for (const point of points) {
-    const joined = previous !== null && point.start <= previous.end;
-    path += `${joined ? 'L' : 'M'}${point.x.toFixed(1)} ${point.y.toFixed(1)}`;
-    previous = point;
-  }
-  return path;
+  const withGaps: (LinePoint | null)[] = [];
+  points.forEach((point, index) => {
+    const previous = points[index - 1];
+    if (previous !== undefined && point.start > previous.end) withGaps.push(null);
+    withGaps.push(point);
+  });
+  return brokenLine(withGaps) ?? '';
 }
 
 /** Points that have no neighbour on either side: without a dot they would not show at all. */
