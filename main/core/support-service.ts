@@ -13,7 +13,7 @@ import { DEFAULT_INCIDENT_RULE, TRIAGE_FIRST_ROWS } from '../../shared/triage/tr
 import { openBundle } from '../bundle';
 import { exportBundleHar } from '../bundle/har-export';
 import { problem } from '../bundle/problems';
-import { readRows, readSummary, runTriage, TriageIndex, type TriageScope } from '../triage';
+import { readRowsPage, runTriage, summaryFromIndex, TriageIndex, type TriageScope } from '../triage';
 
 export interface SupportServiceOptions {
   dataDir: string;
@@ -50,9 +50,13 @@ export function createSupportService(options: SupportServiceOptions) {
   let folder: string | null = null;
   /** Handle → absolute path, for the last folder triaged. */
   let handles = new Map<string, string>();
-  /** The last view's serial and every row of it, for triage.rows. */
+  /**
+   * The last view, for triage.rows: its serial, scope, how many rows it lists, and the index generation
+   * its first page was read at (the rest is read at the same one, or not at all).
+   */
   let serial = 0;
-  let held: TriageRow[] = [];
+  let shown: { serial: number; root: string; scope: TriageScope; listed: number; generation: number } | null =
+    null;
   /** report_id → the path it was opened from, for this session. */
   const opened = new Map<string, string>();
 
@@ -63,18 +67,10 @@ export function createSupportService(options: SupportServiceOptions) {
     return result;
   };
 
-  const viewOf = (
-    root: string,
-    scope: TriageScope,
-    summary: TriageSummary,
-    verifiedNow: number,
-    fresh: boolean,
-  ): TriageView => {
-    // Right after the summary (both callers read it first): its distinct bundles are reused.
-    const rows = readRows(theIndex().db, scope, MAX_ROWS, true);
-    handles = new Map();
-    const shown: TriageRow[] = rows.map((row, i) => {
-      const id = `b${i}`;
+  /** Rows `offset`… of the folder's table, each given a handle (its place in the list). */
+  const rowsOf = (root: string, scope: TriageScope, offset: number, limit: number): TriageRow[] =>
+    readRowsPage(theIndex().db, scope, offset, limit).map((row, i) => {
+      const id = `b${offset + i}`;
       handles.set(id, row.path);
       return {
         id,
@@ -86,16 +82,31 @@ export function createSupportService(options: SupportServiceOptions) {
         report_id: row.reportId,
       };
     });
+
+  /**
+   * A view: the summary, and only the table's first page, read from the index with a query of its own
+   * (the rest follows with triage.rows once that page is on the screen).
+   */
+  const viewOf = (
+    root: string,
+    scope: TriageScope,
+    summary: TriageSummary,
+    verifiedNow: number,
+    fresh: boolean,
+  ): TriageView => {
+    handles = new Map();
+    const listed = Math.min(summary.bundles, MAX_ROWS);
+    const rows = rowsOf(root, scope, 0, Math.min(TRIAGE_FIRST_ROWS, listed));
     const refused = summary.refused.map((r) => ({ ...r, file: posix(relative(root, r.file)) }));
-    held = shown;
+    shown = { serial: ++serial, root, scope, listed, generation: theIndex().generation() };
     return {
-      serial: ++serial,
+      serial: shown.serial,
       folder: root,
       summary: { ...summary, refused },
       rule: DEFAULT_INCIDENT_RULE,
-      rows: shown.slice(0, TRIAGE_FIRST_ROWS),
-      rowsMore: Math.max(0, shown.length - TRIAGE_FIRST_ROWS),
-      rowsLeftOut: Math.max(0, summary.bundles - shown.length),
+      rows,
+      rowsMore: listed - rows.length,
+      rowsLeftOut: summary.bundles - listed,
       refusedWhy: refused.map((r) => ({ ...r, message: refusedMessage(r.code) })),
       verifiedNow,
       fresh,
@@ -128,7 +139,7 @@ export function createSupportService(options: SupportServiceOptions) {
         const scope = { prefix, sinceMs: 0 };
         return {
           picked: true,
-          view: viewOf(root, scope, readSummary(theIndex().db, scope, DEFAULT_INCIDENT_RULE), 0, false),
+          view: viewOf(root, scope, summaryFromIndex(theIndex(), scope, DEFAULT_INCIDENT_RULE), 0, false),
         };
       }
       return { picked: true, view: await triage(root, taskId) };
@@ -139,9 +150,16 @@ export function createSupportService(options: SupportServiceOptions) {
       return triage(folder, taskId);
     },
 
-    /** The rows of view `of` from `offset` on; a view replaced since gets nothing (its handles are gone). */
+    /**
+     * The rows of view `of` from `offset` on; a view replaced since, or whose folder the index has
+     * changed for, gets nothing (its handles are gone, or its rows would not match its summary).
+     */
     async rows(of: number, offset: number): Promise<TriageRowsResult> {
-      return of === serial ? { current: true, rows: held.slice(offset) } : { current: false };
+      if (!shown || of !== shown.serial || theIndex().generation() !== shown.generation) {
+        return { current: false };
+      }
+      const from = Math.min(offset, shown.listed);
+      return { current: true, rows: rowsOf(shown.root, shown.scope, from, shown.listed - from) };
     },
 
     async openTriageBundle(id: string): Promise<BundleOpenResult> {

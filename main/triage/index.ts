@@ -4,7 +4,8 @@
  */
 export { runTriage, type TriageOptions, type TriageRun } from './run-triage';
 export { TriageIndex } from './triage-index';
-export { readRows, readRefused, readSummary, type IndexedRow, type TriageScope } from './triage-queries';
+export { readRowsPage, readRefused, readSummary, type IndexedRow, type TriageScope } from './triage-queries';
+export { summaryFromIndex } from './stored-summary';
 export { findIncidents, type IncidentEvent } from './incidents';
 export { exportJsonLines, EXPORT_TABLES } from './export-jsonl';
 export {

@@ -5,7 +5,8 @@ import {
   type TriageSummary,
 } from '../../shared/triage/triage-view';
 import type { RefusedRow, TriageIndex, VerifiedRow } from './triage-index';
-import { readSummary, type TriageScope } from './triage-queries';
+import { summaryFromIndex } from './stored-summary';
+import type { TriageScope } from './triage-queries';
 import { defaultVerifier, type Verifier } from './verifier-pool';
 import { walkBundles } from './walk-bundles';
 
@@ -39,7 +40,7 @@ const BATCH = 200;
 /**
  * Triage of a folder: finds every bundle under it, verifies only new or changed files (size or mtime
  * differ from the index) in worker threads, records them, forgets files that are gone, then reads the
- * groups and incidents back from the index. A refused or unreadable bundle is recorded with its code
+ * groups and incidents back from the index (and stores them there: stored-summary.ts). A refused or unreadable bundle is recorded with its code
  * and never stops the batch. Memory stays flat: files stream from the walk, at most a few are in flight,
  * and results go to the index in batches.
  */
@@ -97,7 +98,7 @@ export async function runTriage(folder: string, options: TriageOptions): Promise
   return {
     root,
     scope,
-    summary: readSummary(index.db, scope, options.rule ?? DEFAULT_INCIDENT_RULE),
+    summary: summaryFromIndex(index, scope, options.rule ?? DEFAULT_INCIDENT_RULE),
     found,
     verifiedNow: verified,
     forgotten,

@@ -56,7 +56,26 @@ CREATE TABLE IF NOT EXISTS hops (
   error TEXT
 );
 CREATE INDEX IF NOT EXISTS hops_path ON hops (path);
+CREATE INDEX IF NOT EXISTS bundles_newest ON bundles (diagnosed_ms DESC, path);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS summaries (
+  prefix TEXT NOT NULL,
+  since_ms INTEGER NOT NULL,
+  min_merchants INTEGER NOT NULL,
+  window_minutes REAL NOT NULL,
+  generation INTEGER NOT NULL,
+  summary TEXT NOT NULL,
+  PRIMARY KEY (prefix, since_ms, min_merchants, window_minutes)
+);
 `;
+
+/** Which stored summary: a folder's scope and the incident rule it was computed with. */
+export interface SummaryKey {
+  prefix: string;
+  sinceMs: number;
+  minMerchants: number;
+  windowMinutes: number;
+}
 
 /** A file's last verdict, for change detection. */
 export interface KnownFile {
@@ -85,6 +104,8 @@ export class TriageIndex {
   private readonly putCheck: StatementSync;
   private readonly putHop: StatementSync;
   private readonly dropRows: StatementSync[];
+  private readonly bump: StatementSync;
+  private readonly readGeneration: StatementSync;
 
   private constructor(readonly db: DatabaseSync) {
     db.exec(SCHEMA);
@@ -111,6 +132,41 @@ export class TriageIndex {
     this.dropRows = ['bundles', 'checks', 'hops'].map((table) =>
       db.prepare(`DELETE FROM ${table} WHERE path = ?`),
     );
+    this.bump = db.prepare(
+      `INSERT INTO meta (key, value) VALUES ('generation', 1)
+       ON CONFLICT (key) DO UPDATE SET value = value + 1`,
+    );
+    this.readGeneration = db.prepare(`SELECT value FROM meta WHERE key = 'generation'`);
+  }
+
+  /**
+   * Goes up with every change to what the index holds (files recorded or forgotten, in the same
+   * transaction): a summary stored at an older generation may be out of date.
+   */
+  generation(): number {
+    const row = this.readGeneration.get() as { value: number } | undefined;
+    return row?.value ?? 0;
+  }
+
+  /** The summary last stored for this scope and rule, and the generation it was computed at. */
+  storedSummary(key: SummaryKey): { generation: number; json: string } | null {
+    const row = this.db
+      .prepare(
+        `SELECT generation, summary FROM summaries
+         WHERE prefix = ? AND since_ms = ? AND min_merchants = ? AND window_minutes = ?`,
+      )
+      .get(key.prefix, key.sinceMs, key.minMerchants, key.windowMinutes) as
+      { generation: number; summary: string } | undefined;
+    return row ? { generation: row.generation, json: row.summary } : null;
+  }
+
+  storeSummary(key: SummaryKey, generation: number, json: string): void {
+    this.db
+      .prepare(
+        `INSERT OR REPLACE INTO summaries (prefix, since_ms, min_merchants, window_minutes, generation, summary)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      )
+      .run(key.prefix, key.sinceMs, key.minMerchants, key.windowMinutes, generation, json);
   }
 
   static open(file: string): TriageIndex {
@@ -134,6 +190,7 @@ export class TriageIndex {
   /** Replaces what the index knows of these files, in one transaction. */
   record(rows: readonly (VerifiedRow | RefusedRow)[], run: number): void {
     inTransaction(this.db, () => {
+      this.bump.run();
       for (const row of rows) {
         for (const drop of this.dropRows) drop.run(row.path);
         if ('code' in row) {
@@ -192,6 +249,7 @@ export class TriageIndex {
         .prepare('SELECT path FROM files WHERE substr(path, 1, ?) = ? AND seen_run <> ?')
         .all(prefix.length, prefix, run) as { path: string }[];
       const forget = this.db.prepare('DELETE FROM files WHERE path = ?');
+      if (gone.length > 0) this.bump.run();
       for (const { path } of gone) {
         forget.run(path);
         for (const drop of this.dropRows) drop.run(path);

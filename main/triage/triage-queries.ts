@@ -98,23 +98,26 @@ export function readRefused(db: DatabaseSync, prefix: string): { path: string; c
 }
 
 /**
- * The newest `limit` bundles in scope, for the table (the summary counts them all). `afterSummary`: the
- * scope was just read by readSummary, whose distinct bundles are still at hand.
+ * The bundles in scope, newest first, from `offset` on, at most `limit`: one page of the table, read
+ * straight from the index (bundles_newest walks them in order, so a page costs its own rows, not the
+ * folder's). A bundle saved twice counts once, at the first of its paths, as in the summary.
  */
-export function readRows(
+export function readRowsPage(
   db: DatabaseSync,
   scope: TriageScope,
+  offset: number,
   limit: number,
-  afterSummary = false,
 ): IndexedRow[] {
-  if (!afterSummary) materialize(db, scope);
   return (
     db
       .prepare(
-        `SELECT path, merchant_no, outcome, side, diagnosed_ms, report_id FROM temp.triage_scope
-         ORDER BY diagnosed_ms DESC, path LIMIT ?`,
+        `SELECT path, merchant_no, outcome, side, diagnosed_ms, report_id FROM bundles AS b
+         WHERE substr(path, 1, :len) = :prefix AND diagnosed_ms >= :since
+           AND NOT EXISTS (SELECT 1 FROM bundles AS o WHERE o.manifest_sha256 = b.manifest_sha256
+             AND o.path < b.path AND substr(o.path, 1, :len) = :prefix AND o.diagnosed_ms >= :since)
+         ORDER BY diagnosed_ms DESC, path LIMIT :limit OFFSET :offset`,
       )
-      .all(limit) as {
+      .all({ len: scope.prefix.length, prefix: scope.prefix, since: scope.sinceMs, limit, offset }) as {
       path: string;
       merchant_no: string;
       outcome: OutcomeCode | null;

@@ -4,12 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QUIET_TABLE } from '../../ui/quiet-table';
 import type { OutcomeCode } from '../../../../shared/protocol/outcome-codes';
-import {
-  TRIAGE_FIRST_ROWS,
-  type TriageIncident,
-  type TriageRow,
-  type TriageView,
-} from '../../../../shared/triage/triage-view';
+import { type TriageIncident, type TriageRow, type TriageView } from '../../../../shared/triage/triage-view';
 import { useLocalized } from '../../i18n/use-localized';
 import { OutcomeLabel, SideBadge } from '../diagnosis/looks';
 import { useDateTime, useNumber } from '../diagnosis/format';
@@ -76,6 +71,9 @@ export function TriagePanel({ view }: { view: TriageView }) {
  * the table off the screen, and drawing them was most of the time to the table's first paint.
  */
 const INCIDENTS_AT_FIRST = 5;
+
+/** Rows a page of the table shows (the view brings the first TRIAGE_FIRST_ROWS; the rest follow). */
+const PAGE_SIZE = 50;
 
 function Incidents({ view, onFocus }: { view: TriageView; onFocus: (focus: Focus) => void }) {
   const { t } = useTranslation();
@@ -265,7 +263,7 @@ function BundleTable({
           rowKey="id"
           columns={columns}
           dataSource={rows}
-          pagination={{ pageSize: TRIAGE_FIRST_ROWS, showSizeChanger: false, hideOnSinglePage: true }}
+          pagination={{ pageSize: PAGE_SIZE, showSizeChanger: false, hideOnSinglePage: true }}
           rowClassName={() => 'triage-row'}
           onRow={(row) => ({
             onClick: () => void openTriageBundle(row.id, row.file),
