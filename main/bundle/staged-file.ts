@@ -2,7 +2,16 @@ import { createHash, type Hash } from 'node:crypto';
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
-import { crc32, createDeflateRaw, type DeflateRaw } from 'node:zlib';
+import type { TransformOptions } from 'node:stream';
+import { crc32, createDeflateRaw, type DeflateRaw, type ZlibOptions } from 'node:zlib';
+
+/**
+ * How many bytes may wait for the file and for deflate before a write waits. With the streams' default
+ * (16 KB), every chunk of the HAR (256 KB) waited until zlib had compressed all of it, so the main thread
+ * idled while the thread pool compressed and the two never overlapped; a few chunks of slack let
+ * redaction go on while the chunks before are compressed, and still bound the memory held.
+ */
+const QUEUED_BYTES = 4 * 1024 * 1024;
 
 /** What a staged member's file holds, and, when it was compressed while staged, where that copy is. */
 export interface StagedFileResult {
@@ -35,12 +44,14 @@ export class StagedFileWriter {
     readonly file: string,
     private readonly deflateLevel: number | null = null,
   ) {
-    this.stream = createWriteStream(file, { flags: 'wx', mode: 0o600 });
+    this.stream = createWriteStream(file, { flags: 'wx', mode: 0o600, highWaterMark: QUEUED_BYTES });
     if (deflateLevel === null) {
       this.deflate = null;
       this.deflatedStream = null;
     } else {
-      this.deflate = createDeflateRaw({ level: deflateLevel });
+      // zlib's streams take a Transform's options too (@types/node's ZlibOptions leaves them out).
+      const options: ZlibOptions & TransformOptions = { level: deflateLevel, highWaterMark: QUEUED_BYTES };
+      this.deflate = createDeflateRaw(options);
       this.deflatedStream = createWriteStream(`${file}.deflated`, { flags: 'wx', mode: 0o600 });
       this.deflate.on('data', (chunk: Buffer) => {
         this.deflatedBytes += chunk.length;
