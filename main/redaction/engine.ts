@@ -1,4 +1,5 @@
 import { AliasBook } from './alias-book';
+import { CleanTexts } from './clean-texts';
 import { keyEncodings, knownSecretNeedles } from './known-secrets';
 import { LiteralMatcher } from './literal-matcher';
 import { osUserPattern } from './personal-rules';
@@ -38,6 +39,7 @@ export class RedactionEngine {
   private readonly keep: ReadonlySet<string>;
   private readonly needles: ReadonlySet<string>;
   private readonly literals = new LiteralMatcher();
+  private readonly clean = new CleanTexts(this.literals);
   private readonly osUser: RegExp | null;
   /**
    * Object keys that came through the text rules unchanged. A HAR repeats the same few keys millions of
@@ -109,6 +111,7 @@ export class RedactionEngine {
       literals: this.literals,
       skip: options.skip ? new Set(options.skip) : NO_SKIP,
       osUser: this.osUser,
+      clean: options.skip ? null : this.clean,
     };
   }
 

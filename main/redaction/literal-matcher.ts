@@ -32,6 +32,8 @@ const PREFIX = MIN_LITERAL_LENGTH;
 const ODD_SEARCHES = 16;
 const ODD_PREFIX = 4;
 const BLOOM_LOG2 = 21;
+/** addedSince looks at this many new values at most; past that, reading the text again is as quick. */
+const RECHECK_AT_MOST = 24;
 
 /** FNV-1a over `length` characters at `at`: literals are filed and found by it without cutting strings. */
 function hashAt(text: string, at: number, length: number): number {
@@ -157,9 +159,23 @@ export class LiteralMatcher {
   private readonly odd = new PrefixTable(ODD_PREFIX);
   /** Odd values, longest first (so a value that contains another is replaced whole). */
   private oddByLength: { value: string; rule: RedactionRule }[] = [];
+  /** Every value in the order it was added: what was added since a text was last found clean (addedSince). */
+  private readonly added: string[] = [];
 
   get size(): number {
-    return this.tokens.size + this.odd.size;
+    return this.added.length;
+  }
+
+  /**
+   * Whether a value added after the first `since` could be in `text` (true also when too many were added to
+   * look: the caller then reads the text afresh). A value is replaced only where the text contains it, so
+   * a text none of them is in comes out of `replace` as it did when `since` values were known.
+   */
+  addedSince(since: number, text: string): boolean {
+    const added = this.added;
+    if (added.length - since > RECHECK_AT_MOST) return true;
+    for (let i = since; i < added.length; i++) if (text.includes(added[i]!)) return true;
+    return false;
   }
 
   has(value: string): boolean {
@@ -181,6 +197,7 @@ export class LiteralMatcher {
     if (value.length < MIN_LITERAL_LENGTH) return;
     const table = this.table(value);
     if (!table.add(value, rule, always ? acceptAll : worthHunting)) return;
+    this.added.push(value);
     if (table === this.odd) {
       const literal = { value, rule };
       const index = this.oddByLength.findIndex((o) => o.value.length < value.length);

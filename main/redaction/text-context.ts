@@ -1,4 +1,5 @@
 import type { AliasBook } from './alias-book';
+import type { CleanTexts } from './clean-texts';
 import type { LiteralMatcher } from './literal-matcher';
 import { ALREADY_REDACTED, type RedactionRule } from './rules';
 
@@ -14,6 +15,8 @@ export interface TextRuleContext {
   skip: ReadonlySet<RedactionRule>;
   /** The computer's user name as a whole word, when it is distinctive enough to look for. */
   osUser: RegExp | null;
+  /** Texts known to pass unchanged (only where no rule is skipped: the memory is for the full set). */
+  clean?: CleanTexts | null;
 }
 
 /** Every alias and marker says REDACTED: the cheap test first, since most values are not one. */

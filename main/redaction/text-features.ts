@@ -19,6 +19,11 @@ export const F_MOBILE = 256; // 1, then 3–9, then a digit (ASCII or full-width
 export const F_RUN_40 = 512; // forty base64/hex characters in a row
 export const F_WORD = 1024; // a sensitive word or a home folder's name may be there (see WORDS)
 export const F_TWO_EQUALS = 2048; // '=' twice or more (two `name=value` pairs)
+export const F_DIGITS_15 = 4096; // fifteen digits in a row (a resident ID has 15 or 18)
+/** Eleven digits, each pair apart by at most one space, dot or dash (a mobile: 138 1234 5678, 138.1234.5678). */
+export const F_PHONE_DIGITS = 8192;
+/** Thirteen digits, each pair apart by at most one space or dash (a card: 6222 0212 3456 7890 123). */
+export const F_CARD_DIGITS = 16384;
 
 /**
  * Words the text rules look for (case-insensitive, ASCII letters only, as the rules' own regexes fold
@@ -96,6 +101,11 @@ export function textFeatures(text: string): number {
   let dashes = 0;
   let letters = 0;
   let equals = 0;
+  // Digits in the current chain of digits with single separators between them: ` .-` for phones, ` -` for
+  // cards. `sep` is the separator just read after a digit (0: none).
+  let phoneChain = 0;
+  let cardChain = 0;
+  let sep = 0;
   // The last four letters, as a number in base 26.
   let gram = 0;
   tokenRuns.count = 0;
@@ -105,25 +115,42 @@ export function textFeatures(text: string): number {
     let d = -1;
     if (c < 128) {
       const k = CLASS[c]!;
-      if ((k & TOKEN) !== 0) token++;
-      else {
-        if (token >= MIN_TOKEN_RUN) noteRun(i - token, i);
-        token = 0;
-      }
-      if ((k & B64) !== 0) {
-        if (++b64 === 40) f |= F_RUN_40;
-      } else b64 = 0;
-      if (c === 45 /* - */) {
-        if (++dashes === 5) f |= F_DASHES;
-      } else dashes = 0;
+      // Letters first, and on their own: they are most of a text, and a letter only extends runs.
       if ((k & LETTER) !== 0) {
+        token++;
+        if (++b64 === 40) f |= F_RUN_40;
+        dashes = 0;
         gram = ((gram % 17576) * 26 + (c | 32) - 97) | 0;
         if (++letters >= 4 && (QUAD[gram >> 3]! & (1 << (gram & 7))) !== 0) f |= F_WORD;
-      } else {
+        if (digits !== 0) {
+          digits = 0;
+          d1 = d2 = -1;
+        }
+        if (phoneChain !== 0) phoneChain = cardChain = sep = 0;
+        continue;
+      }
+      if (letters !== 0) {
         if (letters === 3 && threeLetterWord(gram)) f |= F_WORD;
         letters = 0;
-        if ((k & DIGIT) !== 0) d = c - 48;
-        else if (c === 64) f |= F_AT;
+      }
+      if ((k & DIGIT) !== 0) {
+        token++;
+        if (++b64 === 40) f |= F_RUN_40;
+        dashes = 0;
+        d = c - 48;
+      } else {
+        if ((k & TOKEN) !== 0) token++;
+        else {
+          if (token >= MIN_TOKEN_RUN) noteRun(i - token, i);
+          token = 0;
+        }
+        if ((k & B64) !== 0) {
+          if (++b64 === 40) f |= F_RUN_40;
+        } else b64 = 0;
+        if (c === 45 /* - */) {
+          if (++dashes === 5) f |= F_DASHES;
+        } else dashes = 0;
+        if (c === 64) f |= F_AT;
         else if (c === 37) f |= F_PERCENT;
         else if (c === 61) equals++;
         else if (c === 63 || c === 35) f |= F_QUERY;
@@ -134,8 +161,10 @@ export function textFeatures(text: string): number {
       token = 0;
       b64 = 0;
       dashes = 0;
-      if (letters === 3 && threeLetterWord(gram)) f |= F_WORD;
-      letters = 0;
+      if (letters !== 0) {
+        if (letters === 3 && threeLetterWord(gram)) f |= F_WORD;
+        letters = 0;
+      }
       if (c >= 0xff10 && c <= 0xff19) d = c - 0xff10;
       else if (c === 0xff20) f |= F_WIDE_AT;
     }
@@ -147,9 +176,24 @@ export function textFeatures(text: string): number {
       d1 = d;
       if (digits === 4) f |= F_DIGITS_4;
       else if (digits === 6) f |= F_DIGITS_6;
-    } else if (digits !== 0) {
-      digits = 0;
-      d1 = d2 = -1;
+      else if (digits === 15) f |= F_DIGITS_15;
+      if (++phoneChain === 11) f |= F_PHONE_DIGITS;
+      if (++cardChain === 13) f |= F_CARD_DIGITS;
+      sep = 0;
+    } else {
+      if (digits !== 0) {
+        digits = 0;
+        d1 = d2 = -1;
+      }
+      if (phoneChain !== 0) {
+        // One separator may stand between two digits of a chain; a second one, or anything else, ends it.
+        if (sep === 0 && (c === 32 || c === 46 || c === 45)) {
+          sep = c;
+          if (c === 46) cardChain = 0;
+        } else {
+          phoneChain = cardChain = sep = 0;
+        }
+      }
     }
   }
   if (token >= MIN_TOKEN_RUN) noteRun(length - token, length);

@@ -13,10 +13,11 @@ import { ALREADY_REDACTED, type RedactionRule } from './rules';
 import {
   F_AT,
   F_DASHES,
-  F_DIGITS_4,
-  F_DIGITS_6,
+  F_CARD_DIGITS,
+  F_DIGITS_15,
   F_MOBILE,
   F_PERCENT,
+  F_PHONE_DIGITS,
   F_QUERY,
   F_RUN_40,
   F_SEMI_SPACE,
@@ -164,17 +165,17 @@ export const TEXT_RULES: readonly TextRule[] = [
   },
   {
     rules: ['id-card-cn'],
-    may: (t, _ctx, f) => t.length >= 15 && (f & F_DIGITS_6) !== 0,
+    may: (_t, _ctx, f) => (f & F_DIGITS_15) !== 0,
     apply: redactIdCards,
   },
   {
     rules: ['bank-card'],
-    may: (t, _ctx, f) => t.length >= 13 && (f & F_DIGITS_4) !== 0,
+    may: (_t, _ctx, f) => (f & F_CARD_DIGITS) !== 0,
     apply: redactCards,
   },
   {
     rules: ['mobile-cn'],
-    may: (t, _ctx, f) => t.length >= 11 && (f & F_MOBILE) !== 0,
+    may: (_t, _ctx, f) => (f & (F_MOBILE | F_PHONE_DIGITS)) === (F_MOBILE | F_PHONE_DIGITS),
     apply: redactMobiles,
   },
   {
@@ -201,6 +202,8 @@ export function redactText(ctx: TextRuleContext, text: string): string {
   if (text.length < 6) return text;
   // An alias (what a credential just became) holds nothing any rule could find.
   if (text.charCodeAt(0) === 82 /* R */ && ALREADY_REDACTED.test(text)) return text;
+  const clean = ctx.skip.size === 0 ? ctx.clean : null;
+  if (clean?.has(text)) return text;
   let out = text;
   let f = textFeatures(out);
   for (const rule of rulesFor(ctx.skip)) {
@@ -210,5 +213,6 @@ export function redactText(ctx: TextRuleContext, text: string): string {
     if (next !== out) f = textFeatures(next);
     out = next;
   }
+  if (clean && out === text) clean.remember(text);
   return out;
 }

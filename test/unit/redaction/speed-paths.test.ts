@@ -1,0 +1,135 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { RedactionEngine } from '../../../main/redaction';
+import { AliasBook } from '../../../main/redaction/alias-book';
+import { CleanTexts } from '../../../main/redaction/clean-texts';
+import { LiteralMatcher } from '../../../main/redaction/literal-matcher';
+import {
+  F_CARD_DIGITS,
+  F_DIGITS_15,
+  F_MOBILE,
+  F_PHONE_DIGITS,
+  textFeatures,
+} from '../../../main/redaction/text-features';
+import { redactText, type TextRuleContext } from '../../../main/redaction/text-rules';
+
+/**
+ * The second round of redaction speed-ups (issue 12's speed goal) must not weaken it either: the digit
+ * chains stand for the personal-data regexes exactly where those could match, and a text remembered as
+ * clean is read again when a value hunted since could be in it.
+ */
+
+const D = '[0-9\\uFF10-\\uFF19]';
+/** The regexes of personal-rules.ts, without their look-arounds (a looser test: more texts pass it). */
+const GATES: [string, RegExp, (f: number) => boolean][] = [
+  ['ID card', new RegExp(`[1-9]${D}{14}`), (f) => (f & F_DIGITS_15) !== 0],
+  ['bank card', new RegExp(`${D}(?:[ -]?${D}){12,18}`), (f) => (f & F_CARD_DIGITS) !== 0],
+  [
+    'mobile',
+    new RegExp(`[1１][3-9３-９]${D}(?:[ .-]?${D}{4}){2}`),
+    (f) => (f & (F_MOBILE | F_PHONE_DIGITS)) === (F_MOBILE | F_PHONE_DIGITS),
+  ],
+];
+
+const digitText = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(...'0123456789１３８９０ .- -.  a白'.split('')),
+      fc.constantFrom('138', '１３９', '6222', '110101', '19900307', ' ', '-', '.', '--', '. '),
+    ),
+    { maxLength: 40 },
+  )
+  .map((parts) => parts.join(''));
+
+describe('redaction speed paths', () => {
+  it('sets the digit-chain bits wherever the personal-data regexes could match', () => {
+    fc.assert(
+      fc.property(digitText, (t) => {
+        const f = textFeatures(t);
+        for (const [name, regex, gate] of GATES) {
+          if (regex.test(t)) expect(gate(f), `${name}: ${JSON.stringify(t)}`).toBe(true);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('still finds phones, cards and IDs written with separators and full-width digits', () => {
+    const engine = new RedactionEngine();
+    const out = engine.text(
+      '电话 138 1234 5678，138.1234.5679，１３８１２３４５６７０；卡 6222-0212-3456-7890-128；证 11010519491231002X',
+    );
+    expect(out).not.toMatch(/1234|5678|5679|6222|7890|1949/);
+    expect(engine.counts()['mobile-cn']).toBe(3);
+  });
+
+  it('reads a text remembered as clean again once a value in it is hunted', () => {
+    const engine = new RedactionEngine();
+    const line = 'GET /cashier/done?ok session tag a1b2c3d4e5f6 seen';
+    expect(engine.text(line)).toBe(line);
+    expect(engine.text(line)).toBe(line);
+    // A cookie with that value is set: the same text now gives it up, wherever it is.
+    engine.json({ response: { cookies: [{ name: 'tag', value: 'a1b2c3d4e5f6' }] } });
+    const again = engine.text(line);
+    expect(again).not.toContain('a1b2c3d4e5f6');
+    expect(again).toMatch(/REDACTED-COOKIE-\d+/);
+  });
+
+  it('reads a remembered text again when many values were hunted since', () => {
+    const engine = new RedactionEngine();
+    const line = 'trace zz9y8x7w6v5u done';
+    expect(engine.text(line)).toBe(line);
+    const cookies = Array.from({ length: 200 }, (_, i) => ({ name: 'c', value: `v${i}q${i * 7919}abcd` }));
+    cookies.push({ name: 'c', value: 'zz9y8x7w6v5u' });
+    engine.json({ request: { cookies } });
+    expect(engine.text(line)).not.toContain('zz9y8x7w6v5u');
+  });
+
+  it('says which values were added since a given count, and only those', () => {
+    const matcher = new LiteralMatcher();
+    matcher.add('alpha123456', 'cookie');
+    const since = matcher.size;
+    expect(matcher.addedSince(since, 'x alpha123456 y')).toBe(false);
+    matcher.add('%7Bbeta99999', 'token');
+    expect(matcher.addedSince(since, 'x %7Bbeta99999 y')).toBe(true);
+    expect(matcher.addedSince(since, 'x alpha123456 y')).toBe(false);
+  });
+
+  it('gives the same output, aliases and counts with the memory of clean texts as without it', () => {
+    const texts = fc.array(
+      fc.constantFrom(
+        'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36',
+        'text/html; charset=utf-8',
+        'token=q1w2e3r4t5y6u7 and more',
+        'echo q1w2e3r4t5y6u7 again',
+        'sid=abcdef123456; cart=zyxw98765',
+        'abcdef123456 printed',
+        'zyxw98765 and abcdef123456',
+        'plain words only here',
+        '客服 13912345678',
+      ),
+      { maxLength: 40 },
+    );
+    const context = (remember: boolean): TextRuleContext => {
+      const literals = new LiteralMatcher();
+      return {
+        book: new AliasBook(),
+        keep: new Set(),
+        needles: new Set(),
+        literals,
+        skip: new Set(),
+        osUser: null,
+        clean: remember ? new CleanTexts(literals) : null,
+      };
+    };
+    fc.assert(
+      fc.property(texts, (list) => {
+        const withMemory = context(true);
+        const without = context(false);
+        for (const t of list) expect(redactText(withMemory, t)).toBe(redactText(without, t));
+        expect(withMemory.book.counts()).toEqual(without.book.counts());
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
