@@ -19,6 +19,8 @@ interface WorkerResult {
   harMemberBytes: number;
   zipBytes: number;
   previewMs: number;
+  previewMainCpuMs: number;
+  previewAllCpuMs: number;
   writeMs: number;
   baseline: NodeJS.MemoryUsage;
   beforeWrite: NodeJS.MemoryUsage;
@@ -94,6 +96,8 @@ export async function runBundleBench(): Promise<string> {
     const last = results.at(-1)!;
     const members = last.memberBytes;
     const previewMs = median(results.map((r) => r.previewMs));
+    const previewMainCpu = median(results.map((r) => r.previewMainCpuMs));
+    const previewAllCpu = median(results.map((r) => r.previewAllCpuMs));
     const writeMs = median(results.map((r) => r.writeMs));
     const zip = median(zipMs);
     const writeRss = median(results.map((r) => r.writePeak.rss - r.beforeWrite.rss));
@@ -129,7 +133,10 @@ network.har (${redacted}); the bundle's members total ${mb(members)} MB.
 
 Since issue 12 the preview deflates each text member on libuv's thread pool while the main thread redacts (two
 cores: compression and redaction overlap), and the write step only copies the staged deflated bytes into the zip
-(plus a SHA-256 of it and an fsync): ${(writeMs / zip).toFixed(2)}× \`zip -6\`'s time. Redaction is allowlist-first: every header,
+(plus a SHA-256 of it and an fsync): ${(writeMs / zip).toFixed(2)}× \`zip -6\`'s time. During the preview the main thread
+was busy ${(previewMainCpu / 1000).toFixed(2)} s (redaction, serializing, hashing) and the process as a whole used ${(previewAllCpu / 1000).toFixed(2)} s of CPU
+(deflate on the thread pool included): with two cores the preview cannot take less than the larger of the
+main thread's time and half the total. Redaction is allowlist-first: every header,
 cookie, query and JSON-body value from outside is kept only under a harmless name, every cookie and credential of
 the run is hunted in all free text, and every string goes through the text rules.
 
