@@ -1,6 +1,6 @@
 import https from 'node:https';
 import { isIP } from 'node:net';
-import tls, { type PeerCertificate } from 'node:tls';
+import tls, { type PeerCertificate, type SecureContext } from 'node:tls';
 
 /**
  * What a profile trusts: Node's bundled public roots plus that profile's `extraCaCertificates` (a sandbox
@@ -36,12 +36,41 @@ export function browserServerIdentity(hostname: string, cert: PeerCertificate): 
   return tls.checkServerIdentity(hostname, cert);
 }
 
+const MIN_TLS_VERSION = 'TLSv1.2';
+const contexts = new Map<string, SecureContext>();
+
+/**
+ * The profile's trust as one TLS context, built once per set of extra CAs and reused (as the probe's
+ * trust.ts does): handing `ca` to every agent made Node parse ~140 roots again for every gateway call, a
+ * diagnosis' largest cost in Node after the browser's protocol traffic. null when a CA does not parse:
+ * the call then fails at connect with its own error, as before.
+ */
+function profileSecureContext(extraCaCertificates: readonly string[]): SecureContext | null {
+  const key = extraCaCertificates.join('\n');
+  const cached = contexts.get(key);
+  if (cached) return cached;
+  let context: SecureContext;
+  try {
+    context = tls.createSecureContext({
+      ca: profileTrustedCas(extraCaCertificates),
+      minVersion: MIN_TLS_VERSION,
+    });
+  } catch {
+    return null;
+  }
+  // Profiles are few; a bound keeps a long-running app from collecting contexts forever.
+  if (contexts.size >= 16) contexts.delete(contexts.keys().next().value!);
+  contexts.set(key, context);
+  return context;
+}
+
 export function createProfileAgent(extraCaCertificates: readonly string[] = []): https.Agent {
+  const secureContext = profileSecureContext(extraCaCertificates);
   return new https.Agent({
-    ca: profileTrustedCas(extraCaCertificates),
+    ...(secureContext ? { secureContext } : { ca: profileTrustedCas(extraCaCertificates) }),
     rejectUnauthorized: true,
     checkServerIdentity: browserServerIdentity,
-    minVersion: 'TLSv1.2',
+    minVersion: MIN_TLS_VERSION,
     // A fresh connection per call: each diagnostic call then measures (and can fail at) connect and TLS.
     keepAlive: false,
   });

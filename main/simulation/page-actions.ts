@@ -63,6 +63,8 @@ export async function captureScreenshot(
   const shot = await sendBounded<{ data?: string }>(transport, 'Page.captureScreenshot', {
     format: 'png',
     captureBeyondViewport: false,
+    // zlib's fast level: about a third less of the browser's CPU per picture, for a somewhat larger file.
+    optimizeForSpeed: true,
     ...(clip ? { clip } : {}),
   });
   if (!shot?.data) return null;

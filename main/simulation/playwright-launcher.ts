@@ -13,10 +13,50 @@ import {
 import { createNssTrustHome, findCertutil, type NssTrustHome } from './nss-trust-home';
 
 /**
+ * The Chromium features playwright-core (1.65) turns off for every browser it starts. Chromium honours
+ * only the last `--disable-features` on its command line, so ours repeats them; launcher-concurrency.test.ts
+ * reads the running browser's command line and fails if one of Playwright's went missing (an upgrade).
+ */
+export const PLAYWRIGHT_DISABLED_FEATURES: readonly string[] = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
+];
+
+/**
+ * Browser work per session that no buyer's page ever sees, off: each simulated device is a browser context
+ * of its own, and these made every context cost two or three renderer processes instead of one.
+ * - SpareRendererForSitePerProcess: Chromium keeps a spare renderer warm for the next navigation. With a
+ *   phone's and a computer's contexts side by side, each spare is made for one context and thrown away
+ *   when the other one navigates (about a dozen processes started and killed per two-device diagnosis).
+ * - WebUIOmniboxPopup, WebUIOmniboxAimPopup: every new context's window preloads the address bar's
+ *   suggestion popups, each a web app in a renderer process of its own; a headless run has no address bar.
+ * Together they took more than half the browser's CPU time of a diagnosis (BENCHMARKS.md, issue 19).
+ */
+export const SIMULATION_DISABLED_FEATURES: readonly string[] = [
+  'SpareRendererForSitePerProcess',
+  'WebUIOmniboxPopup',
+  'WebUIOmniboxAimPopup',
+];
+
+/**
  * Flags for a browser that only ever runs the simulation: no first-run UI, no background traffic of its
  * own (so every request in the HAR is the chain's), no QUIC (the sandbox and most cashiers are TCP; a
- * QUIC attempt would only add noise to the hop timings). Headless and the sandbox are set through
- * Playwright's options below, not here.
+ * QUIC attempt would only add noise to the hop timings), no per-session browser UI (above). Headless and
+ * the sandbox are set through Playwright's options below, not here.
  */
 export const SIMULATION_BROWSER_ARGS: readonly string[] = [
   '--disable-gpu',
@@ -25,6 +65,7 @@ export const SIMULATION_BROWSER_ARGS: readonly string[] = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...SIMULATION_DISABLED_FEATURES].join(',')}`,
 ];
 
 export interface PlaywrightLauncherOptions {

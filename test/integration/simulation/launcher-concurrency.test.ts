@@ -1,7 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { findBrowser } from '../../../main/simulation';
-import { createPlaywrightLauncher } from '../../../main/simulation/playwright-launcher';
+import {
+  createPlaywrightLauncher,
+  SIMULATION_DISABLED_FEATURES,
+} from '../../../main/simulation/playwright-launcher';
 import { DEVICE_PROFILES } from '../../../shared/simulation/device-profiles';
 
 /**
@@ -44,6 +47,22 @@ function browserProcesses(): number[] {
   });
 }
 
+/** Every --disable-features list on the browser process's command line, in order. */
+function disabledFeatureLists(pids: number[]): string[][] {
+  for (const pid of pids) {
+    try {
+      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      if (args.some((arg) => arg.startsWith('--type='))) continue;
+      return args
+        .filter((arg) => arg.startsWith('--disable-features='))
+        .map((arg) => arg.slice('--disable-features='.length).split(','));
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return [];
+}
+
 describe.skipIf(missing !== null)('Playwright launcher: sessions asked for at once', () => {
   it('start one browser, and closing the launcher leaves no browser behind', async () => {
     if (!browser.found) return;
@@ -59,6 +78,20 @@ describe.skipIf(missing !== null)('Playwright launcher: sessions asked for at on
     ]);
     expect(sessions).toHaveLength(2);
     expect(browserProcesses().length).toBeGreaterThan(0);
+
+    // Chromium keeps only the last --disable-features: it must still hold Playwright's own and ours.
+    const lists = disabledFeatureLists(browserProcesses());
+    expect(lists.length).toBeGreaterThan(0);
+    const effective = lists.at(-1)!;
+    for (const feature of [...lists.flat(), ...SIMULATION_DISABLED_FEATURES])
+      expect(effective).toContain(feature);
+    // Each device is one page and nothing else: no address-bar popups preloaded as pages of their own.
+    for (const session of sessions) {
+      const { targetInfos } = (await session.transport.send('Target.getTargets')) as {
+        targetInfos: { type: string; url: string }[];
+      };
+      expect(targetInfos.filter((t) => t.type !== 'page').map((t) => t.url)).toEqual([]);
+    }
     await Promise.all(sessions.map((session) => session.close()));
     await launcher.close();
     await vi.waitFor(() => expect(browserProcesses()).toEqual([]), { timeout: 10_000, interval: 100 });
