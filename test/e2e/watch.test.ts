@@ -67,6 +67,23 @@ const bucketSum = (page: Page, attribute: string) =>
       attribute,
     );
 
+/**
+ * Records, in the page, every toast text antd's message shows from now on, however briefly: a toast lives
+ * 3 s, and on a loaded machine the test process (which also runs the core) can miss it between two polls.
+ */
+async function recordToasts(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(`(() => {
+    window.__toastsSeen = [];
+    new MutationObserver(() => {
+      for (const element of document.querySelectorAll('.ant-message-notice')) {
+        const text = (element.textContent ?? '').trim();
+        if (text && !window.__toastsSeen.includes(text)) window.__toastsSeen.push(text);
+      }
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  })()`);
+  return () => page.evaluate('window.__toastsSeen') as Promise<string[]>;
+}
+
 async function switchScenario(page: Page, label: string) {
   await page.getByRole('combobox', { name: '演示场景' }).click();
   await page.keyboard.type(label);
@@ -99,10 +116,13 @@ describe.skipIf(chromiumMissingReason !== null)('watch screen (Chromium)', () =>
     expect(await page.getByTestId('watch-interval-floor').innerText()).toBe(
       '为了不给平台添负担，最短每 60 秒一次。',
     );
+    const toastsSeen = await recordToasts(page);
     await page.getByRole('combobox', { name: '多久检查一次' }).click();
     await page.locator('.ant-select-item-option[title="每 1 分钟"]').click();
-    await visible(page.getByText('监测设置已保存。'));
-    expect((await status(session)).settings.intervalSeconds).toBe(MIN_PROBE_INTERVAL_SECONDS);
+    await expect
+      .poll(async () => (await status(session)).settings.intervalSeconds, { timeout: 15_000 })
+      .toBe(MIN_PROBE_INTERVAL_SECONDS);
+    await expect.poll(toastsSeen, { timeout: 15_000 }).toContain('监测设置已保存。');
     // Still off: saving a setting does not start watching.
     expect((await status(session)).running).toBe(false);
     await session.screenshot('watch-off', { whole: true });
