@@ -3,7 +3,7 @@
 // each stage reported, and one closing line `N passed, N failed` over all of them for CI.
 import { spawn } from 'node:child_process';
 import { Buffer } from 'node:buffer';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 
 const results = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
@@ -79,36 +79,91 @@ await gate('build', 'npx', ['electron-vite', 'build']);
 process.stdout.write(`=== gates done in ${((Date.now() - gatesStarted) / 1000).toFixed(1)}s\n`);
 
 mkdirSync('test-results', { recursive: true });
-// The browser journeys run one file at a time and mostly wait (on Chromium, on the sandbox's timeouts), while
-// the Node tests are CPU work: run the two projects side by side in two vitest processes, so the second core
-// is not idle for the journeys' whole length. Each line is prefixed with its project.
-const projects = ['e2e', 'unit'];
+for (const name of readdirSync('test-results')) {
+  if (/^vitest-.*\.json$/.test(name)) rmSync(`test-results/${name}`, { force: true });
+}
+
+// The tests run as jobs pulled by a few lanes from one queue: the Node tests (unit + integration) in
+// shards, the browser journeys one file per job. Most of their time is waiting (on a sandbox's timeouts,
+// on Chromium, on sockets), not CPU: with two vitest processes side by side (the journeys one file at a
+// time beside the Node tests) the machine's two cores were busy about half the time and the journeys'
+// lane alone set the run's length. A queue keeps every lane busy to the end, longest jobs first.
+const LANES = Math.max(1, Number(process.env.TEST_LANES ?? 3));
+const UNIT_SHARDS = Math.max(1, Number(process.env.TEST_UNIT_SHARDS ?? 3));
+const e2eFiles = readdirSync('test/e2e')
+  .filter((name) => name.endsWith('.test.ts'))
+  .map((name) => `test/e2e/${name}`);
+
+/**
+ * Seconds each job took: the last local run's (test-results/timings.json), else the estimates kept in the
+ * repo (test/lane-estimates.json, a quiet run's), else a guess. Only the order of the queue depends on it.
+ */
+const TIMINGS = 'test-results/timings.json';
+const readTimings = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {});
+const previous = { ...readTimings('test/lane-estimates.json'), ...readTimings(TIMINGS) };
+const jobs = [
+  ...Array.from({ length: UNIT_SHARDS }, (_, index) => ({
+    key: `unit ${index + 1}/${UNIT_SHARDS}`,
+    project: 'unit',
+    args: [`--shard=${index + 1}/${UNIT_SHARDS}`],
+    // Without a previous run: the Node tests take about 9 minutes in all on two cores.
+    estimate: previous[`unit ${index + 1}/${UNIT_SHARDS}`] ?? 540 / UNIT_SHARDS,
+  })),
+  ...e2eFiles.map((file) => ({
+    key: file,
+    project: 'e2e',
+    args: [file],
+    // A new journey without a figure yet: its size says roughly how long it is (about 4 s per kB here).
+    estimate: previous[file] ?? statSync(file).size / 250,
+  })),
+].sort((a, b) => b.estimate - a.estimate);
+
 const started = Date.now();
-process.stdout.write(`\n=== vitest (unit + integration | e2e, side by side)\n`);
-const exits = await Promise.all(
-  projects.map((project) => {
-    const report = `test-results/vitest-${project}.json`;
-    rmSync(report, { force: true });
-    const args = ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json'];
+process.stdout.write(`\n=== vitest: ${jobs.length} jobs in ${LANES} lanes, longest first\n`);
+const finished = [];
+let next = 0;
+async function testLane() {
+  while (next < jobs.length) {
+    const job = jobs[next];
+    next += 1;
+    const report = `test-results/vitest-${job.key.replace(/[^a-z0-9]+/gi, '-')}.json`;
+    const args = [
+      'vitest',
+      'run',
+      '--project',
+      job.project,
+      ...job.args,
+      '--reporter=default',
+      '--reporter=json',
+    ];
     args.push(`--outputFile.json=${report}`);
+    const jobStarted = Date.now();
     const child = spawn('npx', args, {
       stdio: ['ignore', 'pipe', 'pipe'],
       shell: process.platform === 'win32',
       env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0' },
     });
-    prefixLines(child.stdout, process.stdout, `[${project}] `);
-    prefixLines(child.stderr, process.stderr, `[${project}] `);
-    return new Promise((resolve) =>
-      child.on('close', (code, signal) => resolve({ project, report, code, signal })),
+    const label = job.project === 'e2e' ? job.key.replace(/^test\/e2e\/|\.test\.ts$/g, '') : job.key;
+    prefixLines(child.stdout, process.stdout, `[${label}] `);
+    prefixLines(child.stderr, process.stderr, `[${label}] `);
+    const { code, signal } = await new Promise((resolve) =>
+      child.on('close', (code, signal) => resolve({ code, signal })),
     );
-  }),
+    const seconds = (Date.now() - jobStarted) / 1000;
+    finished.push({ ...job, report, code, signal, seconds });
+  }
+}
+await Promise.all(Array.from({ length: LANES }, () => testLane()));
+process.stdout.write(`=== vitest: every job done in ${((Date.now() - started) / 1000).toFixed(1)}s\n`);
+writeFileSync(
+  TIMINGS,
+  JSON.stringify(Object.fromEntries(finished.map((job) => [job.key, Math.round(job.seconds)])), null, 1),
 );
-process.stdout.write(`=== vitest: both projects done in ${((Date.now() - started) / 1000).toFixed(1)}s\n`);
-for (const { project, report, code, signal } of exits) {
-  process.stdout.write(`=== vitest ${project}: exit ${code ?? signal}\n`);
+for (const { key, report, code, signal, seconds } of finished) {
+  process.stdout.write(`=== vitest ${key}: exit ${code ?? signal} in ${seconds.toFixed(1)}s\n`);
   if (!existsSync(report)) {
     results.failed += 1;
-    failures.push(`vitest ${project} wrote no report`);
+    failures.push(`vitest ${key} wrote no report`);
     continue;
   }
   const summary = JSON.parse(readFileSync(report, 'utf8'));
@@ -121,10 +176,10 @@ for (const { project, report, code, signal } of exits) {
   );
   results.failed += brokenSuites.length;
   for (const file of brokenSuites) failures.push(`suite failed to load: ${file.name}`);
-  if (summary.numFailedTests > 0) failures.push(`${summary.numFailedTests} vitest ${project} test(s)`);
+  if (summary.numFailedTests > 0) failures.push(`${summary.numFailedTests} test(s) in vitest ${key}`);
   if (code !== 0 && summary.numFailedTests === 0 && brokenSuites.length === 0) {
     results.failed += 1;
-    failures.push(`vitest ${project} exited ${code ?? signal}`);
+    failures.push(`vitest ${key} exited ${code ?? signal}`);
   }
 }
 
