@@ -50,7 +50,8 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
 
 function apply(input: Buffer, m: Mutation): Buffer {
   const b = Buffer.from(input);
-  const at = m.at % b.length;
+  // A truncation to nothing leaves no byte to aim at (m.at % 0 is NaN); later mutations then act at 0.
+  const at = b.length === 0 ? 0 : m.at % b.length;
   switch (m.kind) {
     case 'flip':
       b[at] = b[at]! ^ m.xor;
