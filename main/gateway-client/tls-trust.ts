@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import https from 'node:https';
 import { isIP } from 'node:net';
 import tls, { type PeerCertificate, type SecureContext } from 'node:tls';
@@ -37,31 +38,52 @@ export function browserServerIdentity(hostname: string, cert: PeerCertificate): 
 }
 
 const MIN_TLS_VERSION = 'TLSv1.2';
-const contexts = new Map<string, SecureContext>();
+
+/** A profile's trust, built once per set of extra CAs and shared by the gateway client, the intake and the probe. */
+export interface ProfileTrust {
+  secureContext: SecureContext;
+  /** The trusted certificates parsed, only when asked (to explain an untrusted chain). */
+  anchors(): X509Certificate[];
+}
+
+const trusts = new Map<string, ProfileTrust>();
 
 /**
- * The profile's trust as one TLS context, built once per set of extra CAs and reused (as the probe's
- * trust.ts does): handing `ca` to every agent made Node parse ~140 roots again for every gateway call, a
- * diagnosis' largest cost in Node after the browser's protocol traffic. null when a CA does not parse:
- * the call then fails at connect with its own error, as before.
+ * The profile's trust as one TLS context, built once per set of extra CAs and reused: handing `ca` to every
+ * agent made Node parse ~140 roots again for every gateway call (a diagnosis' largest cost in Node after the
+ * browser's protocol traffic), and in a probe that parsing would show up in the measured TLS phase.
+ * Throws when an extra CA does not parse (Node's own error).
  */
-function profileSecureContext(extraCaCertificates: readonly string[]): SecureContext | null {
+export function profileTrust(extraCaCertificates: readonly string[] = []): ProfileTrust {
   const key = extraCaCertificates.join('\n');
-  const cached = contexts.get(key);
+  const cached = trusts.get(key);
   if (cached) return cached;
-  let context: SecureContext;
+  const pems = profileTrustedCas(extraCaCertificates);
+  let parsed: X509Certificate[] | null = null;
+  const trust: ProfileTrust = {
+    secureContext: tls.createSecureContext({ ca: pems, minVersion: MIN_TLS_VERSION }),
+    anchors: () =>
+      (parsed ??= pems.flatMap((pem) => {
+        try {
+          return [new X509Certificate(pem)];
+        } catch {
+          return [];
+        }
+      })),
+  };
+  // Profiles are few; a bound keeps a long-running app from collecting contexts forever.
+  if (trusts.size >= 16) trusts.delete(trusts.keys().next().value!);
+  trusts.set(key, trust);
+  return trust;
+}
+
+/** null when a CA does not parse: the call then fails at connect with its own error, as before. */
+function profileSecureContext(extraCaCertificates: readonly string[]): SecureContext | null {
   try {
-    context = tls.createSecureContext({
-      ca: profileTrustedCas(extraCaCertificates),
-      minVersion: MIN_TLS_VERSION,
-    });
+    return profileTrust(extraCaCertificates).secureContext;
   } catch {
     return null;
   }
-  // Profiles are few; a bound keeps a long-running app from collecting contexts forever.
-  if (contexts.size >= 16) contexts.delete(contexts.keys().next().value!);
-  contexts.set(key, context);
-  return context;
 }
 
 export function createProfileAgent(extraCaCertificates: readonly string[] = []): https.Agent {

@@ -1,41 +1,15 @@
-import { X509Certificate } from 'node:crypto';
-import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
+import type { X509Certificate } from 'node:crypto';
+import { profileTrust, type ProfileTrust } from '../gateway-client/tls-trust';
 
 /**
  * What a probe trusts: Node's bundled roots plus the profile's extra CA certificates (a sandbox CA, a
- * corporate TLS proxy the merchant chose to trust), for this profile only. Built once per set of extra
- * CAs and reused, because parsing ~140 roots for every hop would show up in the measured TLS phase.
+ * corporate TLS proxy the merchant chose to trust), for this profile only: the same trust, and the same
+ * cached TLS context, as the gateway client's (gateway-client/tls-trust.ts).
  */
-export interface Trust {
-  secureContext: SecureContext;
-  /** Parsed lazily, only to explain an untrusted chain. */
-  anchors(): X509Certificate[];
-}
+export type Trust = ProfileTrust;
 
-const cache = new Map<string, Trust>();
-
-export function trustFor(extraCaCertificates: readonly string[] = []): Trust {
-  const key = extraCaCertificates.join('\n');
-  const cached = cache.get(key);
-  if (cached) return cached;
-  const pems = [...rootCertificates, ...extraCaCertificates];
-  let parsed: X509Certificate[] | null = null;
-  const trust: Trust = {
-    secureContext: createSecureContext({ ca: pems }),
-    anchors: () =>
-      (parsed ??= pems.flatMap((pem) => {
-        try {
-          return [new X509Certificate(pem)];
-        } catch {
-          return [];
-        }
-      })),
-  };
-  // Profiles are few; a bound keeps a long-running app from collecting contexts forever.
-  if (cache.size >= 16) cache.delete(cache.keys().next().value!);
-  cache.set(key, trust);
-  return trust;
-}
+export const trustFor = (extraCaCertificates: readonly string[] = []): Trust =>
+  profileTrust(extraCaCertificates);
 
 /** Whether some certificate of the chain is, or is signed by, one of the trusted anchors. */
 export function chainIsAnchored(chain: readonly X509Certificate[], trust: Trust): boolean {
