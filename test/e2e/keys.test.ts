@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { MemoryKeyVault } from '../../main/config';
 import { createNssTrustHome, findCertutil } from '../../main/simulation/nss-trust-home';
 import { unzipAll } from '../unit/bundle/bundle-fixtures';
-import { CHROMIUM_PATH, chromiumMissingReason, SCREENSHOT_DIR } from './harness';
+import { CHROMIUM_PATH, chromiumMissingReason, SCREENSHOT_DIR, TEST_BROWSER_ARGS } from './harness';
 import { useAppSuite, visible } from './suite';
 
 if (chromiumMissingReason) console.warn(chromiumMissingReason);
@@ -102,7 +102,7 @@ describe.skipIf(chromiumMissingReason !== null || certutilMissingReason !== null
         const trust = await createNssTrustHome(opened.cas, findCertutil()!);
         const officeBrowser = await chromium.launch({
           executablePath: CHROMIUM_PATH,
-          args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+          args: [...TEST_BROWSER_ARGS],
           env: { ...process.env, HOME: trust.home },
         });
         try {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../main/sandbox';
+import { SIMULATION_BROWSER_ARGS } from '../../../main/simulation/playwright-launcher';
 import { prepay, request } from './https-helpers';
 
 /**
@@ -25,7 +26,11 @@ beforeAll(async () => {
   if (missing) return;
   [sandbox, browser] = await Promise.all([
     startSandbox(),
-    chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--headless', '--no-sandbox', '--disable-gpu'] }),
+    // The simulation's flags: no spare renderers or address-bar popups for each test's context.
+    chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: ['--headless', '--no-sandbox', ...SIMULATION_BROWSER_ARGS],
+    }),
   ]);
 });
 afterAll(async () => {
