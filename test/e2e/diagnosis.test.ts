@@ -43,6 +43,11 @@ async function recordSteps(page: Page): Promise<() => Promise<string[]>> {
   return () => page.evaluate(() => (globalThis as unknown as { __stepsSeen: string[] }).__stepsSeen);
 }
 
+/** getComputedStyle in the page (tsconfig.node.json has no DOM types). */
+type ComputedStyleOf = {
+  getComputedStyle(element: unknown, pseudoElement?: string): { animationName: string };
+};
+
 const isFocused = (locator: Locator) =>
   locator.evaluate((element) => element === element.ownerDocument.activeElement);
 
@@ -191,6 +196,23 @@ describe.skipIf(chromiumMissingReason !== null)(
         await visible(progress.getByText(/^模拟买家付款：(等待中|进行中|已完成)$/));
         await visible(page.getByRole('button', { name: '取消诊断' }));
         await session.screenshot('diagnosis-running');
+        // Animations: the progress bar shimmers and the button's icon spins, unless the system asks for
+        // less motion (the journeys run so); then both stand still and the bar still shows how far it is.
+        const animationOf = (locator: Locator, pseudo?: string) =>
+          locator.evaluate(
+            (element, pseudoElement) =>
+              (globalThis as unknown as ComputedStyleOf).getComputedStyle(element, pseudoElement)
+                .animationName,
+            pseudo,
+          );
+        const shimmer = () => animationOf(progress.locator('.ant-progress-track').first(), '::after');
+        const spinner = () => animationOf(page.locator('.anticon-spin').first());
+        expect(await shimmer()).toBe('none');
+        expect(await spinner()).toBe('none');
+        await page.emulateMedia({ reducedMotion: 'no-preference' });
+        expect(await shimmer()).not.toBe('none');
+        expect(await spinner()).not.toBe('none');
+        await page.emulateMedia({ reducedMotion: 'reduce' });
         await expectAccessible(page, 'home while a diagnosis runs');
         // The gateway keeps the run going for about a minute: time to look at it in English too.
         await expectAccessibleInEnglish(page, 'home while a diagnosis runs');
