@@ -83,12 +83,13 @@ for (const name of readdirSync('test-results')) {
   if (/^vitest-.*\.json$/.test(name)) rmSync(`test-results/${name}`, { force: true });
 }
 
-// The tests run as jobs pulled by a few lanes from one queue: the Node tests (unit + integration) in
-// shards, the browser journeys one file per job. Most of their time is waiting (on a sandbox's timeouts,
-// on Chromium, on sockets), not CPU: with two vitest processes side by side (the journeys one file at a
-// time beside the Node tests) the machine's two cores were busy about half the time and the journeys'
-// lane alone set the run's length. A queue keeps every lane busy to the end, longest jobs first.
-const LANES = Math.max(1, Number(process.env.TEST_LANES ?? 3));
+// The tests run as jobs pulled by two lanes from one queue: the Node tests (unit + integration) in
+// shards, the browser journeys one file per job, longest first. The machine is CPU-bound during the run
+// (both cores ~90 % busy by /proc/stat; `time` sees about half of it, as Chromium's zygote-forked
+// processes are not counted there), so a third lane only makes every job slower; the queue keeps both
+// lanes busy to the end instead of leaving the journeys alone for the last minutes, as two projects side
+// by side did.
+const LANES = Math.max(1, Number(process.env.TEST_LANES ?? 2));
 const UNIT_SHARDS = Math.max(1, Number(process.env.TEST_UNIT_SHARDS ?? 3));
 const e2eFiles = readdirSync('test/e2e')
   .filter((name) => name.endsWith('.test.ts'))
