@@ -21,6 +21,7 @@ interface WorkerResult {
   previewMs: number;
   previewMainCpuMs: number;
   previewAllCpuMs: number;
+  previewIdleMs: number;
   writeMs: number;
   baseline: NodeJS.MemoryUsage;
   beforeWrite: NodeJS.MemoryUsage;
@@ -98,6 +99,7 @@ export async function runBundleBench(): Promise<string> {
     const previewMs = median(results.map((r) => r.previewMs));
     const previewMainCpu = median(results.map((r) => r.previewMainCpuMs));
     const previewAllCpu = median(results.map((r) => r.previewAllCpuMs));
+    const previewIdle = median(results.map((r) => r.previewIdleMs));
     const writeMs = median(results.map((r) => r.writeMs));
     const zip = median(zipMs);
     const writeRss = median(results.map((r) => r.writePeak.rss - r.beforeWrite.rss));
@@ -136,7 +138,9 @@ cores: compression and redaction overlap), and the write step only copies the st
 (plus a SHA-256 of it and an fsync): ${(writeMs / zip).toFixed(2)}× \`zip -6\`'s time. During the preview the main thread
 was busy ${(previewMainCpu / 1000).toFixed(2)} s (redaction, serializing, hashing) and the process as a whole used ${(previewAllCpu / 1000).toFixed(2)} s of CPU
 (deflate on the thread pool included): with two cores the preview cannot take less than the larger of the
-main thread's time and half the total. Redaction is allowlist-first: every header,
+main thread's time and half the total. The main thread waited ${(previewIdle / 1000).toFixed(2)} s in the event loop (for zlib or
+the disk): the writer lets the loop turn after every chunk, so zlib's finished work is handed back and the
+next chunk started while redaction goes on. Redaction is allowlist-first: every header,
 cookie, query and JSON-body value from outside is kept only under a harmless name, every cookie and credential of
 the run is hunted in all free text, and every string goes through the text rules.
 

@@ -95,6 +95,28 @@ describe('redaction speed paths', () => {
     expect(matcher.addedSince(since, 'x alpha123456 y')).toBe(false);
   });
 
+  it('remembers a clean text the second time it is given, and never vouches for a text it was not given', () => {
+    // Texts that differ only inside (same length, same ends) share most of their signature: the Map decides.
+    const text = fc.oneof(
+      fc.string({ minLength: 6, maxLength: 40 }),
+      fc.integer({ min: 0, max: 999 }).map((n) => `2026-12-04T10:00:${String(n).padStart(3, '0')}.000Z`),
+      fc.constantFrom('Mozilla/5.0 (X11; Linux x86_64)', 'text/html; charset=utf-8'),
+    );
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 60 }), text, (given, other) => {
+        const clean = new CleanTexts(new LiteralMatcher());
+        const times = new Map<string, number>();
+        for (const t of given) {
+          clean.remember(t);
+          times.set(t, (times.get(t) ?? 0) + 1);
+        }
+        for (const [t, n] of times) if (n >= 2) expect(clean.has(t), t).toBe(true);
+        if (!times.has(other)) expect(clean.has(other)).toBe(false);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('gives the same output, aliases and counts with the memory of clean texts as without it', () => {
     const texts = fc.array(
       fc.constantFrom(
