@@ -12,7 +12,7 @@ import type { ProbeSettings } from '../../shared/probe/probe-settings';
 import { connectTcp, familyOf, resolveHost, type LookupHost, type ResolvedAddress } from './connect';
 import { exchangeHttp1, probeRequestHeaders, type ExchangeMarks } from './http-exchange';
 import { withinPhase } from './phase-deadline';
-import { isoAt, ms, now, since } from './phase-timer';
+import { isoAt, ms, now } from './phase-timer';
 import { errorMessage, ProbeError } from './probe-error';
 import { openConnectTunnel, parseProxyRule, type ProxyChoice, type ResolveProxy } from './proxy';
 import { sanitizeUrl } from './sanitize';
@@ -88,13 +88,22 @@ export async function probeHop(url: URL, index: number, env: ProbeEnvironment): 
   };
   // An object, not two lets: the steps advance inside closures, where TypeScript cannot follow them.
   const current: { step: Step; start: number } = { step: 'blocked', start: t0 };
+  /**
+   * Each step starts where the previous one ended, on the same reading of the clock: two readings would
+   * leave the time between them in no phase (a busy machine can pause the process there for tens of ms),
+   * and a HAR's phases must add up to its total.
+   */
+  let stepEnd = t0;
   const begin = (next: Step) => {
     current.step = next;
-    current.start = now();
+    current.start = stepEnd;
   };
   const finishStep = () => {
-    timings[current.step] = since(current.start);
+    stepEnd = now();
+    timings[current.step] = ms(Math.max(0, stepEnd - current.start));
   };
+  /** Where the request's sending begins: the end of the last step before it. */
+  let sendBase: number | undefined;
 
   let choice: ProxyChoice | null = null;
   let proxy: ProxyUse | null = null;
@@ -214,6 +223,7 @@ export async function probeHop(url: URL, index: number, env: ProbeEnvironment): 
     }
 
     begin('send');
+    sendBase = current.start;
     const throughPlainProxy = choice.mode === 'http-proxy' && !https;
     const exchanged = await exchangeHttp1(
       socket,
@@ -257,7 +267,7 @@ export async function probeHop(url: URL, index: number, env: ProbeEnvironment): 
   end ??= marks.end ?? now();
   response ??= marks.response ?? null;
   if (marks.sendStart !== undefined) {
-    timings.send = ms((marks.sent ?? end) - marks.sendStart);
+    timings.send = ms((marks.sent ?? end) - (sendBase ?? marks.sendStart));
     if (marks.sent !== undefined) timings.wait = ms((marks.firstByte ?? end) - marks.sent);
     if (marks.firstByte !== undefined) timings.receive = ms((marks.end ?? end) - marks.firstByte);
   }

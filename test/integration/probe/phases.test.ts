@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ProbeRequestResultSchema } from '../../../shared/probe/probe-result';
 import { DEFAULT_PROBE_SETTINGS, type ProbeSettings } from '../../../shared/probe/probe-settings';
 import { probeUrl, systemLookup, type ProbeEnvironment } from '../../../main/probe';
@@ -64,6 +64,27 @@ describe('phase timing over loopback', () => {
     );
     expect(Math.abs(t.total - sum)).toBeLessThan(5);
     expect(hop!.response).toMatchObject({ status: 200, httpVersion: 'HTTP/1.1', bodySize: 2 });
+  });
+
+  it('phases meet end to end: they add up to the total even when the process is paused between two steps', async () => {
+    // Every reading of the clock is 40 ms after the one before, as if the machine paused the process
+    // between any two lines: time between the end of one step and the start of the next must still
+    // belong to a phase. (Two readings per boundary left up to 24 ms in no phase on a busy machine.)
+    const real = performance.now.bind(performance);
+    let shift = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => real() + (shift += 40));
+    try {
+      const result = await probeUrl({ role: 'gateway', url: https.url('/') }, 0, env());
+      expect(result.outcome).toBe('ok');
+      const t = result.hops[0]!.timings;
+      const sum = (
+        ['blocked', 'dns', 'connect', 'proxyTunnel', 'tls', 'send', 'wait', 'receive'] as const
+      ).reduce((a, k) => a + (t[k] ?? 0), 0);
+      expect(t.total).toBeGreaterThan(200);
+      expect(Math.abs(t.total - sum)).toBeLessThan(0.01);
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it('attributes a slowly sent body to receive', async () => {
