@@ -247,9 +247,9 @@ describe('paths', () => {
     const path = join(dir.path, 'huge.json');
     writeFileSync(path, '');
     truncateSync(path, 5 * 1024 ** 3);
-    const started = performance.now();
+    // The size in the message is the file's on disk: it came from stat (reading 5 GB could not have
+    // answered at all: Node refuses to read a file over 2 GB into memory, with another error).
     const [error] = expectFailure(await loadStoreConfigFile(path));
-    expect(performance.now() - started).toBeLessThan(500);
     expect(error).toMatchObject({ code: 'FILE_TOO_LARGE', file: 'huge.json' });
     expect(error?.message['zh-CN']).toContain('5120.0 MB');
   });
