@@ -7,10 +7,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { RENDERER_CSP, RENDERER_MEDIA_TYPES } from '../../main/adapters/content-security-policy';
 import { createAppCore, type AppCore, type AppCoreOptions } from '../../main/core/app-core';
-import {
-  PLAYWRIGHT_DISABLED_FEATURES,
-  SIMULATION_DISABLED_FEATURES,
-} from '../../main/simulation/playwright-launcher';
+import { SIMULATION_BROWSER_ARGS } from '../../main/simulation/playwright-launcher';
 import type {
   Channel,
   ChannelInput,
@@ -36,22 +33,16 @@ export const chromiumMissingReason: string | null = existsSync(CHROMIUM_PATH)
   : `Debian's Chromium is not installed at ${CHROMIUM_PATH} (apt-get install chromium); browser journeys skipped.`;
 
 /**
- * The journeys' browser: the handbook's flags, and the simulation's browser-UI features off (spare
- * renderers, the address bar's WebUI popups: main/simulation/playwright-launcher.ts). Every test opens a
- * browser context of its own, and each one cost two or three renderer processes that no page of the app
- * ever uses; the app itself runs in Electron, which has neither. Playwright's own disabled features stay in
- * the list: Chromium honours only the last --disable-features.
+ * The journeys' browser: headless, and the simulation browser's flags (the handbook's list, and the
+ * browser-UI features off: spare renderers, the address bar's WebUI popups; see
+ * main/simulation/playwright-launcher.ts). Every test opens a browser context of its own, and each one cost
+ * two or three renderer processes that no page of the app ever uses; the app itself runs in Electron, which
+ * has neither.
  */
 export const TEST_BROWSER_ARGS: readonly string[] = [
   '--headless',
   '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...SIMULATION_DISABLED_FEATURES].join(',')}`,
+  ...SIMULATION_BROWSER_ARGS,
 ];
 
 export const launchChromium = (): Promise<Browser> =>
