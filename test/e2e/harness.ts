@@ -227,8 +227,6 @@ export async function openSession(
     dialogs?: Pick<AppCoreOptions, 'pickFolder' | 'pickHarSavePath'>;
     /** More of the app's adapters (a key vault, a log, a back-office opener) for a test to watch. */
     core?: Partial<AppCoreOptions>;
-    /** The system's animation setting the page sees; 'reduce' unless a test says otherwise. */
-    reducedMotion?: 'reduce' | 'no-preference';
   } = {},
 ): Promise<AppSession> {
   const ownDataDir = options.dataDir === undefined;
@@ -239,8 +237,9 @@ export async function openSession(
     locale: 'zh-CN',
     // As a user who turned animations off: the app stops its endless ones (spinners, the progress bar's
     // shimmer; renderer/src/app/app.css). On two cores with no GPU, Chromium painted them at 60 frames a
-    // second for the whole of every run the journeys wait on. The diagnosis journey checks both settings.
-    reducedMotion: options.reducedMotion ?? 'reduce',
+    // second for the whole of every run the journeys wait on. The diagnosis journey checks both settings
+    // (page.emulateMedia).
+    reducedMotion: 'reduce',
   });
   const failures = new Map<Channel, IpcError>();
   const calls: Channel[] = [];

@@ -53,7 +53,7 @@ function profile(): PlatformProfile {
 async function simulateTo(cashierUrl: string) {
   nextCashierUrl = cashierUrl;
   const { merchantPrivateKey: _pem, ...store } = sandbox.store;
-  const result = await runSimulation({
+  return runSimulation({
     profile: profile(),
     store,
     privateKeyPem: sandbox.merchantPrivateKeyPem,
@@ -62,7 +62,6 @@ async function simulateTo(cashierUrl: string) {
     gatewayTimeoutMs: 5000,
     returnLegTimeoutMs: 5000,
   });
-  return { result };
 }
 
 beforeAll(async () => {
@@ -162,57 +161,37 @@ afterAll(async () => {
 // well past every budget it involves. Timing a run against a fixed bound failed on a loaded machine.
 const HANG_GUARD_MS = 60_000;
 
-describe.skipIf(!haveBrowser)('the simulation against hostile cashiers', () => {
-  it(
-    'slow drip: the page never becomes ready, so CASHIER_TIMEOUT within the budget',
-    async () => {
-      const { result } = await simulateTo(`${origin(cashier)}/drip`);
-      expect(result.outcome).toBe('CASHIER_TIMEOUT');
-    },
-    HANG_GUARD_MS,
-  );
+describe.skipIf(!haveBrowser)('the simulation against hostile cashiers', { timeout: HANG_GUARD_MS }, () => {
+  it('slow drip: the page never becomes ready, so CASHIER_TIMEOUT within the budget', async () => {
+    const result = await simulateTo(`${origin(cashier)}/drip`);
+    expect(result.outcome).toBe('CASHIER_TIMEOUT');
+  });
 
-  it(
-    'endless redirects: REDIRECT_LOOP after at most 10 hops',
-    async () => {
-      const { result } = await simulateTo(`${origin(cashier)}/redirects`);
-      expect(result.outcome).toBe('REDIRECT_LOOP');
-      expect(result.hops.filter((h) => h.leg === 'cashier').length).toBeLessThanOrEqual(11);
-    },
-    HANG_GUARD_MS,
-  );
+  it('endless redirects: REDIRECT_LOOP after at most 10 hops', async () => {
+    const result = await simulateTo(`${origin(cashier)}/redirects`);
+    expect(result.outcome).toBe('REDIRECT_LOOP');
+    expect(result.hops.filter((h) => h.leg === 'cashier').length).toBeLessThanOrEqual(11);
+  });
 
-  it(
-    'a 1 GB page: ends within the budget, and this process does not buffer it',
-    async () => {
-      const before = process.memoryUsage().rss;
-      const { result } = await simulateTo(`${origin(cashier)}/huge`);
-      expect(['CASHIER_TIMEOUT', 'BLANK_PAGE', 'CASHIER_UNREACHABLE']).toContain(result.outcome);
-      expect(process.memoryUsage().rss - before).toBeLessThan(300 * 1024 * 1024);
-    },
-    HANG_GUARD_MS,
-  );
+  it('a 1 GB page: ends within the budget, and this process does not buffer it', async () => {
+    const before = process.memoryUsage().rss;
+    const result = await simulateTo(`${origin(cashier)}/huge`);
+    expect(['CASHIER_TIMEOUT', 'BLANK_PAGE', 'CASHIER_UNREACHABLE']).toContain(result.outcome);
+    expect(process.memoryUsage().rss - before).toBeLessThan(300 * 1024 * 1024);
+  });
 
   it('a 1 MB response header: the browser refuses it, CASHIER_UNREACHABLE', async () => {
-    const { result } = await simulateTo(`${origin(cashier)}/bigheader`);
+    const result = await simulateTo(`${origin(cashier)}/bigheader`);
     expect(result.outcome).toBe('CASHIER_UNREACHABLE');
   });
 
-  it(
-    'a reset in the middle of the TLS handshake: the cashier is unreachable (or a TLS error), no hang',
-    async () => {
-      const { result } = await simulateTo(`${origin(resetMidTls)}/pay`);
-      expect(['CASHIER_UNREACHABLE', 'TLS_ERROR']).toContain(result.outcome);
-    },
-    HANG_GUARD_MS,
-  );
+  it('a reset in the middle of the TLS handshake: the cashier is unreachable (or a TLS error), no hang', async () => {
+    const result = await simulateTo(`${origin(resetMidTls)}/pay`);
+    expect(['CASHIER_UNREACHABLE', 'TLS_ERROR']).toContain(result.outcome);
+  });
 
-  it(
-    'a reply that is not HTTP: CASHIER_UNREACHABLE',
-    async () => {
-      const { result } = await simulateTo(`${origin(notHttp)}/pay`);
-      expect(result.outcome).toBe('CASHIER_UNREACHABLE');
-    },
-    HANG_GUARD_MS,
-  );
+  it('a reply that is not HTTP: CASHIER_UNREACHABLE', async () => {
+    const result = await simulateTo(`${origin(notHttp)}/pay`);
+    expect(result.outcome).toBe('CASHIER_UNREACHABLE');
+  });
 });
