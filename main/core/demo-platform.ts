@@ -20,7 +20,7 @@ export interface DemoPlatform {
  * Its seven RSA keys (most of a start's time) are generated once and kept in the key vault, as merchant keys
  * are: the app's vault seals them with the OS keychain (safeStorage) in the data folder, so the demo merchant's
  * private key is never in a plain-text file; where there is no keychain the vault holds them in memory and
- * each start makes new ones, as before. Certificates, ports and registrations stay per run.
+ * each start makes new ones, as before. Ports and registrations stay per run, certificates per process.
  */
 export function lazyDemoPlatform(
   options: { vault?: KeyVault; log?: (message: string) => void } = {},

@@ -77,6 +77,29 @@ export async function createSandboxPki(now: Date = new Date(), keys?: SandboxPki
   };
 }
 
+/**
+ * The PKI for kept keys: the one made last when the keys are the same and it is less than a day old, else a
+ * new one. Why: the simulation's browser trusts the sandbox CA by its exact certificate (one throw-away NSS
+ * home per set of CAs, simulation/playwright-launcher.ts), so a sandbox restarted in the same process with the
+ * same keys (the demo after a restart, every browser journey of the tests) presents the same certificates and
+ * the browser already running is used again, rather than a new one started with a new trust home. One entry
+ * only: a process runs one demo sandbox at a time. A day keeps every date the scenarios rely on true (the leaf
+ * has 396 days left, the expired leaf stays expired).
+ */
+let lastPki: { id: string; madeAt: number; pki: Promise<SandboxPki> } | null = null;
+
+export function sandboxPkiFor(keys: SandboxPkiKeys, now: Date = new Date()): Promise<SandboxPki> {
+  const id = [keys.ca, keys.leaf, keys.expiredLeaf].map((pair) => pair.publicKeyPem).join('');
+  if (lastPki && lastPki.id === id && Math.abs(now.getTime() - lastPki.madeAt) < DAY_MS) return lastPki.pki;
+  const made = { id, madeAt: now.getTime(), pki: createSandboxPki(now, keys) };
+  lastPki = made;
+  // A failed one is not kept: the next start tries again.
+  made.pki.catch(() => {
+    if (lastPki === made) lastPki = null;
+  });
+  return made.pki;
+}
+
 async function issueServerCertificate(
   ca: x509.X509Certificate,
   caPrivateKey: WebCryptoKey,

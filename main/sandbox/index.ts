@@ -2,7 +2,7 @@ import { PlatformProfileSchema, type PlatformProfile } from '../../shared/config
 import { StoreConfigSchema, type StoreConfig } from '../../shared/config/store-config';
 import type { Scenario } from '../../shared/sandbox/scenarios';
 import { createCashierHandler } from './cashier-server';
-import { createSandboxPki } from './certificates';
+import { createSandboxPki, sandboxPkiFor } from './certificates';
 import { createGatewayHandler, GATEWAY_PATH } from './gateway-server';
 import { BACK_OFFICE_PATH } from './back-office';
 import { startHttpsServer, type HostedServer } from './https-host';
@@ -85,8 +85,9 @@ const CLOCK_SKEW_TOLERANCE_SECONDS = 300;
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const host = options.host ?? '127.0.0.1';
   if (host !== '127.0.0.1' && host !== '::1') throw new Error('the sandbox listens on loopback only');
+  // New keys make a new PKI; kept keys get the certificates made for them last (sandboxPkiFor says why).
   const keys = options.keys ?? (await generateSandboxKeys());
-  const pki = await createSandboxPki(new Date(), keys);
+  const pki = options.keys ? await sandboxPkiFor(options.keys) : await createSandboxPki(new Date(), keys);
   const platformKeys = keys.platform;
   const impostorPlatformKeys = keys.impostorPlatform;
   const merchantKeys = keys.merchant;

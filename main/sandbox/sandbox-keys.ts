@@ -4,7 +4,7 @@ import { generateRsaKeyPair, rsaKeyPairFromPem, type RsaKeyPair } from './keys';
  * The sandbox's seven RSA keys: its root CA and two server certificates' keys, the platform's key and an
  * impostor's, the demo merchant's key and an impostor's. Generating them is most of a sandbox start (seconds
  * on an old PC), so the app's demo makes them once and keeps them (main/core/demo-platform.ts); the
- * certificates, registrations and ports are still new every run.
+ * registrations and ports are still new every run, certificates in every new process (certificates.ts).
  */
 export const SANDBOX_KEY_NAMES = [
   'ca',

@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import type { OutcomeCode } from '../../shared/protocol/outcome-codes';
 import { BROWSER_ENV_VAR } from '../../main/simulation/browser-discovery';
+import { lazyBrowserEngine } from '../../main/core/browser-engine';
 import { OUTCOME_EXPLANATIONS } from '../../shared/simulation/outcome-explanations';
 import type { SimulationSeries } from '../../shared/simulation/simulation-result';
 import { expectAccessible } from './accessibility';
@@ -248,7 +249,8 @@ describe.skipIf(chromiumMissingReason !== null)('simulation screen (Chromium)', 
     const saved = process.env[BROWSER_ENV_VAR];
     process.env[BROWSER_ENV_VAR] = '/nonexistent/chrome';
     try {
-      const session = await suite.open();
+      // The core's own engine (not the file's shared browser), which looks for its browser on the first run.
+      const session = await suite.open({ core: { browserEngine: lazyBrowserEngine() } });
       await session.open('#/simulation');
       const { page } = session;
       await page.getByRole('button', { name: '开始模拟' }).click();

@@ -1,8 +1,14 @@
 import { rm } from 'node:fs/promises';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { MemoryKeyVault } from '../../main/config/key-vault';
+import { DEMO_SANDBOX_KEYS_ID } from '../../main/core/demo-platform';
+import { generateSandboxKeys, sandboxKeysToText } from '../../main/sandbox';
+import type { BrowserLauncher } from '../../main/simulation';
+import { createPlaywrightLauncher } from '../../main/simulation/playwright-launcher';
 import {
   assertRendererBuilt,
+  CHROMIUM_PATH,
   launchChromium,
   openSession,
   startRendererServer,
@@ -25,10 +31,18 @@ export const countOf = (locator: Locator, timeout = 15_000) =>
  * The per-file set-up of the browser journeys: one Chromium and one renderer server for the file, every
  * session a test opened closed after it with its page errors checked, and temp dirs removed.
  * A missing or stale build fails every test with the fix in the message, rather than skipping them.
+ *
+ * The sessions of a file also share what one app process keeps across its runs: the demo sandbox's seven
+ * keys (as the app's key vault keeps them between starts) and the simulation's browser, in which every run
+ * still gets a browser context of its own (playwright-launcher.ts). With the same keys a restarted sandbox
+ * presents the same CA (sandboxPkiFor), so that browser is started once per file, not once per test with a
+ * new trust home of its own; a test that brings its own key vault or browser engine keeps it.
  */
 export function useAppSuite() {
   let browser: Browser;
   let server: RendererServer;
+  let simulationBrowser: BrowserLauncher | null = null;
+  let demoKeys: Promise<string> | null = null;
   const sessions: AppSession[] = [];
   const tempDirs: string[] = [];
   let setupError: unknown;
@@ -38,6 +52,7 @@ export function useAppSuite() {
       assertRendererBuilt();
       browser = await launchChromium();
       server = await startRendererServer();
+      simulationBrowser = createPlaywrightLauncher({ executablePath: CHROMIUM_PATH });
     } catch (error) {
       setupError = error;
     }
@@ -58,11 +73,23 @@ export function useAppSuite() {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    await simulationBrowser?.close();
   });
 
   return {
     async open(options: Parameters<typeof openSession>[2] = {}) {
-      const session = await openSession(browser, server, options);
+      const keyVault = new MemoryKeyVault();
+      demoKeys ??= generateSandboxKeys().then(sandboxKeysToText);
+      await keyVault.put(DEMO_SANDBOX_KEYS_ID, await demoKeys);
+      const shared = simulationBrowser;
+      // Each core closes its engine when it closes; the file's browser outlives them (closed in afterAll).
+      const browserEngine: BrowserLauncher | undefined = shared
+        ? { openSession: (request) => shared.openSession(request), close: async () => {} }
+        : undefined;
+      const session = await openSession(browser, server, {
+        ...options,
+        core: { keyVault, browserEngine, ...options.core },
+      });
       sessions.push(session);
       return session;
     },

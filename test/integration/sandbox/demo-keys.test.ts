@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { MemoryKeyVault } from '../../../main/config/key-vault';
 import { createAppCore } from '../../../main/core/app-core';
 import { DEMO_SANDBOX_KEYS_ID, lazyDemoPlatform } from '../../../main/core/demo-platform';
-import { SANDBOX_KEY_NAMES } from '../../../main/sandbox';
+import { SANDBOX_KEY_NAMES, sandboxKeysFromText } from '../../../main/sandbox';
+import { sandboxPkiFor } from '../../../main/sandbox/certificates';
 
 /** Every file under a folder, as text. */
 function filesUnder(dir: string): { path: string; text: string }[] {
@@ -19,7 +20,7 @@ function filesUnder(dir: string): { path: string; text: string }[] {
 const caKey = (pem: string) => new X509Certificate(pem).publicKey.export({ type: 'spki', format: 'pem' });
 
 describe('the demo sandbox’s keys are made once and kept in the key vault (issue 15)', () => {
-  it('the next start reuses them: same merchant and CA keys, new certificates', async () => {
+  it('the next start reuses them: same merchant and CA keys; the same certificates in one process, new ones a day on', async () => {
     // The app's vault seals with safeStorage in the data folder and outlives a start; one vault object here.
     const vault = new MemoryKeyVault();
     const first = lazyDemoPlatform({ vault });
@@ -34,8 +35,13 @@ describe('the demo sandbox’s keys are made once and kept in the key vault (iss
     try {
       expect(b.merchantPrivateKeyPem).toBe(keptA.merchant);
       expect(caKey(b.profile.extraCaCertificates[0]!)).toBe(caKey(keptA.ca));
-      // The certificate itself is issued afresh each run (its dates, serial), from the kept key.
-      expect(b.profile.extraCaCertificates[0]).not.toBe(keptA.ca);
+      // In the same process, the same certificates: the simulation browser that trusts this CA is reused.
+      expect(b.profile.extraCaCertificates[0]).toBe(keptA.ca);
+      // A day on (or in a new process), they are issued afresh from the kept keys (new dates, serial).
+      const keys = sandboxKeysFromText((await vault.get(DEMO_SANDBOX_KEYS_ID))!)!;
+      const later = await sandboxPkiFor(keys, new Date(Date.now() + 2 * 24 * 3600 * 1000));
+      expect(later.caCertPem).not.toBe(keptA.ca);
+      expect(caKey(later.caCertPem)).toBe(caKey(keptA.ca));
     } finally {
       await second.close();
     }
