@@ -10,6 +10,12 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
           environment: 'node',
+          // Each file in a worker thread of its own rather than a process: as isolated (a new V8 isolate and
+          // module graph per file), but no new Node process per file. On this VM a fresh process's memory is
+          // dear (page faults); measured side by side, the unit tests took 24 % less CPU (66.8 s against
+          // 88.2 s) and the integration tests 6 % less. Nothing here needs a process of its own (no
+          // process.chdir); what must be one (the crash worker, the CLI) is spawned as one.
+          pool: 'threads',
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
