@@ -8,7 +8,15 @@ import type { RedactionRule } from './rules';
  */
 export interface Hunter {
   hunt(value: string, rule: RedactionRule): void;
+  /** Room for about this many values, made before the first is hunted. */
+  reserve?(count: number): void;
 }
+
+/**
+ * Values a HAR entry usually yields, to make room for them at once: a cookie or two sent and set, a token in
+ * the URL; the redaction pass then adds the other values of the URLs (aliased and hunted too).
+ */
+const VALUES_PER_ENTRY = 8;
 
 const isRecord = (node: unknown): node is Record<string, unknown> =>
   node !== null && typeof node === 'object' && !Array.isArray(node);
@@ -58,6 +66,7 @@ function huntPairs(hunter: Hunter, list: unknown, kind: 'header' | 'param' | 'co
 }
 
 export function huntHar(hunter: Hunter, har: { log: { entries: readonly unknown[] } }): void {
+  hunter.reserve?.(har.log.entries.length * VALUES_PER_ENTRY);
   for (const entry of har.log.entries) {
     if (!isRecord(entry)) continue;
     const { request, response } = entry;
