@@ -4,8 +4,6 @@ import type { StagedFileWriter } from './staged-file';
 
 /** Chunks handed to the file are about this many characters: few writes, small memory. */
 const FLUSH_AT = 256 * 1024;
-/** The most bytes UTF-8 needs for one UTF-16 code unit. */
-const UTF8_PER_UNIT = 3;
 
 /**
  * network.har, redacted page by page and entry by entry and written as it goes: the HAR as a whole is
@@ -17,18 +15,16 @@ export async function writeRedactedHar(
   engine: RedactionEngine,
   out: StagedFileWriter,
 ): Promise<void> {
-  // Lines are kept apart and each encoded straight into the chunk: joining them first would build a
-  // string of a quarter million characters only to copy it again (a third of the cost of a 50 MB HAR).
+  // Lines are kept apart and each encoded straight into the chunk (writeLines): joining them first would
+  // build a string of a quarter million characters only to copy it again (a third of the cost of a 50 MB HAR).
   let lines: string[] = [];
   let chars = 0;
   const flush = async () => {
     if (chars === 0) return;
-    const chunk = Buffer.allocUnsafe(chars * UTF8_PER_UNIT);
-    let length = 0;
-    for (const line of lines) length += chunk.write(line, length, 'utf8');
+    const chunk = lines;
     lines = [];
     chars = 0;
-    await out.write(chunk.subarray(0, length));
+    await out.writeLines(chunk);
   };
   const add = (text: string) => {
     lines.push(text);

@@ -98,6 +98,11 @@ export class RedactionEngine {
     this.book.restore(tally);
   }
 
+  /** Makes room for about `count` hunted values before they come (harvest.ts, before a HAR's). */
+  reserve(count: number): void {
+    this.literals.reserve(count);
+  }
+
   /** Adds a value found outside this engine's walk (harvest.ts reads a HAR this way). */
   hunt(value: string, rule: RedactionRule): void {
     if (!this.keep.has(value)) this.literals.add(value, rule);

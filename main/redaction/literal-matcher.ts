@@ -32,6 +32,8 @@ const PREFIX = MIN_LITERAL_LENGTH;
 const ODD_SEARCHES = 16;
 const ODD_PREFIX = 4;
 const BLOOM_LOG2 = 21;
+/** reserve makes room for this many values at most (16 MB of tables): past that, the table grows as it fills. */
+const MAX_RESERVED = 1 << 20;
 /** addedSince looks at this many new values at most; past that, reading the text again is as quick. */
 const RECHECK_AT_MOST = 24;
 
@@ -103,7 +105,7 @@ class PrefixTable {
     }
     this.hashes[index] = h;
     if ((index + 1) * 4 > this.slots.length) {
-      this.rehash(this.slots.length * 2);
+      this.rehash(this.slots.length * 2, index);
       at = this.slotOf(h);
     }
     const b = h >>> (32 - BLOOM_LOG2);
@@ -114,9 +116,25 @@ class PrefixTable {
     return true;
   }
 
-  private rehash(length: number): void {
+  /** Room for `count` literals in all, so that adding that many never rehashes (a rehash reads every slot). */
+  reserve(count: number): void {
+    if (count > this.next.length) {
+      const next = new Int32Array(count);
+      next.set(this.next);
+      this.next = next;
+      const hashes = new Int32Array(count);
+      hashes.set(this.hashes);
+      this.hashes = hashes;
+    }
+    let length = this.slots.length;
+    while (count * 4 > length) length *= 2;
+    if (length > this.slots.length) this.rehash(length, this.values.length);
+  }
+
+  /** Files the first `count` literals again in a table of `length`, in the order they came (chains stay newest first). */
+  private rehash(length: number, count: number): void {
     this.slots = new Int32Array(length);
-    for (let index = 0; index < this.values.length - 1; index++) {
+    for (let index = 0; index < count; index++) {
       const h = this.hashes[index]!;
       const at = this.slotOf(h);
       this.slots[at] = h;
@@ -164,6 +182,14 @@ export class LiteralMatcher {
 
   get size(): number {
     return this.added.length;
+  }
+
+  /**
+   * Room for about `count` values that start like a token (the usual kind: cookies, ids, hex and base64),
+   * made once: a hundred thousand values added one by one would rehash the table a dozen times.
+   */
+  reserve(count: number): void {
+    this.tokens.reserve(Math.min(count, MAX_RESERVED));
   }
 
   /**

@@ -1,3 +1,4 @@
+import { aliasedCookiesUnchanged } from './aliased-cookies';
 import { judgeName, ruleForFieldName, type NameContext } from './field-rules';
 import type { RedactionRule } from './rules';
 import {
@@ -77,7 +78,14 @@ export function outsideValue(w: Walker, context: NameContext, name: string, valu
   if (!value) return value;
   const verdict = judgeName(name, context);
   if (verdict.kind === 'harmless') return redactText(w.ctx, value);
-  if (verdict.kind === 'credential') return redactText(w.ctx, credentialValue(w.ctx, verdict.rule, value));
+  if (verdict.kind === 'credential') {
+    const credential = credentialValue(w.ctx, verdict.rule, value);
+    // A cookie header now made of names and aliases only is known to come out of the rules as it is.
+    const plain =
+      (verdict.rule === 'cookie' || verdict.rule === 'set-cookie') &&
+      aliasedCookiesUnchanged(w.ctx, credential);
+    return plain ? credential : redactText(w.ctx, credential);
+  }
   return replaceWithAlias(w.ctx, 'value', value);
 }
 

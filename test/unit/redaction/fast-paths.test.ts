@@ -170,4 +170,33 @@ describe('redaction fast paths', () => {
     expect(again).toBe(`echo ${aliases[0]} and ${aliases[4999]}`);
     expect(engine.counts().cookie).toBe(cookies.length + 2);
   });
+
+  it('finds the same values, longest first, whether room was made for them before or not', () => {
+    // Values sharing their first six characters, so chains hold several and the longest must win.
+    const value = fc.tuple(fc.constantFrom('abc123', 'Zz9-_.', 'k3y0x1'), fc.string({ maxLength: 8 }));
+    fc.assert(
+      fc.property(
+        fc.array(value, { minLength: 1, maxLength: 60 }),
+        fc.integer({ min: 0, max: 3000 }),
+        fc.nat(59),
+        (pairs, room, before) => {
+          const values = pairs.map(([head, tail]) => head + tail);
+          const plain = new LiteralMatcher();
+          const roomy = new LiteralMatcher();
+          // Room made after some values are in (they must be filed again) and before the rest.
+          values.forEach((v, i) => {
+            if (i === before % values.length) roomy.reserve(room);
+            plain.add(v, 'cookie');
+            roomy.add(v, 'cookie');
+          });
+          const text = values.map((v, i) => `${i % 2 ? ' ' : '/'}${v}x`).join('');
+          const mark = (v: string) => `<${v.length}>`;
+          expect(roomy.size).toBe(plain.size);
+          expect(roomy.replace(text, mark)).toBe(plain.replace(text, mark));
+          for (const v of values) expect(roomy.has(v)).toBe(plain.has(v));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { crc32, inflateRawSync } from 'node:zlib';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { StagedFileWriter } from '../../../main/bundle/staged-file';
+
+/**
+ * writeLines encodes into chunks it uses again once the file and zlib are done with them: a chunk used
+ * again too early would overwrite bytes not yet written or deflated. Every byte of the staged file and of
+ * its deflated copy, and the size, SHA-256 and CRC-32, must be those of the lines as given.
+ */
+const root = mkdtempSync(join(tmpdir(), 'bt-staged-file-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** Batch `i`: lines no other batch has (so a chunk overwritten early shows), some of them multi-byte. */
+function batch(i: number): string[] {
+  const lines: string[] = [];
+  for (let j = 0; j < 40; j++) {
+    lines.push(
+      `{"batch":${i},"line":${j},"text":"${(i % 3 ? '白条分期' : 'plain').repeat(50 + ((i * 7 + j) % 400))}"}`,
+    );
+    lines.push(j % 2 ? ',\n' : '\n');
+  }
+  return lines;
+}
+
+describe('staging lines', () => {
+  it('writes every line as given while it uses its chunks again', async () => {
+    const allocations = vi.spyOn(Buffer, 'allocUnsafeSlow');
+    const file = join(root, 'member');
+    const writer = new StagedFileWriter(file, 6);
+    const expected: string[] = [];
+    const batches = 150;
+    for (let i = 0; i < batches; i++) {
+      const lines = batch(i);
+      expected.push(...lines);
+      await writer.writeLines(lines);
+    }
+    const result = await writer.close();
+    const used = allocations.mock.calls.length;
+    allocations.mockRestore();
+    const bytes = Buffer.from(expected.join(''), 'utf8');
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+    expect(inflateRawSync(readFileSync(`${file}.deflated`)).equals(bytes)).toBe(true);
+    expect(result.bytes).toBe(bytes.length);
+    expect(result.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(result.crc32).toBe(crc32(bytes));
+    // The chunks were used again, or this test would not test it: the batches hold several times the bytes
+    // the streams queue, so the writer waited for them, and chunks done by then served later batches.
+    expect(bytes.length).toBeGreaterThan(3 * 4 * 1024 * 1024);
+    expect(used).toBeLessThan(batches);
+  });
+});
