@@ -194,6 +194,8 @@ export interface AppSession {
   dataDir: string;
   /** Channels the next calls from the page should fail on, with the error main would send. */
   failures: Map<Channel, IpcError>;
+  /** Channels whose calls from the page wait for the promise before main answers (a screen held loading). */
+  holds: Map<Channel, Promise<void>>;
   /** Every channel the page called, in order. */
   calls: Channel[];
   /** Console errors and uncaught exceptions of the page (CSP violations show up here). */
@@ -242,11 +244,13 @@ export async function openSession(
     reducedMotion: 'reduce',
   });
   const failures = new Map<Channel, IpcError>();
+  const holds = new Map<Channel, Promise<void>>();
   const calls: Channel[] = [];
   const pageErrors: string[] = [];
 
   await context.exposeBinding('__doctorInvoke', async (_source, channel: Channel, input: unknown) => {
     calls.push(channel);
+    await holds.get(channel);
     const failure = failures.get(channel);
     if (failure) return { ok: false, error: failure } satisfies IpcEnvelope<never>;
     return core.dispatch(channel, input);
@@ -288,6 +292,7 @@ export async function openSession(
     page,
     dataDir,
     failures,
+    holds,
     calls,
     pageErrors,
     grant: (path) => core.grantDroppedFile(path).token,

@@ -52,5 +52,19 @@ describe.skipIf(chromiumMissingReason !== null)(
         await expectAccessible(page, `${SCREENS[index]} (en-US)`);
       }
     });
+
+    test('a screen still loading names what it waits for, and axe finds nothing serious there either', async () => {
+      const session = await suite.open();
+      let release = () => {};
+      session.holds.set('diagnosis.last', new Promise<void>((done) => (release = done)));
+      await session.open('#/home');
+      const { page } = session;
+      const placeholder = page.getByRole('status', { name: '正在读取上次的诊断结果…' });
+      await visible(placeholder);
+      expect(await placeholder.getAttribute('aria-busy')).toBe('true');
+      await expectAccessible(page, '首页, still loading (zh-CN)');
+      release();
+      await expect.poll(() => placeholder.count()).toBe(0);
+    });
   },
 );

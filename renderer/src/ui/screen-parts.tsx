@@ -28,11 +28,23 @@ export function ScreenHeader({
   );
 }
 
-/** A card-sized placeholder while something loads, named for screen readers. */
+/**
+ * A skeleton while something loads, named for screen readers. A status, because a name on a plain div is
+ * not allowed (axe: aria-prohibited-attr) and antd's Skeleton drops aria attributes given to it.
+ */
+export function LoadingPlaceholder({ label, rows }: { label: string; rows?: number }) {
+  return (
+    <div role="status" aria-busy aria-label={label}>
+      <Skeleton active paragraph={rows === undefined ? true : { rows }} />
+    </div>
+  );
+}
+
+/** A card-sized placeholder while something loads. */
 export function LoadingCard({ label }: { label: string }) {
   return (
-    <Card aria-busy aria-label={label}>
-      <Skeleton active />
+    <Card>
+      <LoadingPlaceholder label={label} />
     </Card>
   );
 }

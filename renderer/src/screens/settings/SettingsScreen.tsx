@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput, Stores } from '../../../../shared/ipc/contract';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
-import { ScreenHeader } from '../../ui/screen-parts';
+import { LoadingPlaceholder, ScreenHeader } from '../../ui/screen-parts';
 import { describeProxyRule } from '../../i18n/proxy-words';
 import { useDoctorCall } from '../../ipc/use-doctor-call';
 import { KeyStatus, ProfileName } from '../../workspace/store-facts';
@@ -102,9 +102,7 @@ function StoresCard({ stores }: { stores: Loaded<Stores> }) {
     >
       <Flex vertical gap="middle">
         <Typography.Text type="secondary">{t('settings.stores.intro')}</Typography.Text>
-        {stores.status === 'loading' && (
-          <Skeleton active aria-busy aria-label={t('settings.stores.loading')} paragraph={{ rows: 2 }} />
-        )}
+        {stores.status === 'loading' && <LoadingPlaceholder label={t('settings.stores.loading')} rows={2} />}
         {stores.status === 'ready' && stores.value.stores.length === 0 && (
           <Empty description={t('settings.stores.empty')} />
         )}
@@ -190,9 +188,7 @@ function PathsCard({ paths }: { paths: Loaded<Paths> }) {
     <Card title={<h2 className="card-title">{t('settings.paths.title')}</h2>} data-testid="settings-paths">
       <Flex vertical gap="middle">
         <Typography.Text type="secondary">{t('settings.paths.intro')}</Typography.Text>
-        {paths.status === 'loading' && (
-          <Skeleton active aria-busy aria-label={t('settings.paths.loading')} paragraph={{ rows: 3 }} />
-        )}
+        {paths.status === 'loading' && <LoadingPlaceholder label={t('settings.paths.loading')} rows={3} />}
         {paths.status === 'ready' && (
           <Descriptions
             column={1}

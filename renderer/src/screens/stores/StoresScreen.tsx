@@ -1,10 +1,11 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Modal, Result, Skeleton, Tabs, Typography } from 'antd';
+import { App, Button, Card, Flex, Modal, Result, Tabs, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreSummary, Stores } from '../../../../shared/ipc/contract';
 import { useDoctorCall } from '../../ipc/use-doctor-call';
 import { useWorkspace } from '../../workspace/workspace-context';
+import { LoadingPlaceholder } from '../../ui/screen-parts';
 import { ImportPanel } from './ImportPanel';
 import { KeyFixer } from './KeyFixer';
 import { StoreForm, type EditingStore } from './StoreForm';
@@ -115,11 +116,7 @@ export default function StoresScreen() {
         }
         data-testid="store-list"
       >
-        {list.status === 'loading' && (
-          <div aria-busy aria-label={t('stores.list.loading')}>
-            <Skeleton active />
-          </div>
-        )}
+        {list.status === 'loading' && <LoadingPlaceholder label={t('stores.list.loading')} />}
         {list.status === 'failed' && (
           <Result
             status="warning"
