@@ -63,6 +63,7 @@ describe.skipIf(chromiumMissingReason !== null)(
       await visible(placeholder);
       expect(await placeholder.getAttribute('aria-busy')).toBe('true');
       await expectAccessible(page, '首页, still loading (zh-CN)');
+      await session.screenshot('home-loading-last');
       release();
       await expect.poll(() => placeholder.count()).toBe(0);
     });
