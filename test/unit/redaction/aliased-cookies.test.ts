@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RedactionEngine } from '../../../main/redaction';
-import { AliasBook } from '../../../main/redaction/alias-book';
 import { aliasedCookiesUnchanged } from '../../../main/redaction/aliased-cookies';
 import { LiteralMatcher } from '../../../main/redaction/literal-matcher';
 import { osUserPattern } from '../../../main/redaction/personal-rules';
 import { ALIAS_LABEL } from '../../../main/redaction/rules';
 import { redactText, type TextRuleContext } from '../../../main/redaction/text-rules';
+import { textRuleContext } from './fixtures/text-rule-context';
 
 /**
  * A cookie header made of names and aliases skips the text rules only where they would have left it as it
@@ -99,15 +99,7 @@ const userName = fc.option(fc.constantFrom('alice', 'cart', 'redacted', 'cookie'
 function context(values: readonly string[], user: string | null): TextRuleContext {
   const literals = new LiteralMatcher();
   for (const v of values) literals.add(v, 'cookie', true);
-  return {
-    book: new AliasBook(),
-    keep: new Set(),
-    needles: new Set(),
-    literals,
-    skip: new Set(),
-    osUser: osUserPattern(user),
-    clean: null,
-  };
+  return textRuleContext({ literals, osUser: osUserPattern(user) });
 }
 
 describe('cookie headers made of names and aliases', () => {

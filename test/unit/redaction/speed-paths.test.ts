@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RedactionEngine } from '../../../main/redaction';
-import { AliasBook } from '../../../main/redaction/alias-book';
 import { CleanTexts } from '../../../main/redaction/clean-texts';
 import { LiteralMatcher } from '../../../main/redaction/literal-matcher';
 import {
@@ -12,6 +11,7 @@ import {
   textFeatures,
 } from '../../../main/redaction/text-features';
 import { redactText, type TextRuleContext } from '../../../main/redaction/text-rules';
+import { textRuleContext } from './fixtures/text-rule-context';
 
 /**
  * The second round of redaction speed-ups (issue 12's speed goal) must not weaken it either: the digit
@@ -134,15 +134,7 @@ describe('redaction speed paths', () => {
     );
     const context = (remember: boolean): TextRuleContext => {
       const literals = new LiteralMatcher();
-      return {
-        book: new AliasBook(),
-        keep: new Set(),
-        needles: new Set(),
-        literals,
-        skip: new Set(),
-        osUser: null,
-        clean: remember ? new CleanTexts(literals) : null,
-      };
+      return textRuleContext({ literals, clean: remember ? new CleanTexts(literals) : null });
     };
     fc.assert(
       fc.property(texts, (list) => {
