@@ -32,26 +32,25 @@ export const F_CARD_DIGITS = 16384;
  */
 const WORDS4 = 'auth bear basi dige toke cook secr pass sess sign cred tick priv user home docu';
 const WORDS3 = 'pwd sid key eyj';
-const QUAD = new Uint8Array(26 ** 4 / 8 + 1);
-const TRI = new Uint8Array(26 ** 3 / 8 + 1);
-const letterIndex = (word: string) => [...word].reduce((n, c) => n * 26 + c.charCodeAt(0) - 97, 0);
+/**
+ * Letters as five bits each (`c & 31`: A and a are 1, Z and z 26), the last four of a run in twenty bits:
+ * a mask instead of a remainder per letter. QUAD holds the four-letter groups, TRI the three-letter words.
+ */
+const QUAD = new Uint8Array((1 << 20) / 8);
+const TRI = new Uint8Array((1 << 15) / 8);
+const letterCode = (word: string) => [...word].reduce((n, c) => (n << 5) | (c.charCodeAt(0) & 31), 0);
 const set = (table: Uint8Array, n: number) => (table[n >> 3]! |= 1 << (n & 7));
-for (const w of WORDS4.split(' ')) set(QUAD, letterIndex(w));
+const has = (table: Uint8Array, n: number) => (table[n >> 3]! & (1 << (n & 7))) !== 0;
+for (const w of WORDS4.split(' ')) set(QUAD, letterCode(w));
 // A three-letter word inside four letters or more is found by its four-letter groups (keyb, nkey): one
-// lookup per letter. A word of exactly three letters is looked up when it ends.
+// lookup per letter. A run of exactly three letters is looked up when it ends.
 for (const w of WORDS3.split(' ')) {
-  set(TRI, letterIndex(w));
-  for (let l = 0; l < 26; l++) {
-    set(QUAD, letterIndex(w) * 26 + l);
-    set(QUAD, l * 17576 + letterIndex(w));
+  set(TRI, letterCode(w));
+  for (let l = 1; l <= 26; l++) {
+    set(QUAD, (letterCode(w) << 5) | l);
+    set(QUAD, (l << 15) | letterCode(w));
   }
 }
-
-/** Whether the last three letters in `gram` are one of WORDS3. */
-const threeLetterWord = (gram: number) => {
-  const tri = gram % 17576;
-  return (TRI[tri >> 3]! & (1 << (tri & 7))) !== 0;
-};
 
 /** Classes of ASCII characters, as bits. */
 const DIGIT = 1;
@@ -91,94 +90,130 @@ function noteRun(start: number, end: number): void {
   tokenRuns.count++;
 }
 
+const isLetter = (c: number) => ((c | 32) - 97) >>> 0 < 26;
+const isDigit = (c: number) => (c - 48) >>> 0 < 10;
+
+/**
+ * Runs of ASCII letters and of ASCII digits (three quarters of a HAR's characters) are read in loops of
+ * their own that do only what each letter or digit needs (the word test; the mobile test), and the run's
+ * length is added to the counts once it ends; every other character is read one by one.
+ */
 export function textFeatures(text: string): number {
   let f = 0;
   let digits = 0;
-  let d1 = -1; // the digit before this one in the run
-  let d2 = -1; // and the one before that
+  let d1 = -1;
+  let d2 = -1;
   let b64 = 0;
   let token = 0;
   let dashes = 0;
-  let letters = 0;
   let equals = 0;
-  // Digits in the current chain of digits with single separators between them: ` .-` for phones, ` -` for
-  // cards. `sep` is the separator just read after a digit (0: none).
   let phoneChain = 0;
   let cardChain = 0;
   let sep = 0;
-  // The last four letters, as a number in base 26.
-  let gram = 0;
   tokenRuns.count = 0;
   const length = text.length;
-  for (let i = 0; i < length; i++) {
-    const c = text.charCodeAt(i);
+  let i = 0;
+  while (i < length) {
+    let c = text.charCodeAt(i);
+    if (isLetter(c)) {
+      // A run of letters: only the word test reads each one, and only until a word was found.
+      const start = i;
+      if ((f & F_WORD) === 0) {
+        let gram = 0;
+        do {
+          gram = ((gram << 5) | (c & 31)) & 0xfffff;
+          if (i - start >= 3 && has(QUAD, gram)) f |= F_WORD;
+          if (++i === length) break;
+          c = text.charCodeAt(i);
+        } while (isLetter(c));
+        if (i - start === 3 && has(TRI, gram & 0x7fff)) f |= F_WORD;
+      } else {
+        do {
+          if (++i === length) break;
+          c = text.charCodeAt(i);
+        } while (isLetter(c));
+      }
+      const run = i - start;
+      token += run;
+      b64 += run;
+      if (b64 >= 40) f |= F_RUN_40;
+      dashes = 0;
+      if (digits !== 0) {
+        digits = 0;
+        d1 = d2 = -1;
+      }
+      phoneChain = cardChain = sep = 0;
+      continue;
+    }
+    if (isDigit(c)) {
+      // A run of ASCII digits (it may go on a run of full-width ones: d1, d2 and the counts carry over).
+      const start = i;
+      do {
+        const d = c - 48;
+        digits++;
+        if (digits >= 3 && d2 === 1 && d1 >= 3) f |= F_MOBILE;
+        d2 = d1;
+        d1 = d;
+        if (++i === length) break;
+        c = text.charCodeAt(i);
+      } while (isDigit(c));
+      const run = i - start;
+      token += run;
+      b64 += run;
+      if (b64 >= 40) f |= F_RUN_40;
+      dashes = 0;
+      if (digits >= 4) {
+        f |= F_DIGITS_4;
+        if (digits >= 6) {
+          f |= F_DIGITS_6;
+          if (digits >= 15) f |= F_DIGITS_15;
+        }
+      }
+      phoneChain += run;
+      cardChain += run;
+      if (phoneChain >= 11) f |= F_PHONE_DIGITS;
+      if (cardChain >= 13) f |= F_CARD_DIGITS;
+      sep = 0;
+      continue;
+    }
+    // Any other character, one by one; a full-width digit is a digit here.
     let d = -1;
     if (c < 128) {
       const k = CLASS[c]!;
-      // Letters first, and on their own: they are most of a text, and a letter only extends runs.
-      if ((k & LETTER) !== 0) {
-        token++;
+      if ((k & TOKEN) !== 0) token++;
+      else {
+        if (token >= MIN_TOKEN_RUN) noteRun(i - token, i);
+        token = 0;
+      }
+      if ((k & B64) !== 0) {
         if (++b64 === 40) f |= F_RUN_40;
-        dashes = 0;
-        gram = ((gram % 17576) * 26 + (c | 32) - 97) | 0;
-        if (++letters >= 4 && (QUAD[gram >> 3]! & (1 << (gram & 7))) !== 0) f |= F_WORD;
-        if (digits !== 0) {
-          digits = 0;
-          d1 = d2 = -1;
-        }
-        if (phoneChain !== 0) phoneChain = cardChain = sep = 0;
-        continue;
-      }
-      if (letters !== 0) {
-        if (letters === 3 && threeLetterWord(gram)) f |= F_WORD;
-        letters = 0;
-      }
-      if ((k & DIGIT) !== 0) {
-        token++;
-        if (++b64 === 40) f |= F_RUN_40;
-        dashes = 0;
-        d = c - 48;
-      } else {
-        if ((k & TOKEN) !== 0) token++;
-        else {
-          if (token >= MIN_TOKEN_RUN) noteRun(i - token, i);
-          token = 0;
-        }
-        if ((k & B64) !== 0) {
-          if (++b64 === 40) f |= F_RUN_40;
-        } else b64 = 0;
-        if (c === 45 /* - */) {
-          if (++dashes === 5) f |= F_DASHES;
-        } else dashes = 0;
-        if (c === 64) f |= F_AT;
-        else if (c === 37) f |= F_PERCENT;
-        else if (c === 61) equals++;
-        else if (c === 63 || c === 35) f |= F_QUERY;
-        else if (c === 32 && i > 0 && text.charCodeAt(i - 1) === 59) f |= F_SEMI_SPACE;
-      }
+      } else b64 = 0;
+      if (c === 45 /* - */) {
+        if (++dashes === 5) f |= F_DASHES;
+      } else dashes = 0;
+      if (c === 64) f |= F_AT;
+      else if (c === 37) f |= F_PERCENT;
+      else if (c === 61) equals++;
+      else if (c === 63 || c === 35) f |= F_QUERY;
+      else if (c === 32 && i > 0 && text.charCodeAt(i - 1) === 59) f |= F_SEMI_SPACE;
     } else {
       if (token >= MIN_TOKEN_RUN) noteRun(i - token, i);
       token = 0;
       b64 = 0;
       dashes = 0;
-      if (letters !== 0) {
-        if (letters === 3 && threeLetterWord(gram)) f |= F_WORD;
-        letters = 0;
-      }
       if (c >= 0xff10 && c <= 0xff19) d = c - 0xff10;
       else if (c === 0xff20) f |= F_WIDE_AT;
     }
-    // Digits, ASCII or full-width.
     if (d >= 0) {
       digits++;
       if (digits >= 3 && d2 === 1 && d1 >= 3) f |= F_MOBILE;
       d2 = d1;
       d1 = d;
-      if (digits === 4) f |= F_DIGITS_4;
-      else if (digits === 6) f |= F_DIGITS_6;
-      else if (digits === 15) f |= F_DIGITS_15;
-      if (++phoneChain === 11) f |= F_PHONE_DIGITS;
-      if (++cardChain === 13) f |= F_CARD_DIGITS;
+      if (digits >= 4) f |= F_DIGITS_4;
+      if (digits >= 6) f |= F_DIGITS_6;
+      if (digits >= 15) f |= F_DIGITS_15;
+      if (++phoneChain >= 11) f |= F_PHONE_DIGITS;
+      if (++cardChain >= 13) f |= F_CARD_DIGITS;
       sep = 0;
     } else {
       if (digits !== 0) {
@@ -186,7 +221,6 @@ export function textFeatures(text: string): number {
         d1 = d2 = -1;
       }
       if (phoneChain !== 0) {
-        // One separator may stand between two digits of a chain; a second one, or anything else, ends it.
         if (sep === 0 && (c === 32 || c === 46 || c === 45)) {
           sep = c;
           if (c === 46) cardChain = 0;
@@ -195,10 +229,10 @@ export function textFeatures(text: string): number {
         }
       }
     }
+    i++;
   }
   if (token >= MIN_TOKEN_RUN) noteRun(length - token, length);
   if (equals >= 2) f |= F_TWO_EQUALS;
-  if (letters === 3 && threeLetterWord(gram)) f |= F_WORD;
   tokenRuns.text = text;
   return f;
 }
