@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { RedactionEngine } from '../../../main/redaction';
 import { COOKIE_LIST } from '../../../main/redaction/credential-rules';
 import { LiteralMatcher } from '../../../main/redaction/literal-matcher';
+import { TEXT_RULES } from '../../../main/redaction/text-rules';
+import { textRuleContext } from './fixtures/text-rule-context';
 import {
   F_AT,
   F_DASHES,
@@ -105,6 +107,21 @@ describe('redaction fast paths', () => {
         const f = textFeatures(t);
         for (const [name, old, now] of OLD_GATES) {
           if (old(t)) expect(now(f, t), `${name}: ${JSON.stringify(t)}`).toBe(true);
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it("turns a rule away by its feature bits only where the rule's own test would have said no", () => {
+    const ctx = textRuleContext({ osUser: /\bshopowner\b/g });
+    ctx.literals.add('abcdef123456', 'cookie');
+    fc.assert(
+      fc.property(text, (t) => {
+        const f = textFeatures(t);
+        for (const rule of TEXT_RULES) {
+          const passes = (f & rule.all) === rule.all && (rule.any === 0 || (f & rule.any) !== 0);
+          if (rule.may(t, ctx, f)) expect(passes, `${rule.rules.join()}: ${JSON.stringify(t)}`).toBe(true);
         }
       }),
       { numRuns: 1500 },
