@@ -4,7 +4,7 @@ import { keyEncodings, knownSecretNeedles } from './known-secrets';
 import { LiteralMatcher } from './literal-matcher';
 import { osUserPattern } from './personal-rules';
 import type { RedactionRule } from './rules';
-import { own, type Walker } from './structured';
+import { memberKind, own, UNNAMED, type Member, type Walker } from './structured';
 import { redactText, replaceWithAlias, type TextRuleContext } from './text-rules';
 
 export interface RedactionEngineOptions {
@@ -42,10 +42,11 @@ export class RedactionEngine {
   private readonly clean = new CleanTexts(this.literals);
   private readonly osUser: RegExp | null;
   /**
-   * Object keys that came through the text rules unchanged. A HAR repeats the same few keys millions of
-   * times; only keys nothing matched are remembered, so a key that is itself a secret is still counted.
+   * Object keys that came through the text rules unchanged, with what each says of its value. A HAR repeats
+   * the same few keys millions of times; only keys nothing matched are remembered, so a key that is itself a
+   * secret is still counted.
    */
-  private readonly cleanKeys = new Set<string>();
+  private readonly cleanKeys = new Map<string, Member>();
 
   constructor(options: RedactionEngineOptions = {}) {
     this.keep = new Set((options.keep ?? []).filter(Boolean));
@@ -78,7 +79,7 @@ export class RedactionEngine {
 
   /** A JSON value (parsed): returns a redacted copy of the same shape. */
   json<T>(value: T, options: RedactOptions = {}): T {
-    return own(this.walker(this.context(options)), value, null) as T;
+    return own(this.walker(this.context(options)), value, UNNAMED) as T;
   }
 
   /** Aliases a whole value under `rule` (the personal-data exemptions do not apply: it is a credential). */
@@ -123,13 +124,14 @@ export class RedactionEngine {
   private walker(ctx: TextRuleContext): Walker {
     return {
       ctx,
-      key: (key) => {
-        if (this.cleanKeys.has(key)) return key;
-        const safe = redactText(ctx, key);
-        if (safe === key && key.length <= 64 && this.cleanKeys.size < 10_000 && ctx.skip.size === 0) {
-          this.cleanKeys.add(key);
+      member: (key) => {
+        const known = this.cleanKeys.get(key);
+        if (known) return known;
+        const member = { key: redactText(ctx, key), kind: memberKind(key) };
+        if (member.key === key && key.length <= 64 && this.cleanKeys.size < 10_000 && ctx.skip.size === 0) {
+          this.cleanKeys.set(key, member);
         }
-        return safe;
+        return member;
       },
     };
   }

@@ -23,23 +23,47 @@ import {
 /** Keys whose value is a set of headers: HAR's name/value pairs or DevTools' `{ Name: value }`. */
 const HEADERS_KEY = /^(?:request|response)?_?headers(?:Text)?$/i;
 const PARAMS_KEY = /^(?:queryString|params)$/;
-/** What a member's name says, worked out once per name: a HAR asks about the same few names a million times. */
-const headersKeys = new Map<string, boolean>();
-const isHeadersKey = (name: string): boolean => {
-  let verdict = headersKeys.get(name);
-  if (verdict === undefined) {
-    verdict = HEADERS_KEY.test(name);
-    if (headersKeys.size < 10_000) headersKeys.set(name, verdict);
-  }
-  return verdict;
-};
+
+/** What a member's name says about its value in our own structure (see `own`). */
+export interface MemberKind {
+  /** A set of headers: name/value pairs, `{ Name: value }` or raw header lines. */
+  headers: boolean;
+  /** HAR query or form parameters. */
+  params: boolean;
+  /** HAR cookies. */
+  cookies: boolean;
+  /** A credential by its name (ruleForFieldName), or null. */
+  rule: RedactionRule | null;
+}
+
+/** What a value without a name (the top, an array's items under no name) is: nothing in particular. */
+export const UNNAMED: MemberKind = { headers: false, params: false, cookies: false, rule: null };
+
+export function memberKind(name: string): MemberKind {
+  return {
+    headers: HEADERS_KEY.test(name),
+    params: PARAMS_KEY.test(name),
+    cookies: name === 'cookies',
+    rule: ruleForFieldName(name),
+  };
+}
+
 /** JSON bodies are parsed to be judged member by member; bigger ones are treated as text. */
 const MAX_PARSED_BODY = 4 * 1024 * 1024;
 
+/** An object's member as it goes out: its key through the text rules, and what the key says of its value. */
+export interface Member {
+  key: string;
+  kind: MemberKind;
+}
+
 export interface Walker {
   ctx: TextRuleContext;
-  /** Object keys: a key that is itself a secret is rare, but it is text like any other. */
-  key(key: string): string;
+  /**
+   * An object key: a key that is itself a secret is rare, but it is text like any other. A HAR repeats the
+   * same few keys millions of times: what is learnt of a key is asked once, in one lookup (engine.ts).
+   */
+  member(key: string): Member;
 }
 
 const isRecord = (node: unknown): node is Record<string, unknown> =>
@@ -122,7 +146,7 @@ function jsonBody(w: Walker, node: unknown, name: string): unknown {
   if (Array.isArray(node)) return node.map((item) => jsonBody(w, item, name));
   if (isRecord(node)) {
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(node)) out[w.key(key)] = jsonBody(w, node[key], key);
+    for (const key of Object.keys(node)) out[w.member(key).key] = jsonBody(w, node[key], key);
     return out;
   }
   return name
@@ -135,7 +159,7 @@ function jsonBody(w: Walker, node: unknown, name: string): unknown {
 /** An array of HAR name/value pairs (headers, query, form params, cookies). */
 function pairs(w: Walker, list: unknown[], context: NameContext | 'cookie'): unknown[] {
   return list.map((item) => {
-    if (!isRecord(item) || typeof item.name !== 'string') return own(w, item, null);
+    if (!isRecord(item) || typeof item.name !== 'string') return own(w, item, UNNAMED);
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(item)) {
       const value = item[key];
@@ -146,8 +170,11 @@ function pairs(w: Walker, list: unknown[], context: NameContext | 'cookie'): unk
               ? credentialValue(w.ctx, 'cookie', value, true)
               : value
             : outsideValue(w, context, item.name, value);
-      } else if (key === 'name') out.name = w.key(item.name);
-      else out[w.key(key)] = own(w, value, key);
+      } else if (key === 'name') out.name = w.member(item.name).key;
+      else {
+        const member = w.member(key);
+        out[member.key] = own(w, value, member.kind);
+      }
     }
     return out;
   });
@@ -156,7 +183,8 @@ function pairs(w: Walker, list: unknown[], context: NameContext | 'cookie'): unk
 /** DevTools headers: `{ "Set-Cookie": "…", "X-Auth-Token": "…" }`. */
 function headerObject(w: Walker, headers: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const name of Object.keys(headers)) out[w.key(name)] = outsideValue(w, 'header', name, headers[name]);
+  for (const name of Object.keys(headers))
+    out[w.member(name).key] = outsideValue(w, 'header', name, headers[name]);
   return out;
 }
 
@@ -169,28 +197,28 @@ function headerLines(w: Walker, text: string): string {
   );
 }
 
-/** Our own structure: names judged only for credentials; known containers of outside data by their key. */
-export function own(w: Walker, node: unknown, name: string | null): unknown {
-  if (typeof node === 'string' && name !== null && isHeadersKey(name))
-    return redactText(w.ctx, headerLines(w, node));
+/**
+ * Our own structure: names judged only for credentials; known containers of outside data by their key.
+ * `kind` is what the value's name says (UNNAMED for none).
+ */
+export function own(w: Walker, node: unknown, kind: MemberKind): unknown {
   if (typeof node === 'string') {
-    const rule = name === null ? null : ruleForFieldName(name);
+    if (kind.headers) return redactText(w.ctx, headerLines(w, node));
     // A named credential goes whole, then through the text rules too (a cookie's attributes may hold more).
-    return redactText(w.ctx, rule ? credentialValue(w.ctx, rule, node) : node);
+    return redactText(w.ctx, kind.rule ? credentialValue(w.ctx, kind.rule, node) : node);
   }
   if (typeof node === 'number') {
-    const rule = name === null ? null : ruleForFieldName(name);
-    return rule ? credentialValue(w.ctx, rule, String(node)) : number(w, node);
+    return kind.rule ? credentialValue(w.ctx, kind.rule, String(node)) : number(w, node);
   }
   if (Array.isArray(node)) {
-    if (name !== null && isHeadersKey(name)) return pairs(w, node, 'header');
-    if (name !== null && PARAMS_KEY.test(name)) return pairs(w, node, 'param');
-    if (name === 'cookies') return pairs(w, node, 'cookie');
-    return node.map((item) => own(w, item, name));
+    if (kind.headers) return pairs(w, node, 'header');
+    if (kind.params) return pairs(w, node, 'param');
+    if (kind.cookies) return pairs(w, node, 'cookie');
+    return node.map((item) => own(w, item, kind));
   }
   if (!isRecord(node)) return node;
   if (Buffer.isBuffer(node)) throw new TypeError('binary data cannot be redacted as JSON');
-  if (name !== null && isHeadersKey(name)) return headerObject(w, node);
+  if (kind.headers) return headerObject(w, node);
   // HAR and DevTools name/value pairs outside a known container: the pair's `name` says what its `value` is.
   const pairName = typeof node.name === 'string' && typeof node.value === 'string' ? node.name : null;
   // HAR postData and response content: a body, with its media type beside it.
@@ -199,15 +227,15 @@ export function own(w: Walker, node: unknown, name: string | null): unknown {
   // Object.keys, not entries: a HAR has millions of members, and entries makes an array for each.
   for (const key of Object.keys(node)) {
     const value = node[key];
-    const safeKey = w.key(key);
+    const member = w.member(key);
     if (key === 'value' && pairName !== null) {
       const rule = ruleForFieldName(pairName);
-      out[safeKey] = redactText(
+      out[member.key] = redactText(
         w.ctx,
         rule ? credentialValue(w.ctx, rule, value as string) : (value as string),
       );
-    } else if (key === 'text' && isBody) out[safeKey] = body(w, value as string, node.mimeType);
-    else out[safeKey] = own(w, value, key);
+    } else if (key === 'text' && isBody) out[member.key] = body(w, value as string, node.mimeType);
+    else out[member.key] = own(w, value, member.kind);
   }
   return out;
 }
