@@ -1,6 +1,6 @@
-import { open } from 'node:fs/promises';
 import type { BundlePreviewView, PreviewPart } from '../../shared/report/bundle-view';
 import type { BundlePreview, StagedMember } from './preview';
+import { readStaged } from './staged-file';
 
 export interface PreviewViewLimits {
   /** Text shown per member; the rest is summed up as "truncated". */
@@ -11,15 +11,7 @@ export interface PreviewViewLimits {
 
 async function head(member: StagedMember, maxBytes: number): Promise<Buffer> {
   if (member.data) return member.data.subarray(0, maxBytes);
-  const handle = await open(member.file!, 'r');
-  try {
-    const length = Math.min(member.bytes, maxBytes);
-    const buffer = Buffer.alloc(length);
-    await handle.read(buffer, 0, length, 0);
-    return buffer;
-  } finally {
-    await handle.close();
-  }
+  return readStaged(member, Math.min(member.bytes, maxBytes));
 }
 
 /** Cuts before a UTF-8 sequence that the limit split, so the view never ends in a broken character. */

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -25,7 +25,7 @@ import {
   REPORT_PATH,
   sectionOfMember,
 } from './members';
-import { sha256Hex, StagedFileWriter, type StagedFileResult } from './staged-file';
+import { readStaged, sha256Hex, StagedFileWriter, type StagedFileResult } from './staged-file';
 
 /** Declared in main/report (beside the draft it extends); re-exported for the bundle's callers. */
 export type { BundleSources };
@@ -57,9 +57,10 @@ export interface StagedMember {
   compress: boolean;
   /** CRC-32 of the bytes (the zip's check value), computed as they were staged. */
   crc32: number;
+  /** Where the bytes are: in memory (small members), in `file` (pictures), or only deflated (`deflated`). */
   data: Buffer | null;
   file: string | null;
-  /** A deflated copy made while staging (on the thread pool, beside redaction), for the writer to copy. */
+  /** The deflated copy made while staging (on the thread pool, beside redaction), for the writer to copy. */
   deflated: StagedFileResult['deflated'];
 }
 
@@ -114,7 +115,7 @@ export class BundlePreview {
   /** The exact bytes of a member (for the preview screen; large members are better read in part). */
   async read(path: string): Promise<Buffer> {
     const m = this.member(path);
-    return m.data ?? readFile(m.file!);
+    return m.data ?? readStaged(m);
   }
 
   assertLive(): void {
@@ -273,7 +274,8 @@ export async function previewBundle(
         compress,
         crc32: staged.crc32,
         data: null,
-        file,
+        // A deflated member is staged only deflated (staged-file.ts).
+        file: staged.deflated ? null : file,
         deflated: staged.deflated,
       });
     };

@@ -1,9 +1,20 @@
 import { createHash, type Hash } from 'node:crypto';
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
+import { open, readFile } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import type { TransformOptions } from 'node:stream';
-import { crc32, createDeflateRaw, type DeflateRaw, type ZlibOptions } from 'node:zlib';
+import { promisify } from 'node:util';
+import {
+  crc32,
+  createDeflateRaw,
+  createInflateRaw,
+  inflateRaw,
+  type DeflateRaw,
+  type ZlibOptions,
+} from 'node:zlib';
+
+const inflateRawAsync = promisify(inflateRaw);
 
 /**
  * How many bytes may wait for the file and for deflate before a write waits. With the streams' default
@@ -46,12 +57,15 @@ export interface StagedFileResult {
  * sha256 and size come from the very bytes the zip will hold. Waits on backpressure: a 50 MB HAR is
  * never all in memory at once.
  *
- * With `deflateLevel`, the bytes are also deflated as they come, into a second file: zlib runs on libuv's
- * thread pool, so on a machine with two cores the compression the zip needs happens while the main thread
- * is still redacting, and writing the bundle is then a copy.
+ * With `deflateLevel`, the bytes are deflated as they come and only the deflated copy is written: zlib runs
+ * on libuv's thread pool, so on a machine with two cores the compression the zip needs happens while the
+ * main thread is still redacting, and writing the bundle is then a copy. The bytes themselves are not kept
+ * beside it: writing fifty megabytes to the disk cost the other core time the compression needed, and the
+ * few readers of a staged member (the consent screen's first part, a full read) inflate it (readStaged).
+ * Without `deflateLevel` (pictures, stored as they are), the bytes go to `file`.
  */
 export class StagedFileWriter {
-  private readonly stream: WriteStream;
+  private readonly stream: WriteStream | null;
   private readonly hash: Hash = createHash('sha256');
   private bytes = 0;
   private crc = 0;
@@ -65,11 +79,12 @@ export class StagedFileWriter {
     readonly file: string,
     private readonly deflateLevel: number | null = null,
   ) {
-    this.stream = createWriteStream(file, { flags: 'wx', mode: 0o600, highWaterMark: QUEUED_BYTES });
     if (deflateLevel === null) {
+      this.stream = createWriteStream(file, { flags: 'wx', mode: 0o600, highWaterMark: QUEUED_BYTES });
       this.deflate = null;
       this.deflatedStream = null;
     } else {
+      this.stream = null;
       // zlib's streams take a Transform's options too (@types/node's ZlibOptions leaves them out).
       const options: ZlibOptions & TransformOptions = {
         level: deflateLevel,
@@ -122,23 +137,23 @@ export class StagedFileWriter {
     this.hash.update(bytes);
     this.crc = crc32(bytes, this.crc);
     this.bytes += bytes.length;
-    // Each stream calls back once it no longer needs the bytes (written to the file, read by zlib).
-    let users = this.deflate ? 2 : 1;
+    // The one stream (the file, or zlib) calls back once it no longer needs the bytes.
     const done = chunk
       ? (error?: Error | null) => {
-          if (!error && --users === 0) this.release(chunk);
+          if (!error) this.release(chunk);
         }
       : undefined;
-    const waits: Promise<unknown>[] = [];
-    if (!this.stream.write(bytes, done)) waits.push(once(this.stream, 'drain'));
-    if (this.deflate && !this.deflate.write(bytes, done)) waits.push(once(this.deflate, 'drain'));
-    if (waits.length) await Promise.all(waits);
+    const target = (this.deflate ?? this.stream)!;
+    if (!target.write(bytes, done)) await once(target, 'drain');
     else await turnOfTheLoop();
   }
 
   async close(): Promise<StagedFileResult> {
-    this.stream.end();
-    const done: Promise<unknown>[] = [finished(this.stream)];
+    const done: Promise<unknown>[] = [];
+    if (this.stream) {
+      this.stream.end();
+      done.push(finished(this.stream));
+    }
     if (this.deflate && this.deflatedStream) {
       const deflatedStream = this.deflatedStream;
       this.deflate.end();
@@ -161,10 +176,44 @@ export class StagedFileWriter {
 
   /** On failure: stop writing; the staging directory is removed as a whole. */
   abort(): void {
-    this.stream.destroy();
+    this.stream?.destroy();
     this.deflate?.destroy();
     this.deflatedStream?.destroy();
   }
 }
 
 export const sha256Hex = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
+
+/** A staged member's bytes: as written (`file`), or inflated from the deflated copy, whole or the first `limit`. */
+export async function readStaged(
+  staged: { file: string | null; deflated: StagedFileResult['deflated'] },
+  limit = Infinity,
+): Promise<Buffer> {
+  if (staged.file) {
+    if (limit === Infinity) return readFile(staged.file);
+    const handle = await open(staged.file, 'r');
+    try {
+      const buffer = Buffer.alloc(Math.min(limit, (await handle.stat()).size));
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      return buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  }
+  if (!staged.deflated) throw new Error('a staged member has neither its bytes nor a deflated copy');
+  // The deflated copy is a seventh of the bytes (7 MB for a 50 MB HAR): read whole, inflated as far as asked.
+  const compressed = await readFile(staged.deflated.file);
+  if (limit === Infinity) return inflateRawAsync(compressed);
+  const inflate = createInflateRaw();
+  inflate.end(compressed);
+  const chunks: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of inflate as AsyncIterable<Buffer>) {
+    chunks.push(chunk);
+    length += chunk.length;
+    // Only what was asked for: the consent screen shows the first quarter megabyte of a 50 MB HAR.
+    if (length >= limit) break;
+  }
+  const all = Buffer.concat(chunks, length);
+  return limit < all.length ? all.subarray(0, limit) : all;
+}

@@ -49,13 +49,12 @@ async function writePreview(preview: BundlePreview, outPath: string, level: numb
   preview.assertLive();
   const members: ZipMember[] = [];
   for (const m of preview.members) {
-    const source = m.data ?? m.file!;
     let payload: ZipMember['payload'];
     if (!m.compress) payload = m.data ? { data: m.data } : { file: m.file!, bytes: m.bytes };
     else if (m.deflated && m.deflated.level === level)
       payload = { file: m.deflated.file, bytes: m.deflated.bytes };
     // Small in-memory members (manifest, report), or a level other than the one staged at.
-    else payload = { data: await deflateMember(source, level) };
+    else payload = { data: await deflateMember(m.data ?? (await preview.read(m.path)), level) };
     members.push({ path: m.path, bytes: m.bytes, crc32: m.crc32, method: m.compress ? 8 : 0, payload });
   }
 

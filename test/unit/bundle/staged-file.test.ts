@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, inflateRawSync } from 'node:zlib';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { StagedFileWriter } from '../../../main/bundle/staged-file';
+import { readStaged, StagedFileWriter } from '../../../main/bundle/staged-file';
 
 /**
  * writeLines encodes into chunks it uses again once the file and zlib are done with them: a chunk used
@@ -42,8 +42,12 @@ describe('staging lines', () => {
     const used = allocations.mock.calls.length;
     allocations.mockRestore();
     const bytes = Buffer.from(expected.join(''), 'utf8');
-    expect(readFileSync(file).equals(bytes)).toBe(true);
+    // Only the deflated copy is written (readStaged inflates it, whole or its first part).
+    expect(existsSync(file)).toBe(false);
     expect(inflateRawSync(readFileSync(`${file}.deflated`)).equals(bytes)).toBe(true);
+    expect((await readStaged({ file: null, deflated: result.deflated })).equals(bytes)).toBe(true);
+    const first = await readStaged({ file: null, deflated: result.deflated }, 100_000);
+    expect(first.equals(bytes.subarray(0, 100_000))).toBe(true);
     expect(result.bytes).toBe(bytes.length);
     expect(result.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
     expect(result.crc32).toBe(crc32(bytes));
@@ -51,5 +55,14 @@ describe('staging lines', () => {
     // the streams queue, so the writer waited for them, and chunks done by then served later batches.
     expect(bytes.length).toBeGreaterThan(3 * 4 * 1024 * 1024);
     expect(used).toBeLessThan(batches);
+  });
+
+  it('reads a member stored as it is, whole or its first part', async () => {
+    const file = join(root, 'stored');
+    const bytes = Buffer.from('白条'.repeat(1000), 'utf8');
+    writeFileSync(file, bytes);
+    expect((await readStaged({ file, deflated: null })).equals(bytes)).toBe(true);
+    expect((await readStaged({ file, deflated: null }, 10)).equals(bytes.subarray(0, 10))).toBe(true);
+    await expect(readStaged({ file: null, deflated: null })).rejects.toThrow(/neither/);
   });
 });
