@@ -1,0 +1,63 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { entryLines } from '../../../main/bundle/har-member';
+
+/**
+ * network.har serializes each entry's response body apart from the rest (har-member.ts): joined, the pieces
+ * must be exactly JSON.stringify of the entry, whatever the page put in the body or in any other field
+ * (the mark that stands in for the body included), and the entry must be left as it was.
+ */
+const MARK = '\u0000bt-body\u0000';
+const text = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 400 }),
+  fc.string({
+    unit: fc.constantFrom('白', '条', 'a', '"', '\\', '\n', '\u0000', '\ud800', 'é'),
+    maxLength: 600,
+  }),
+  fc.constantFrom(MARK, `x${MARK}y`, JSON.stringify(MARK), '"\\u0000bt-body\\u0000"'),
+  fc.string({ minLength: 256, maxLength: 700 }).map((s) => `${s}${MARK}`),
+);
+
+describe('network.har lines', () => {
+  it('are JSON.stringify of the entry once joined, and leave the entry as it was', () => {
+    fc.assert(
+      fc.property(
+        text,
+        fc.array(text, { maxLength: 4 }),
+        fc.boolean(),
+        fc.constantFrom('string', 'number', 'missing'),
+        (body, others, bodyFirst, kind) => {
+          const content: Record<string, unknown> = bodyFirst ? {} : { size: 1, mimeType: 'text/html' };
+          if (kind === 'string') content.text = body.repeat(body.length < 256 ? 3 : 1);
+          else if (kind === 'number') content.text = 42;
+          content.comment = others[0] ?? 'none';
+          const entry = {
+            request: {
+              url: others[1] ?? 'https://a.example/',
+              headers: others.map((v) => ({ name: 'X', value: v })),
+            },
+            response: { status: 200, content, redirectURL: others[2] ?? '' },
+            comment: others[3] ?? MARK,
+          };
+          const before = JSON.stringify(entry);
+          const lines = entryLines(entry);
+          expect(lines.join('')).toBe(before);
+          expect(JSON.stringify(entry)).toBe(before);
+        },
+      ),
+      { numRuns: 600 },
+    );
+  });
+
+  it('serializes a long body apart, and whole when its mark would be ambiguous', () => {
+    const body = '白条分期 '.repeat(100);
+    const entry = { response: { content: { mimeType: 'text/html', text: body } } };
+    expect(entryLines(entry)).toEqual([
+      '{"response":{"content":{"mimeType":"text/html","text":',
+      JSON.stringify(body),
+      '}}}',
+    ]);
+    const echoed = { ...entry, comment: MARK };
+    expect(entryLines(echoed)).toEqual([JSON.stringify(echoed)]);
+  });
+});
