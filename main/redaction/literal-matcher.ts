@@ -179,6 +179,12 @@ export class LiteralMatcher {
   private oddByLength: { value: string; rule: RedactionRule }[] = [];
   /** Every value in the order it was added: what was added since a text was last found clean (addedSince). */
   private readonly added: string[] = [];
+  /**
+   * The fewest token characters any token value starts with (all of it, or up to its first other character).
+   * Where a value is in a text, the run of token characters from its start is at least that long, so a
+   * shorter run (the prices and short words of a page) is passed over without hashing anything.
+   */
+  private leastLead = Number.MAX_SAFE_INTEGER;
 
   get size(): number {
     return this.added.length;
@@ -224,6 +230,12 @@ export class LiteralMatcher {
     const table = this.table(value);
     if (!table.add(value, rule, always ? acceptAll : worthHunting)) return;
     this.added.push(value);
+    if (table === this.tokens) {
+      // Only the characters up to leastLead can lower it: the first PREFIX are token characters already.
+      let lead = PREFIX;
+      while (lead < this.leastLead && lead < value.length && isTokenChar(value.charCodeAt(lead))) lead++;
+      this.leastLead = lead;
+    }
     if (table === this.odd) {
       const literal = { value, rule };
       const index = this.oddByLength.findIndex((o) => o.value.length < value.length);
@@ -254,18 +266,20 @@ export class LiteralMatcher {
       bounds = Int32Array.from(found);
       count = found.length / 2;
     }
+    const least = this.leastLead;
     let parts: string[] | null = null;
     let copied = 0;
     for (let r = 0; r < count; r++) {
       const end = bounds[2 * r + 1]!;
       // After a value was replaced, the search goes on from its end: what is left of a run is a run of its own.
-      for (let start = Math.max(bounds[2 * r]!, copied); end - start >= MIN_LITERAL_LENGTH; start = copied) {
+      // Every place looked up leaves at least `least` characters of the run (leastLead says why).
+      for (let start = Math.max(bounds[2 * r]!, copied); end - start >= least; start = copied) {
         // A value starts a run, follows a %XX escape (`%3DvalueHere`), or follows a `/ . - _ ~ +` inside one
         // (a path segment, a dotted name).
         let at = start;
         if (at > 0 && text.charCodeAt(at - 1) === 37 /* % */) at += 2;
-        let found = tokens.longestAt(text, at);
-        for (let i = start; found === -1 && i < end - MIN_LITERAL_LENGTH; i++) {
+        let found = end - at >= least ? tokens.longestAt(text, at) : -1;
+        for (let i = start; found === -1 && i < end - least; i++) {
           if (SEPARATOR[text.charCodeAt(i)] === 1) found = tokens.longestAt(text, (at = i + 1));
         }
         if (found === -1) break;
