@@ -18,21 +18,21 @@ const isRecord = (node: unknown): node is Record<string, unknown> =>
  * An entry's JSON in pieces, exactly `JSON.stringify(entry)` once joined: the response body serialized on its
  * own and the rest around it. One character beyond Latin-1 in a body (Chinese page text) makes V8 build the
  * whole line as two-byte text: twice the memory, and slower to serialize and to encode as UTF-8 (-14 % for
- * both on the 50 MB benchmark HAR). `entry` is the redacted copy, ours to change for a moment. The mark is
- * used only where it stands once in the result: a page could put the same characters in any other field.
+ * both on the 50 MB benchmark HAR). The entry is serialized from shallow copies with the mark in the body's
+ * place: the redacted entry may share objects with the HAR it came from (structured.ts), which is not ours to
+ * change. The mark is used only where it stands once in the result: a page could put the same characters in
+ * any other field.
  */
 export function entryLines(entry: unknown): string[] {
-  const content = isRecord(entry) && isRecord(entry.response) ? entry.response.content : null;
-  if (!isRecord(content) || typeof content.text !== 'string' || content.text.length < BODY_APART_AT)
+  const response = isRecord(entry) && isRecord(entry.response) ? entry.response : null;
+  const content = response && isRecord(response.content) ? response.content : null;
+  if (!content || typeof content.text !== 'string' || content.text.length < BODY_APART_AT)
     return [JSON.stringify(entry)];
   const text = content.text;
-  content.text = BODY_MARK;
-  let json: string;
-  try {
-    json = JSON.stringify(entry);
-  } finally {
-    content.text = text;
-  }
+  const json = JSON.stringify({
+    ...(entry as object),
+    response: { ...response, content: { ...content, text: BODY_MARK } },
+  });
   const at = json.indexOf(BODY_MARK_JSON);
   if (at === -1 || json.lastIndexOf(BODY_MARK_JSON) !== at) return [JSON.stringify(entry)];
   return [json.slice(0, at), JSON.stringify(text), json.slice(at + BODY_MARK_JSON.length)];

@@ -8,66 +8,85 @@ function hashOf(text: string): number {
 }
 
 /**
- * Strings to numbers, in an open-addressed table of integer arrays that keeps each key's hash beside its
- * slot. A bundle has a hundred thousand distinct values spread over a heap of tens of megabytes; a lookup
- * here reads the table and touches a stored string only when the hashes agree, where a Map reads the
- * stored keys themselves while it searches.
+ * Strings to numbers, in an open-addressed table of integers that keeps each key's hash beside its slot. A
+ * bundle has a hundred thousand distinct values spread over a heap of tens of megabytes; a lookup here reads
+ * one place of the table (hash and number side by side, in one cache line) and touches a stored string only
+ * when the hashes agree, where a Map reads the stored keys themselves while it searches.
  */
 class StringTable {
-  private hashes = new Int32Array(1024);
-  private slots = new Int32Array(1024);
+  /** Slot s: [2s] the key's hash, [2s + 1] 1 + the key's number (0: empty). */
+  private slots = new Int32Array(2048);
   readonly keys: string[] = [];
   /** Each key's hash, so that growing the table reads no string. */
-  private keyHashes: number[] = [];
+  private keyHashes = new Int32Array(1024);
 
+  /** Where `key` is, or the empty slot where it would go (an index into `slots`). */
   private find(key: string, h: number): number {
-    const mask = this.slots.length - 1;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
     let slot = (h ^ (h >>> 15)) & mask;
     for (;;) {
-      const entry = this.slots[slot]!;
-      if (entry === 0 || (this.hashes[slot] === h && this.keys[entry - 1] === key)) return slot;
+      const entry = slots[2 * slot + 1]!;
+      if (entry === 0 || (slots[2 * slot] === h && this.keys[entry - 1] === key)) return 2 * slot;
       slot = (slot + 1) & mask;
     }
   }
 
   /** The key's number, or -1. */
   get(key: string): number {
-    return this.slots[this.find(key, hashOf(key))]! - 1;
+    return this.slots[this.find(key, hashOf(key)) + 1]! - 1;
   }
 
   /** The key's number, numbering it when new. */
   intern(key: string): number {
     const h = hashOf(key);
-    let slot = this.find(key, h);
-    const existing = this.slots[slot]!;
+    let at = this.find(key, h);
+    const existing = this.slots[at + 1]!;
     if (existing !== 0) return existing - 1;
-    if ((this.keys.length + 1) * 2 > this.slots.length) {
-      this.grow();
-      slot = this.find(key, h);
+    const index = this.keys.length;
+    if ((index + 1) * 4 > this.slots.length) {
+      this.resize(this.slots.length * 2);
+      at = this.find(key, h);
     }
     this.keys.push(key);
-    this.keyHashes.push(h);
-    this.hashes[slot] = h;
-    this.slots[slot] = this.keys.length;
-    return this.keys.length - 1;
+    if (index >= this.keyHashes.length) {
+      const grown = new Int32Array(this.keyHashes.length * 2);
+      grown.set(this.keyHashes);
+      this.keyHashes = grown;
+    }
+    this.keyHashes[index] = h;
+    this.slots[at] = h;
+    this.slots[at + 1] = index + 1;
+    return index;
   }
 
-  private grow(): void {
-    const capacity = this.slots.length * 2;
-    this.hashes = new Int32Array(capacity);
-    this.slots = new Int32Array(capacity);
-    const mask = capacity - 1;
-    this.keyHashes.forEach((h, index) => {
+  /**
+   * Room for `count` keys in all, made once before they come: a table grown by doubling files every key
+   * again at each step, and a hundred thousand keys would be filed twice over.
+   */
+  reserve(count: number): void {
+    let length = this.slots.length;
+    while (count * 4 > length) length *= 2;
+    if (length > this.slots.length) this.resize(length);
+  }
+
+  private resize(length: number): void {
+    this.slots = new Int32Array(length);
+    const mask = (length >> 1) - 1;
+    for (let index = 0; index < this.keys.length; index++) {
       // Keys are distinct: the first free slot is the one.
+      const h = this.keyHashes[index]!;
       let slot = (h ^ (h >>> 15)) & mask;
-      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
-      this.hashes[slot] = h;
-      this.slots[slot] = index + 1;
-    });
+      while (this.slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+      this.slots[2 * slot] = h;
+      this.slots[2 * slot + 1] = index + 1;
+    }
   }
 }
 
 const RULE_INDEX = new Map(REDACTION_RULES.map((rule, index) => [rule, index]));
+/** Each label's alias up to its number (`REDACTED-COOKIE-`): a new alias is then one concatenation. */
+const ALIAS_HEAD = new Map(Object.values(ALIAS_LABEL).map((label) => [label, `${ALIAS_PREFIX}${label}-`]));
 
 /**
  * One bundle's aliases: the same value always gets the same alias (REDACTED-MOBILE-2; the preview shows it as [手机号 2]), in every member,
@@ -90,9 +109,14 @@ export class AliasBook {
     const label = ALIAS_LABEL[rule];
     const number = (this.numbers.get(label) ?? 0) + 1;
     this.numbers.set(label, number);
-    const alias = `${ALIAS_PREFIX}${label}-${number}`;
+    const alias = ALIAS_HEAD.get(label)! + number;
     this.aliases[index] = alias;
     return alias;
+  }
+
+  /** Room for about `count` values before they come (engine.reserve: a HAR's cookies, each aliased once). */
+  reserve(count: number): void {
+    this.values.reserve(count);
   }
 
   count(rule: RedactionRule, by: number): void {

@@ -25,6 +25,8 @@ export interface RedactOptions {
 }
 
 const NO_SKIP: ReadonlySet<RedactionRule> = new Set();
+/** The alias book makes room for this many values at most (16 MB of table): past that, it grows as it fills. */
+const MAX_RESERVED_ALIASES = 1 << 20;
 
 /**
  * One redaction engine per bundle, for the report, the HAR and the logs alike: one alias book (the same
@@ -99,9 +101,13 @@ export class RedactionEngine {
     this.book.restore(tally);
   }
 
-  /** Makes room for about `count` hunted values before they come (harvest.ts, before a HAR's). */
+  /**
+   * Makes room for about `count` hunted values before they come (harvest.ts, before a HAR's): in the hunt's
+   * table, and in the alias book, where each of them gets its alias when the HAR is redacted.
+   */
   reserve(count: number): void {
     this.literals.reserve(count);
+    this.book.reserve(Math.min(count, MAX_RESERVED_ALIASES));
   }
 
   /** Adds a value found outside this engine's walk (harvest.ts reads a HAR this way). */

@@ -69,6 +69,49 @@ export interface Walker {
 const isRecord = (node: unknown): node is Record<string, unknown> =>
   node !== null && typeof node === 'object' && !Array.isArray(node);
 
+/*
+ * Copies are made only where something changed. Most of a HAR entry comes out as it went in (timings, the
+ * cache, Host and Accept headers, the page's own fields): the walk hands back the very object or array it
+ * was given when every member came back identical (the same string, the same object), and starts a copy at
+ * the first member that did not. A result may therefore share parts with its input: it is read, never
+ * changed (entryLines makes its own copies to serialize a body apart).
+ */
+
+/** `list` mapped by `fn`, or `list` itself when every item came back as it was. */
+function mapItems(list: unknown[], fn: (item: unknown) => unknown): unknown[] {
+  let out: unknown[] | null = null;
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
+    const redacted = fn(item);
+    if (out === null) {
+      if (redacted === item) continue;
+      out = list.slice(0, i);
+    }
+    out.push(redacted);
+  }
+  return out ?? list;
+}
+
+/** A plain object with the first `count` of `keys` (members that came back unchanged), to go on from. */
+function copyUpTo(
+  node: Record<string, unknown>,
+  keys: readonly string[],
+  count: number,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i < count; i++) out[keys[i]!] = node[keys[i]!];
+  return out;
+}
+
+/**
+ * An object none of whose members changed: itself when it is a plain object, else a plain copy (a Date or a
+ * class instance serializes its own way; the walk's result is always plain data, as a copy made it before).
+ */
+function asIs(node: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  const proto: unknown = Object.getPrototypeOf(node);
+  return proto === Object.prototype || proto === null ? node : copyUpTo(node, keys, keys.length);
+}
+
 /** A credential found by name: cookies keep their names and attributes, Authorization its scheme. */
 export function credentialValue(
   ctx: TextRuleContext,
@@ -98,6 +141,9 @@ export function outsideValue(w: Walker, context: NameContext, name: string, valu
       ? credentialValue(w.ctx, verdict.rule, String(value))
       : number(w, value);
   }
+  // An object or a list where a value should be (DevTools headers say strings; a hostile page may not):
+  // read as a JSON body from outside, member by member.
+  if (value !== null && typeof value === 'object') return jsonBody(w, value, name);
   if (typeof value !== 'string') return value;
   if (!value) return value;
   const verdict = judgeName(name, context);
@@ -143,11 +189,23 @@ export function body(w: Walker, text: string, mimeType: unknown): string {
 
 /** A JSON body from outside: strings kept only under harmless names; numbers and booleans kept. */
 function jsonBody(w: Walker, node: unknown, name: string): unknown {
-  if (Array.isArray(node)) return node.map((item) => jsonBody(w, item, name));
+  if (Array.isArray(node)) return mapItems(node, (item) => jsonBody(w, item, name));
   if (isRecord(node)) {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(node)) out[w.member(key).key] = jsonBody(w, node[key], key);
-    return out;
+    const keys = Object.keys(node);
+    let out: Record<string, unknown> | null = null;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const value = node[key];
+      // The key first, as the copy always did: an alias is numbered when first met.
+      const outKey = w.member(key).key;
+      const redacted = jsonBody(w, value, key);
+      if (out === null) {
+        if (redacted === value && outKey === key) continue;
+        out = copyUpTo(node, keys, i);
+      }
+      out[outKey] = redacted;
+    }
+    return out ?? asIs(node, keys);
   }
   return name
     ? outsideValue(w, 'json', name, node)
@@ -158,34 +216,57 @@ function jsonBody(w: Walker, node: unknown, name: string): unknown {
 
 /** An array of HAR name/value pairs (headers, query, form params, cookies). */
 function pairs(w: Walker, list: unknown[], context: NameContext | 'cookie'): unknown[] {
-  return list.map((item) => {
+  return mapItems(list, (item) => {
     if (!isRecord(item) || typeof item.name !== 'string') return own(w, item, UNNAMED);
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(item)) {
+    const keys = Object.keys(item);
+    let out: Record<string, unknown> | null = null;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
       const value = item[key];
+      let outKey: string;
+      let redacted: unknown;
       if (key === 'value') {
-        out.value =
+        outKey = key;
+        redacted =
           context === 'cookie'
             ? typeof value === 'string'
               ? credentialValue(w.ctx, 'cookie', value, true)
               : value
             : outsideValue(w, context, item.name, value);
-      } else if (key === 'name') out.name = w.member(item.name).key;
-      else {
+      } else if (key === 'name') {
+        outKey = key;
+        redacted = w.member(item.name).key;
+      } else {
         const member = w.member(key);
-        out[member.key] = own(w, value, member.kind);
+        outKey = member.key;
+        redacted = own(w, value, member.kind);
       }
+      if (out === null) {
+        if (redacted === value && outKey === key) continue;
+        out = copyUpTo(item, keys, i);
+      }
+      out[outKey] = redacted;
     }
-    return out;
+    return out ?? asIs(item, keys);
   });
 }
 
 /** DevTools headers: `{ "Set-Cookie": "…", "X-Auth-Token": "…" }`. */
 function headerObject(w: Walker, headers: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const name of Object.keys(headers))
-    out[w.member(name).key] = outsideValue(w, 'header', name, headers[name]);
-  return out;
+  const keys = Object.keys(headers);
+  let out: Record<string, unknown> | null = null;
+  for (let i = 0; i < keys.length; i++) {
+    const name = keys[i]!;
+    const value = headers[name];
+    const outKey = w.member(name).key;
+    const redacted = outsideValue(w, 'header', name, value);
+    if (out === null) {
+      if (redacted === value && outKey === name) continue;
+      out = copyUpTo(headers, keys, i);
+    }
+    out[outKey] = redacted;
+  }
+  return out ?? asIs(headers, keys);
 }
 
 /** Raw header lines (`headersText`, a request as printed): each `Name: value` judged like a header. */
@@ -214,7 +295,7 @@ export function own(w: Walker, node: unknown, kind: MemberKind): unknown {
     if (kind.headers) return pairs(w, node, 'header');
     if (kind.params) return pairs(w, node, 'param');
     if (kind.cookies) return pairs(w, node, 'cookie');
-    return node.map((item) => own(w, item, kind));
+    return mapItems(node, (item) => own(w, item, kind));
   }
   if (!isRecord(node)) return node;
   if (Buffer.isBuffer(node)) throw new TypeError('binary data cannot be redacted as JSON');
@@ -223,19 +304,24 @@ export function own(w: Walker, node: unknown, kind: MemberKind): unknown {
   const pairName = typeof node.name === 'string' && typeof node.value === 'string' ? node.name : null;
   // HAR postData and response content: a body, with its media type beside it.
   const isBody = typeof node.text === 'string' && 'mimeType' in node;
-  const out: Record<string, unknown> = {};
   // Object.keys, not entries: a HAR has millions of members, and entries makes an array for each.
-  for (const key of Object.keys(node)) {
+  const keys = Object.keys(node);
+  let out: Record<string, unknown> | null = null;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
     const value = node[key];
     const member = w.member(key);
+    let redacted: unknown;
     if (key === 'value' && pairName !== null) {
       const rule = ruleForFieldName(pairName);
-      out[member.key] = redactText(
-        w.ctx,
-        rule ? credentialValue(w.ctx, rule, value as string) : (value as string),
-      );
-    } else if (key === 'text' && isBody) out[member.key] = body(w, value as string, node.mimeType);
-    else out[member.key] = own(w, value, member.kind);
+      redacted = redactText(w.ctx, rule ? credentialValue(w.ctx, rule, value as string) : (value as string));
+    } else if (key === 'text' && isBody) redacted = body(w, value as string, node.mimeType);
+    else redacted = own(w, value, member.kind);
+    if (out === null) {
+      if (redacted === value && member.key === key) continue;
+      out = copyUpTo(node, keys, i);
+    }
+    out[member.key] = redacted;
   }
-  return out;
+  return out ?? asIs(node, keys);
 }

@@ -49,5 +49,7 @@ export function replaceCredential(ctx: TextRuleContext, rule: RedactionRule, raw
       // Not valid percent-encoding: the raw form is the only one.
     }
   }
-  return raw.replace(value, ctx.book.alias(rule, value));
+  const alias = ctx.book.alias(rule, value);
+  // Most values come without spaces around them: the alias is the whole result.
+  return raw === value ? alias : raw.replace(value, alias);
 }

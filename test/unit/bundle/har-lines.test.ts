@@ -60,4 +60,19 @@ describe('network.har lines', () => {
     const echoed = { ...entry, comment: MARK };
     expect(entryLines(echoed)).toEqual([JSON.stringify(echoed)]);
   });
+
+  it('never writes into the entry: a redacted entry may share its parts with the HAR it came from', () => {
+    const deepFreeze = <T>(node: T): T => {
+      if (node !== null && typeof node === 'object') {
+        Object.values(node).forEach(deepFreeze);
+        Object.freeze(node);
+      }
+      return node;
+    };
+    const entry = deepFreeze({
+      request: { url: 'https://a.example/' },
+      response: { status: 200, content: { mimeType: 'text/html', text: '白条分期 '.repeat(100) } },
+    });
+    expect(entryLines(entry).join('')).toBe(JSON.stringify(entry));
+  });
 });
