@@ -95,25 +95,36 @@ const URL_PARAM =
   /([?&#;]|%3[Ff]|%26|%23)([A-Za-z0-9_.[\]-]{1,64})(=|%3[Dd])((?:(?!%26|%23)[^&#\s"'<>;\\])*)/g;
 
 export function redactUrlParams(ctx: TextRuleContext, text: string): string {
-  return text.replace(
-    URL_PARAM,
-    (whole, sep: string, name: string, eq: string, value: string, offset: number) => {
-      if (!value) return whole;
-      const safe = redactParamValue(ctx, name, value, inFragment(text, offset, sep));
-      return safe === value ? whole : `${sep}${name}${eq}${safe}`;
-    },
-  );
-}
-
-/** Whether a parameter at `offset` sits in a URL's fragment: a `#` since the last `?` or space. */
-function inFragment(text: string, offset: number, sep: string): boolean {
-  if (sep === '#' || sep === '%23') return true;
-  for (let at = offset - 1; at >= 0 && offset - at < 4096; at--) {
-    const c = text.charCodeAt(at);
-    if (c === 35 /* # */) return true;
-    if (c === 63 /* ? */ || c === 32 || c === 10 || c === 34 /* " */) return false;
+  // Read with exec, not replace and a callback (a URL is in half the texts of a HAR): only the parameters
+  // that change are cut out. Nothing called in the loop reads URL_PARAM.
+  let parts: string[] | null = null;
+  let copied = 0;
+  // The text is read once, left to right, for the nearest `#` `?` space, newline or `"` before each
+  // parameter: whether it sits in a fragment (a `#` since the last `?` or space, 4 KB back at most).
+  let scanned = 0;
+  let markAt = -1;
+  let markIsHash = false;
+  URL_PARAM.lastIndex = 0;
+  for (let m = URL_PARAM.exec(text); m; m = URL_PARAM.exec(text)) {
+    const [whole, sep, name, eq, value] = m as unknown as [string, string, string, string, string];
+    if (!value) continue;
+    const offset = m.index;
+    for (; scanned < offset; scanned++) {
+      const c = text.charCodeAt(scanned);
+      if (c === 35 /* # */ || c === 63 /* ? */ || c === 32 || c === 10 || c === 34 /* " */) {
+        markAt = scanned;
+        markIsHash = c === 35;
+      }
+    }
+    const inFragment = sep === '#' || sep === '%23' || (markIsHash && offset - markAt < 4096);
+    const safe = redactParamValue(ctx, name, value, inFragment);
+    if (safe === value) continue;
+    (parts ??= []).push(text.slice(copied, offset), sep, name, eq, safe);
+    copied = offset + whole.length;
   }
-  return false;
+  if (!parts) return text;
+  parts.push(text.slice(copied));
+  return parts.join('');
 }
 
 /**

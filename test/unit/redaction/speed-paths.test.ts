@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RedactionEngine } from '../../../main/redaction';
 import { CleanTexts } from '../../../main/redaction/clean-texts';
+import { redactParamValue, redactUrlParams } from '../../../main/redaction/credential-rules';
 import { LiteralMatcher } from '../../../main/redaction/literal-matcher';
 import {
   F_CARD_DIGITS,
@@ -145,5 +146,55 @@ describe('redaction speed paths', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('reads URL parameters and fragments as the replace-and-look-back version did', () => {
+    // The version before the single left-to-right reading (a callback per parameter, and a look back from
+    // each one for the nearest `#`, `?`, space, newline or `"`, 4 KB at most).
+    const URL_PARAM =
+      /([?&#;]|%3[Ff]|%26|%23)([A-Za-z0-9_.[\]-]{1,64})(=|%3[Dd])((?:(?!%26|%23)[^&#\s"'<>;\\])*)/g;
+    const inFragment = (text: string, offset: number, sep: string) => {
+      if (sep === '#' || sep === '%23') return true;
+      for (let at = offset - 1; at >= 0 && offset - at < 4096; at--) {
+        const c = text.charCodeAt(at);
+        if (c === 35) return true;
+        if (c === 63 || c === 32 || c === 10 || c === 34) return false;
+      }
+      return false;
+    };
+    const before = (ctx: TextRuleContext, text: string) =>
+      text.replace(
+        URL_PARAM,
+        (whole, sep: string, name: string, eq: string, value: string, offset: number) => {
+          if (!value) return whole;
+          const safe = redactParamValue(ctx, name, value, inFragment(text, offset, sep));
+          return safe === value ? whole : `${sep}${name}${eq}${safe}`;
+        },
+      );
+    const param = fc
+      .tuple(
+        fc.constantFrom('?', '#', '&', ';', '%3F', '%23', '%26'),
+        fc.constantFrom('token', 'lang', 'order', 'id_token', 'frag', 'a.b'),
+        fc.constantFrom('=', '%3D'),
+        fc.constantFrom('q1w2e3r4t5y6u7', 'zh-CN', '6', 'REDACTED-VALUE-1', '', 'https://a.example/p?x'),
+      )
+      .map((parts) => parts.join(''));
+    const between = fc.constantFrom('#', '?', ' ', '\n', '"', "'", 'x'.repeat(4100), 'ab', '');
+    const piece = fc.oneof(param, between);
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        const a = textRuleContext();
+        const b = textRuleContext();
+        expect(redactUrlParams(a, text)).toBe(before(b, text));
+        expect(a.book.counts()).toEqual(b.book.counts());
+      }),
+      { numRuns: 2000 },
+    );
+    // Right at the 4 KB edge of the look back.
+    for (let n = 4092; n <= 4098; n++) {
+      const text = `#${'x'.repeat(n)}&order=q1w2e3r4t5y6u7`;
+      expect(redactUrlParams(textRuleContext(), text)).toBe(before(textRuleContext(), text));
+    }
   });
 });
