@@ -190,23 +190,7 @@ export function body(w: Walker, text: string, mimeType: unknown): string {
 /** A JSON body from outside: strings kept only under harmless names; numbers and booleans kept. */
 function jsonBody(w: Walker, node: unknown, name: string): unknown {
   if (Array.isArray(node)) return mapItems(node, (item) => jsonBody(w, item, name));
-  if (isRecord(node)) {
-    const keys = Object.keys(node);
-    let out: Record<string, unknown> | null = null;
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i]!;
-      const value = node[key];
-      // The key first, as the copy always did: an alias is numbered when first met.
-      const outKey = w.member(key).key;
-      const redacted = jsonBody(w, value, key);
-      if (out === null) {
-        if (redacted === value && outKey === key) continue;
-        out = copyUpTo(node, keys, i);
-      }
-      out[outKey] = redacted;
-    }
-    return out ?? asIs(node, keys);
-  }
+  if (isRecord(node)) return members(w, node, (key, value) => jsonBody(w, value, key));
   return name
     ? outsideValue(w, 'json', name, node)
     : typeof node === 'string'
@@ -253,20 +237,33 @@ function pairs(w: Walker, list: unknown[], context: NameContext | 'cookie'): unk
 
 /** DevTools headers: `{ "Set-Cookie": "…", "X-Auth-Token": "…" }`. */
 function headerObject(w: Walker, headers: Record<string, unknown>): Record<string, unknown> {
-  const keys = Object.keys(headers);
+  return members(w, headers, (name, value) => outsideValue(w, 'header', name, value));
+}
+
+/**
+ * An object from outside, member by member: each key through `w.member`, each value through `redact`; a copy
+ * is started at the first member that changed (`own` does the same inline, for our own structure).
+ */
+function members(
+  w: Walker,
+  node: Record<string, unknown>,
+  redact: (key: string, value: unknown) => unknown,
+): Record<string, unknown> {
+  const keys = Object.keys(node);
   let out: Record<string, unknown> | null = null;
   for (let i = 0; i < keys.length; i++) {
-    const name = keys[i]!;
-    const value = headers[name];
-    const outKey = w.member(name).key;
-    const redacted = outsideValue(w, 'header', name, value);
+    const key = keys[i]!;
+    const value = node[key];
+    // The key first, as the copy always did: an alias is numbered when first met.
+    const outKey = w.member(key).key;
+    const redacted = redact(key, value);
     if (out === null) {
-      if (redacted === value && outKey === name) continue;
-      out = copyUpTo(headers, keys, i);
+      if (redacted === value && outKey === key) continue;
+      out = copyUpTo(node, keys, i);
     }
     out[outKey] = redacted;
   }
-  return out ?? asIs(headers, keys);
+  return out ?? asIs(node, keys);
 }
 
 /** Raw header lines (`headersText`, a request as printed): each `Name: value` judged like a header. */
