@@ -122,8 +122,10 @@ export function credentialValue(
   if (!value.trim()) return value;
   switch (rule) {
     case 'cookie':
-      // A HAR cookie's value is the bare value; a Cookie header's is `a=1; b=2`.
-      return bare ? replaceCredential(ctx, rule, value) : redactCookiePairs(ctx, 'cookie', value);
+      // A HAR cookie's value is the bare value; a Cookie header's is `a=1; b=2` (one without a pair is bare).
+      return bare || !value.includes('=')
+        ? replaceCredential(ctx, rule, value)
+        : redactCookiePairs(ctx, 'cookie', value);
     case 'set-cookie':
       return redactSetCookie(ctx, value);
     case 'authorization':
@@ -212,11 +214,12 @@ function pairs(w: Walker, list: unknown[], context: NameContext | 'cookie'): unk
       if (key === 'value') {
         outKey = key;
         redacted =
-          context === 'cookie'
-            ? typeof value === 'string'
-              ? credentialValue(w.ctx, 'cookie', value, true)
-              : value
-            : outsideValue(w, context, item.name, value);
+          context !== 'cookie'
+            ? outsideValue(w, context, item.name, value)
+            : typeof value === 'string' || typeof value === 'number'
+              ? credentialValue(w.ctx, 'cookie', String(value), true)
+              : // Anything else where a cookie's value should be is read as outside data under its name.
+                outsideValue(w, 'json', 'cookie', value);
       } else if (key === 'name') {
         outKey = key;
         redacted = w.member(item.name).key;

@@ -88,6 +88,22 @@ describe('the structured walk shares what did not change', () => {
     expect(JSON.stringify(out)).not.toMatch(/13812345678|sk_live/);
   });
 
+  it('aliases a cookie value that is not a string, and a bare value under a cookie name', () => {
+    const out = new RedactionEngine().json({
+      request: {
+        cookies: [
+          { name: 'sid', value: 1234567890123 },
+          { name: 'x', value: { deep: 'qqqqqq998877' } },
+        ],
+      },
+      cookie: 'barevaluetoken99',
+      response: {
+        content: { mimeType: 'application/json', text: '{"cookie":"sessiontoken123456"}' },
+      },
+    });
+    expect(JSON.stringify(out)).not.toMatch(/1234567890123|qqqqqq998877|barevaluetoken99|sessiontoken123456/);
+  });
+
   it('makes a plain copy of an object that is not plain data, as a copy always did', () => {
     class Point {
       x = 1;
