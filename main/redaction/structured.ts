@@ -245,7 +245,7 @@ function headerObject(w: Walker, headers: Record<string, unknown>): Record<strin
 
 /**
  * An object from outside, member by member: each key through `w.member`, each value through `redact`; a copy
- * is started at the first member that changed (`own` does the same inline, for our own structure).
+ * is started at the first member that changed (`own` and `pairs` do the same inline: they are the hot path).
  */
 function members(
   w: Walker,
