@@ -24,9 +24,18 @@ const isRecord = (node: unknown): node is Record<string, unknown> =>
  * any other field.
  */
 export function entryLines(entry: unknown): string[] {
-  const response = isRecord(entry) && isRecord(entry.response) ? entry.response : null;
-  const content = response && isRecord(response.content) ? response.content : null;
-  if (!content || typeof content.text !== 'string' || content.text.length < BODY_APART_AT)
+  // Own members only, as JSON.stringify reads them (a redacted copy of a hostile `__proto__` member may have
+  // been given a prototype that holds a `response`).
+  const response =
+    isRecord(entry) && Object.hasOwn(entry, 'response') && isRecord(entry.response) ? entry.response : null;
+  const content =
+    response && Object.hasOwn(response, 'content') && isRecord(response.content) ? response.content : null;
+  if (
+    !content ||
+    !Object.hasOwn(content, 'text') ||
+    typeof content.text !== 'string' ||
+    content.text.length < BODY_APART_AT
+  )
     return [JSON.stringify(entry)];
   const text = content.text;
   const json = JSON.stringify({

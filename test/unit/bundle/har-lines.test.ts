@@ -75,4 +75,13 @@ describe('network.har lines', () => {
     });
     expect(entryLines(entry).join('')).toBe(JSON.stringify(entry));
   });
+
+  it('reads only the entry’s own members, as JSON.stringify does', () => {
+    const inherited = { response: { content: { mimeType: 'text/html', text: '白条分期 '.repeat(100) } } };
+    const entry = Object.assign(Object.create(inherited) as object, { time: 1 });
+    expect(entryLines(entry).join('')).toBe(JSON.stringify(entry));
+    const content = Object.create({ text: '白条分期 '.repeat(100) }) as object;
+    const shallow = { response: { content: Object.assign(content, { mimeType: 'text/html' }) } };
+    expect(entryLines(shallow).join('')).toBe(JSON.stringify(shallow));
+  });
 });
