@@ -84,6 +84,9 @@ class StringTable {
   }
 }
 
+/** reserve makes room for this many values at most (16 MB of table): past that, the table grows as it fills. */
+const MAX_RESERVED = 1 << 20;
+
 const RULE_INDEX = new Map(REDACTION_RULES.map((rule, index) => [rule, index]));
 /** Each label's alias up to its number (`REDACTED-COOKIE-`): a new alias is then one concatenation. */
 const ALIAS_HEAD = new Map(Object.values(ALIAS_LABEL).map((label) => [label, `${ALIAS_PREFIX}${label}-`]));
@@ -116,7 +119,7 @@ export class AliasBook {
 
   /** Room for about `count` values before they come (engine.reserve: a HAR's cookies, each aliased once). */
   reserve(count: number): void {
-    this.values.reserve(count);
+    this.values.reserve(Math.min(count, MAX_RESERVED));
   }
 
   count(rule: RedactionRule, by: number): void {

@@ -25,8 +25,6 @@ export interface RedactOptions {
 }
 
 const NO_SKIP: ReadonlySet<RedactionRule> = new Set();
-/** The alias book makes room for this many values at most (16 MB of table): past that, it grows as it fills. */
-const MAX_RESERVED_ALIASES = 1 << 20;
 
 /**
  * One redaction engine per bundle, for the report, the HAR and the logs alike: one alias book (the same
@@ -107,7 +105,7 @@ export class RedactionEngine {
    */
   reserve(count: number): void {
     this.literals.reserve(count);
-    this.book.reserve(Math.min(count, MAX_RESERVED_ALIASES));
+    this.book.reserve(count);
   }
 
   /** Adds a value found outside this engine's walk (harvest.ts reads a HAR this way). */
