@@ -102,19 +102,56 @@ export class AliasBook {
   private readonly numbers = new Map<string, number>();
   /** Replacements per rule, by the rule's place in REDACTION_RULES. */
   private tally = new Float64Array(REDACTION_RULES.length);
+  /**
+   * The aliases of hunted values by their place in one LiteralMatcher (`literalOwner`): 1 + the value's
+   * index in `values`, 0 where it has none yet. See aliasOfLiteral.
+   */
+  private literalAliases = new Int32Array(0);
+  private literalOwner: object | null = null;
 
   /** The alias for `value`, counting one replacement under `rule`. */
   alias(rule: RedactionRule, normalized: string): string {
+    return this.aliases[this.numbered(rule, normalized)]!;
+  }
+
+  /** Counts one replacement under `rule`; the value's place in `aliases`, its alias made when it is new. */
+  private numbered(rule: RedactionRule, normalized: string): number {
     this.tally[RULE_INDEX.get(rule)!]!++;
     const index = this.values.intern(normalized);
-    const existing = this.aliases[index];
-    if (existing !== undefined) return existing;
-    const label = ALIAS_LABEL[rule];
-    const number = (this.numbers.get(label) ?? 0) + 1;
-    this.numbers.set(label, number);
-    const alias = ALIAS_HEAD.get(label)! + number;
-    this.aliases[index] = alias;
-    return alias;
+    if (this.aliases[index] === undefined) {
+      const label = ALIAS_LABEL[rule];
+      const number = (this.numbers.get(label) ?? 0) + 1;
+      this.numbers.set(label, number);
+      this.aliases[index] = ALIAS_HEAD.get(label)! + number;
+    }
+    return index;
+  }
+
+  /**
+   * The alias of the hunted value filed at `index` in the literal matcher `owner` (its `add` or `replace`
+   * said where), as `alias(rule, value)` gives it. Each cookie and token of a HAR is aliased two or three
+   * times (its header, its HAR cookie, the URL it is in): after the first, the alias is read at the value's
+   * place, where a lookup by the value would hash it and search the book's table again.
+   */
+  aliasOfLiteral(owner: object, index: number, rule: RedactionRule, value: string): string {
+    if (owner !== this.literalOwner) {
+      this.literalOwner = owner;
+      this.literalAliases = new Int32Array(0);
+    }
+    if (index < this.literalAliases.length) {
+      const known = this.literalAliases[index]!;
+      if (known !== 0) {
+        this.tally[RULE_INDEX.get(rule)!]!++;
+        return this.aliases[known - 1]!;
+      }
+    } else {
+      const grown = new Int32Array(Math.max(1024, index + 1, this.literalAliases.length * 2));
+      grown.set(this.literalAliases);
+      this.literalAliases = grown;
+    }
+    const numbered = this.numbered(rule, value);
+    this.literalAliases[index] = numbered + 1;
+    return this.aliases[numbered]!;
   }
 
   /** Room for about `count` values before they come (engine.reserve: a HAR's cookies, each aliased once). */

@@ -37,6 +37,9 @@ const MAX_RESERVED = 1 << 20;
 /** addedSince looks at this many new values at most; past that, reading the text again is as quick. */
 const RECHECK_AT_MOST = 24;
 
+/** What goes in the place of a value found in a text (`index`: see LiteralMatcher.replace). */
+export type LiteralAlias = (literal: string, rule: RedactionRule, index: number) => string;
+
 /** FNV-1a over `length` characters at `at`: literals are filed and found by it without cutting strings. */
 function hashAt(text: string, at: number, length: number): number {
   let h = 0x811c9dc5;
@@ -84,14 +87,17 @@ class PrefixTable {
     return -1;
   }
 
-  /** Files `value` unless it is there already; false when it was. */
-  add(value: string, rule: RedactionRule, accept: (value: string) => boolean): boolean {
+  /**
+   * Files `value` unless it is there already. Returns its index when it was just filed, `-2 - index` when it
+   * was there already, and -1 when `accept` turned it away.
+   */
+  add(value: string, rule: RedactionRule, accept: (value: string) => boolean): number {
     const h = hashAt(value, 0, this.prefix);
     let at = this.slotOf(h);
     for (let i = this.slots[at + 1]! - 1; i >= 0; i = this.next[i]! - 1) {
-      if (this.values[i] === value) return false;
+      if (this.values[i] === value) return -2 - i;
     }
-    if (!accept(value)) return false;
+    if (!accept(value)) return -1;
     const index = this.values.length;
     this.values.push(value);
     this.rules.push(rule);
@@ -113,7 +119,7 @@ class PrefixTable {
     this.slots[at] = h;
     this.next[index] = this.slots[at + 1]!;
     this.slots[at + 1] = index + 1;
-    return true;
+    return index;
   }
 
   /** Room for `count` literals in all, so that adding that many never rehashes (a rehash reads every slot). */
@@ -224,11 +230,15 @@ export class LiteralMatcher {
    * Adds a value (ignored when too short, a plain word or a small number, or already known); the first rule
    * it was found under sticks. A cookie holding `deleted` or `100001` is no secret, and hunting it would
    * replace ordinary words and amounts everywhere.
+   *
+   * Returns the value's place among the values that start like a token (the index `replace` hands to its
+   * `alias`, see AliasBook.aliasOfLiteral), or -1 when it is not filed there (too short, turned away, odd).
    */
-  add(value: string, rule: RedactionRule, always = false): void {
-    if (value.length < MIN_LITERAL_LENGTH) return;
+  add(value: string, rule: RedactionRule, always = false): number {
+    if (value.length < MIN_LITERAL_LENGTH) return -1;
     const table = this.table(value);
-    if (!table.add(value, rule, always ? acceptAll : worthHunting)) return;
+    const filed = table.add(value, rule, always ? acceptAll : worthHunting);
+    if (filed < 0) return table === this.tokens && filed < -1 ? -2 - filed : -1;
     this.added.push(value);
     if (table === this.tokens) {
       // Only the characters up to leastLead can lower it: the first PREFIX are token characters already.
@@ -240,22 +250,27 @@ export class LiteralMatcher {
       const literal = { value, rule };
       const index = this.oddByLength.findIndex((o) => o.value.length < value.length);
       this.oddByLength.splice(index === -1 ? this.oddByLength.length : index, 0, literal);
+      return -1;
     }
+    return filed;
   }
 
-  /** Replaces every occurrence; `alias` says what goes in a found value's place. */
-  replace(text: string, alias: (literal: string, rule: RedactionRule) => string): string {
+  /**
+   * Replaces every occurrence; `alias` says what goes in a found value's place (`index`: the value's place
+   * among the token values, as `add` returned it, or -1 for an odd value).
+   */
+  replace(text: string, alias: LiteralAlias): string {
     if (text.length < MIN_LITERAL_LENGTH) return text;
     let out = this.tokens.size > 0 ? this.scan(text, alias) : text;
     if (this.odd.size === 0) return out;
     if (this.odd.size > ODD_SEARCHES) return this.scanOdd(out, alias);
     for (const { value, rule } of this.oddByLength) {
-      if (out.includes(value)) out = out.split(value).join(alias(value, rule));
+      if (out.includes(value)) out = out.split(value).join(alias(value, rule, -1));
     }
     return out;
   }
 
-  private scan(text: string, alias: (literal: string, rule: RedactionRule) => string): string {
+  private scan(text: string, alias: LiteralAlias): string {
     const tokens = this.tokens;
     // The runs of token characters: as textFeatures just noted them for this text, or found here.
     let bounds = tokenRuns.bounds;
@@ -285,7 +300,7 @@ export class LiteralMatcher {
         if (found === -1) break;
         const value = tokens.values[found]!;
         parts ??= [];
-        parts.push(text.slice(copied, at), alias(value, tokens.rules[found]!));
+        parts.push(text.slice(copied, at), alias(value, tokens.rules[found]!, found));
         copied = at + value.length;
       }
     }
@@ -295,7 +310,7 @@ export class LiteralMatcher {
   }
 
   /** Many odd values: every position is looked up once, the longest value there replaced. */
-  private scanOdd(text: string, alias: (literal: string, rule: RedactionRule) => string): string {
+  private scanOdd(text: string, alias: LiteralAlias): string {
     const odd = this.odd;
     let parts: string[] | null = null;
     let copied = 0;
@@ -304,7 +319,7 @@ export class LiteralMatcher {
       if (found === -1) continue;
       const value = odd.values[found]!;
       parts ??= [];
-      parts.push(text.slice(copied, at), alias(value, odd.rules[found]!));
+      parts.push(text.slice(copied, at), alias(value, odd.rules[found]!, -1));
       copied = at + value.length;
       at = copied - 1;
     }

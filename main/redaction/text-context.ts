@@ -23,6 +23,17 @@ export interface TextRuleContext {
 export const isAlias = (value: string): boolean =>
   value.includes('REDACTED') && ALREADY_REDACTED.test(value.trim());
 
+/** A hunted value found in a text by `ctx.literals.replace`, at `index` among its values (-1: not kept there). */
+export function replaceLiteral(
+  ctx: TextRuleContext,
+  rule: RedactionRule,
+  value: string,
+  index: number,
+): string {
+  if (index < 0 || ctx.keep.has(value) || isAlias(value)) return replaceWithAlias(ctx, rule, value);
+  return ctx.book.aliasOfLiteral(ctx.literals, index, rule, value);
+}
+
 export function replaceWithAlias(
   ctx: TextRuleContext,
   rule: RedactionRule,
@@ -40,7 +51,7 @@ export function replaceWithAlias(
 export function replaceCredential(ctx: TextRuleContext, rule: RedactionRule, raw: string): string {
   const value = raw.trim();
   if (!value || ctx.keep.has(value) || isAlias(value)) return raw;
-  ctx.literals.add(value, rule);
+  const hunted = ctx.literals.add(value, rule);
   // A quoted or URL-encoded value is hunted in its plain form too.
   if (value.includes('%')) {
     try {
@@ -49,7 +60,8 @@ export function replaceCredential(ctx: TextRuleContext, rule: RedactionRule, raw
       // Not valid percent-encoding: the raw form is the only one.
     }
   }
-  const alias = ctx.book.alias(rule, value);
+  const alias =
+    hunted >= 0 ? ctx.book.aliasOfLiteral(ctx.literals, hunted, rule, value) : ctx.book.alias(rule, value);
   // Most values come without spaces around them: the alias is the whole result.
   return raw === value ? alias : raw.replace(value, alias);
 }

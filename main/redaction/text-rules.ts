@@ -26,7 +26,7 @@ import {
   F_WORD,
   textFeatures,
 } from './text-features';
-import { isAlias, replaceWithAlias, type TextRuleContext } from './text-context';
+import { isAlias, replaceLiteral, replaceWithAlias, type TextRuleContext } from './text-context';
 
 export {
   redactAuthorization,
@@ -80,7 +80,8 @@ const RULES: readonly TextRule[] = [
   {
     rules: ['known-secret'],
     may: (t, ctx) => ctx.literals.size > 0,
-    apply: (ctx, text) => ctx.literals.replace(text, (value, rule) => replaceWithAlias(ctx, rule, value)),
+    apply: (ctx, text) =>
+      ctx.literals.replace(text, (value, rule, index) => replaceLiteral(ctx, rule, value, index)),
   },
   {
     rules: ['private-key-pem'],

@@ -2,6 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RedactionEngine } from '../../../main/redaction';
 import { AliasBook } from '../../../main/redaction/alias-book';
+import { LiteralMatcher } from '../../../main/redaction/literal-matcher';
+import type { RedactionRule } from '../../../main/redaction/rules';
+import { redactText, replaceCredential } from '../../../main/redaction/text-rules';
+import { textRuleContext } from './fixtures/text-rule-context';
 
 /**
  * The structured walk copies only what changed (structured.ts): a member that comes out as it went in is
@@ -127,5 +131,65 @@ describe('alias book', () => {
     expect(plain.alias('cookie', 'v0')).toBe('REDACTED-COOKIE-1');
     expect(plain.alias('mobile-cn', '13812345678')).toBe('REDACTED-MOBILE-1');
     expect(plain.alias('cookie', 'never seen')).toBe('REDACTED-COOKIE-3002');
+  });
+
+  it("gives a hunted value's alias by its place as by its value: same aliases, numbers and counts", () => {
+    /** The book as it was: every alias looked up by the value. */
+    class ByValue extends AliasBook {
+      override aliasOfLiteral(_owner: object, _index: number, rule: RedactionRule, value: string): string {
+        return this.alias(rule, value);
+      }
+    }
+    const values = [
+      'q1w2e3r4t5y6u7',
+      'abcdef123456',
+      'zyxw98765',
+      'Tk-9f8e7d6c5b4a',
+      '%7Bsid%7Dx9',
+      '13912345678',
+    ];
+    const step = fc.oneof(
+      fc.tuple(fc.constant('hunt' as const), fc.constantFrom(...values), fc.nat(1)),
+      fc.tuple(fc.constant('credential' as const), fc.constantFrom(...values), fc.nat(1)),
+      fc.tuple(
+        fc.constant('text' as const),
+        fc
+          .array(fc.constantFrom(...values, ' ', '=', '/', 'token=', '; sid=', '白'), { maxLength: 8 })
+          .map((p) => p.join('')),
+        fc.nat(1),
+      ),
+    );
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
+        // One book, two matchers taking turns (the book's memory of places belongs to one matcher at a time).
+        const cached = new AliasBook();
+        const plain = new ByValue();
+        const sides = [cached, plain].map((book) =>
+          [0, 1].map(() => textRuleContext({ book, literals: new LiteralMatcher() })),
+        );
+        for (const [kind, input, which] of steps) {
+          const [a, b] = sides.map((contexts) => contexts[which]!);
+          if (kind === 'hunt') for (const ctx of [a!, b!]) ctx.literals.add(input, 'token');
+          else if (kind === 'credential')
+            expect(replaceCredential(a!, 'cookie', input)).toBe(replaceCredential(b!, 'cookie', input));
+          else expect(redactText(a!, input)).toBe(redactText(b!, input));
+        }
+        expect(cached.counts()).toEqual(plain.counts());
+        for (const v of values) expect(cached.alias('value', v)).toBe(plain.alias('value', v));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('says where a hunted value is filed: the same place each time, -1 where it is not a token value', () => {
+    const literals = new LiteralMatcher();
+    const first = literals.add('abcdef123456', 'cookie');
+    const second = literals.add('q1w2e3r4t5y6u7', 'cookie');
+    expect([first, second]).toEqual([0, 1]);
+    expect(literals.add('abcdef123456', 'token')).toBe(first);
+    expect(literals.add('short', 'cookie')).toBe(-1);
+    expect(literals.add('deleted', 'cookie')).toBe(-1);
+    expect(literals.add('%7Bsid%7Dx9', 'cookie')).toBe(-1);
+    expect(literals.size).toBe(3);
   });
 });
