@@ -7,9 +7,12 @@ import { LiteralMatcher } from '../../../main/redaction/literal-matcher';
 import {
   F_CARD_DIGITS,
   F_DIGITS_15,
+  F_AT,
   F_MOBILE,
   F_PHONE_DIGITS,
+  F_WIDE_AT,
   textFeatures,
+  tokenRuns,
 } from '../../../main/redaction/text-features';
 import { redactText, type TextRuleContext } from '../../../main/redaction/text-rules';
 import { textRuleContext } from './fixtures/text-rule-context';
@@ -195,6 +198,60 @@ describe('redaction speed paths', () => {
     for (let n = 4092; n <= 4098; n++) {
       const text = `#${'x'.repeat(n)}&order=q1w2e3r4t5y6u7`;
       expect(redactUrlParams(textRuleContext(), text)).toBe(before(textRuleContext(), text));
+    }
+  });
+
+  it('reads every kind of string and every length alike (it copies the characters out before reading them)', () => {
+    const read = (text: string) => {
+      const bits = textFeatures(text);
+      return { bits, runs: Array.from(tokenRuns.bounds.subarray(0, tokenRuns.count * 2)) };
+    };
+    /** A flat copy of the text, made by the JSON parser: what a text from a HAR usually is. */
+    const flat = (text: string) => JSON.parse(JSON.stringify(text)) as string;
+    const expectedRuns = (text: string) =>
+      [...text.matchAll(/[A-Za-z0-9_~.+/-]{6,}/g)].flatMap((m) => [m.index, m.index + m[0].length]);
+    const piece = fc
+      .array(
+        fc.constantFrom(
+          'sid=',
+          'q1w2e3r4t5y6u7',
+          '; ',
+          '13812345678',
+          '＠',
+          '１３８',
+          '白',
+          '@',
+          '%',
+          ' ',
+          '-----',
+        ),
+        {
+          maxLength: 30,
+        },
+      )
+      .map((p) => p.join(''));
+    fc.assert(
+      fc.property(piece, piece, (a, b) => {
+        const joined = a + b; // a concatenation, not yet flattened
+        const expected = read(flat(joined));
+        expect(read(joined)).toEqual(expected);
+        expect(read(`x${joined}y`.slice(1, -1))).toEqual(expected);
+        // An object key is internalized: another kind of string again.
+        const key = Object.keys({ [flat(joined)]: 1 })[0]!;
+        expect(read(key)).toEqual(expected);
+        expect(expected.runs).toEqual(expectedRuns(joined));
+      }),
+      { numRuns: 300 },
+    );
+    // Longer than the array kept between calls (4096), and than the largest one kept (a million): every
+    // character is read, the last one included; a short text read after a long one sees only its own.
+    for (const length of [4095, 4096, 4097, 70_000, 1_100_000]) {
+      const long = `${'q1w2e3r4t5y6u7 '.repeat(length / 15 + 1).slice(0, length - 1)}@`;
+      const { bits, runs } = read(long);
+      expect(bits & F_AT, `length ${length}`).toBe(F_AT);
+      expect(runs).toEqual(expectedRuns(long));
+      expect(read('白＠').bits & (F_AT | F_WIDE_AT)).toBe(F_WIDE_AT);
+      expect(read('abc').runs).toEqual([]);
     }
   });
 });
