@@ -32,6 +32,10 @@ class StringTable {
     }
   }
 
+  get size(): number {
+    return this.keys.length;
+  }
+
   /** The key's number, or -1. */
   get(key: string): number {
     return this.slots[this.find(key, hashOf(key)) + 1]! - 1;
@@ -96,67 +100,113 @@ const ALIAS_HEAD = new Map(Object.values(ALIAS_LABEL).map((label) => [label, `${
  * so support staff can still see that the phone in the log is the one in the page. Values are keyed in
  * a normalized form (a phone without its spaces and +86), so writing styles do not split one value.
  */
+/** What the book needs of the literal matcher whose places it keeps aliases by (LiteralMatcher). */
+export interface LiteralPlaces {
+  /** Where `value` is filed among the token values (what `add` returned for it), or -1. */
+  placeOf(value: string): number;
+  /** The value filed at `place`. */
+  valueAt(place: number): string;
+}
+
 export class AliasBook {
+  /** Values aliased by their text (`alias`), each with its alias's id in `idOfValue` at the same place. */
   private readonly values = new StringTable();
+  private readonly idOfValue: number[] = [];
+  /** Aliases by id, in the order they were made. */
   private readonly aliases: string[] = [];
   private readonly numbers = new Map<string, number>();
   /** Replacements per rule, by the rule's place in REDACTION_RULES. */
   private tally = new Float64Array(REDACTION_RULES.length);
   /**
-   * The aliases of hunted values by their place in one LiteralMatcher (`literalOwner`): 1 + the value's
-   * index in `values`, 0 where it has none yet. See aliasOfLiteral.
+   * The aliases of hunted values by their place in one literal matcher (`literalOwner`): 1 + the alias's
+   * id, 0 where it has none yet. A value aliased only by its place is not in `values`: each value is
+   * looked for in both before it is given a new alias (see aliasOfLiteral and idByText).
    */
-  private literalAliases = new Int32Array(0);
-  private literalOwner: object | null = null;
+  private literalIds = new Int32Array(0);
+  private literalOwner: LiteralPlaces | null = null;
 
   /** The alias for `value`, counting one replacement under `rule`. */
   alias(rule: RedactionRule, normalized: string): string {
-    return this.aliases[this.numbered(rule, normalized)]!;
-  }
-
-  /** Counts one replacement under `rule`; the value's place in `aliases`, its alias made when it is new. */
-  private numbered(rule: RedactionRule, normalized: string): number {
     this.tally[RULE_INDEX.get(rule)!]!++;
-    const index = this.values.intern(normalized);
-    if (this.aliases[index] === undefined) {
-      const label = ALIAS_LABEL[rule];
-      const number = (this.numbers.get(label) ?? 0) + 1;
-      this.numbers.set(label, number);
-      this.aliases[index] = ALIAS_HEAD.get(label)! + number;
-    }
-    return index;
+    return this.aliases[this.idByText(rule, normalized)]!;
   }
 
   /**
-   * The alias of the hunted value filed at `index` in the literal matcher `owner` (its `add` or `replace`
+   * The alias of the hunted value filed at `place` in the literal matcher `owner` (its `add` or `replace`
    * said where), as `alias(rule, value)` gives it. Each cookie and token of a HAR is aliased two or three
-   * times (its header, its HAR cookie, the URL it is in): after the first, the alias is read at the value's
-   * place, where a lookup by the value would hash it and search the book's table again.
+   * times (its header, its HAR cookie, the URL it is in), and is filed among the hunted values already: its
+   * alias is kept at that place, not filed by its text a second time in a table of its own (a hundred
+   * thousand values filed twice over cost a tenth of the preview of the 50 MB HAR).
    */
-  aliasOfLiteral(owner: object, index: number, rule: RedactionRule, value: string): string {
-    if (owner !== this.literalOwner) {
-      this.literalOwner = owner;
-      this.literalAliases = new Int32Array(0);
-    }
-    if (index < this.literalAliases.length) {
-      const known = this.literalAliases[index]!;
-      if (known !== 0) {
-        this.tally[RULE_INDEX.get(rule)!]!++;
-        return this.aliases[known - 1]!;
-      }
+  aliasOfLiteral(owner: LiteralPlaces, place: number, rule: RedactionRule, value: string): string {
+    if (owner !== this.literalOwner) this.changeOwner(owner);
+    this.tally[RULE_INDEX.get(rule)!]!++;
+    if (place < this.literalIds.length) {
+      const known = this.literalIds[place]!;
+      if (known !== 0) return this.aliases[known - 1]!;
     } else {
-      const grown = new Int32Array(Math.max(1024, index + 1, this.literalAliases.length * 2));
-      grown.set(this.literalAliases);
-      this.literalAliases = grown;
+      const grown = new Int32Array(Math.max(1024, place + 1, this.literalIds.length * 2));
+      grown.set(this.literalIds);
+      this.literalIds = grown;
     }
-    const numbered = this.numbered(rule, value);
-    this.literalAliases[index] = numbered + 1;
-    return this.aliases[numbered]!;
+    // First met at this place: it may have been aliased by its text before it was hunted.
+    const filed = this.values.get(value);
+    const id = filed >= 0 ? this.idOfValue[filed]! : this.newAlias(rule);
+    this.literalIds[place] = id + 1;
+    return this.aliases[id]!;
   }
 
-  /** Room for about `count` values before they come (engine.reserve: a HAR's cookies, each aliased once). */
+  /** The id of the alias of a value asked for by its text, made when it has none (by text or by place). */
+  private idByText(rule: RedactionRule, value: string): number {
+    const before = this.values.size;
+    const filed = this.values.intern(value);
+    if (filed < before) return this.idOfValue[filed]!;
+    // New to the table: it may have an alias at its place among the hunted values.
+    let id = -1;
+    const owner = this.literalOwner;
+    if (owner) {
+      const place = owner.placeOf(value);
+      if (place >= 0 && place < this.literalIds.length) id = this.literalIds[place]! - 1;
+    }
+    if (id < 0) id = this.newAlias(rule);
+    this.idOfValue[filed] = id;
+    return id;
+  }
+
+  /** The next alias under `rule`'s label (REDACTED-COOKIE-3 after REDACTED-COOKIE-2); its id. */
+  private newAlias(rule: RedactionRule): number {
+    const label = ALIAS_LABEL[rule];
+    const number = (this.numbers.get(label) ?? 0) + 1;
+    this.numbers.set(label, number);
+    this.aliases.push(ALIAS_HEAD.get(label)! + number);
+    return this.aliases.length - 1;
+  }
+
+  /**
+   * Another literal matcher's places from now on (a book used with two matchers, as tests do): what was
+   * kept at the old one's places is filed by text first, so that no value aliased there is forgotten.
+   */
+  private changeOwner(owner: LiteralPlaces): void {
+    const old = this.literalOwner;
+    if (old) {
+      for (let place = 0; place < this.literalIds.length; place++) {
+        const known = this.literalIds[place]!;
+        if (known === 0) continue;
+        const before = this.values.size;
+        const filed = this.values.intern(old.valueAt(place));
+        if (filed >= before) this.idOfValue[filed] = known - 1;
+      }
+    }
+    this.literalOwner = owner;
+    this.literalIds = new Int32Array(0);
+  }
+
+  /**
+   * Room for about `count` values before they come (engine.reserve: a HAR's values). Most of them are hunted
+   * values, whose aliases are kept by place (aliasOfLiteral): the table by text needs room for a quarter.
+   */
   reserve(count: number): void {
-    this.values.reserve(Math.min(count, MAX_RESERVED));
+    this.values.reserve(Math.min(count >> 2, MAX_RESERVED));
   }
 
   count(rule: RedactionRule, by: number): void {

@@ -81,6 +81,9 @@ class PrefixTable {
   /** The literal's index when `value` is filed already, else -1. */
   indexOf(value: string): number {
     const h = hashAt(value, 0, this.prefix);
+    // Most values asked about were never filed: the bit table says so without reading the table.
+    const b = h >>> (32 - BLOOM_LOG2);
+    if ((this.bloom[b >> 3]! & (1 << (b & 7))) === 0) return -1;
     for (let i = this.slots[this.slotOf(h) + 1]! - 1; i >= 0; i = this.next[i]! - 1) {
       if (this.values[i] === value) return i;
     }
@@ -219,6 +222,17 @@ export class LiteralMatcher {
   has(value: string): boolean {
     if (value.length < MIN_LITERAL_LENGTH) return false;
     return this.table(value).indexOf(value) !== -1;
+  }
+
+  /** Where `value` is filed among the token values (what `add` returned for it), or -1 (AliasBook). */
+  placeOf(value: string): number {
+    if (value.length < MIN_LITERAL_LENGTH || this.table(value) !== this.tokens) return -1;
+    return this.tokens.indexOf(value);
+  }
+
+  /** The token value filed at `place`. */
+  valueAt(place: number): string {
+    return this.tokens.values[place]!;
   }
 
   private table(value: string): PrefixTable {

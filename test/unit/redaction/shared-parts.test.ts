@@ -191,5 +191,11 @@ describe('alias book', () => {
     expect(literals.add('deleted', 'cookie')).toBe(-1);
     expect(literals.add('%7Bsid%7Dx9', 'cookie')).toBe(-1);
     expect(literals.size).toBe(3);
+    // The alias book asks where a value is, and what is at a place.
+    expect([literals.placeOf('abcdef123456'), literals.placeOf('q1w2e3r4t5y6u7')]).toEqual([first, second]);
+    expect(literals.valueAt(second)).toBe('q1w2e3r4t5y6u7');
+    for (const absent of ['abcdef1234567', 'zzzzzz123456', '%7Bsid%7Dx9', 'short'])
+      expect(literals.placeOf(absent), absent).toBe(-1);
+    expect(literals.has('abcdef123456') && !literals.has('abcdef1234567')).toBe(true);
   });
 });
