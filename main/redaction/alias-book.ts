@@ -95,11 +95,6 @@ const RULE_INDEX = new Map(REDACTION_RULES.map((rule, index) => [rule, index]));
 /** Each label's alias up to its number (`REDACTED-COOKIE-`): a new alias is then one concatenation. */
 const ALIAS_HEAD = new Map(Object.values(ALIAS_LABEL).map((label) => [label, `${ALIAS_PREFIX}${label}-`]));
 
-/**
- * One bundle's aliases: the same value always gets the same alias (REDACTED-MOBILE-2; the preview shows it as [手机号 2]), in every member,
- * so support staff can still see that the phone in the log is the one in the page. Values are keyed in
- * a normalized form (a phone without its spaces and +86), so writing styles do not split one value.
- */
 /** What the book needs of the literal matcher whose places it keeps aliases by (LiteralMatcher). */
 export interface LiteralPlaces {
   /** Where `value` is filed among the token values (what `add` returned for it), or -1. */
@@ -108,6 +103,11 @@ export interface LiteralPlaces {
   valueAt(place: number): string;
 }
 
+/**
+ * One bundle's aliases: the same value always gets the same alias (REDACTED-MOBILE-2; the preview shows it as [手机号 2]), in every member,
+ * so support staff can still see that the phone in the log is the one in the page. Values are keyed in
+ * a normalized form (a phone without its spaces and +86), so writing styles do not split one value.
+ */
 export class AliasBook {
   /** Values aliased by their text (`alias`), each with its alias's id in `idOfValue` at the same place. */
   private readonly values = new StringTable();
