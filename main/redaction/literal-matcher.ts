@@ -78,12 +78,17 @@ class PrefixTable {
     return 2 * slot;
   }
 
+  /** False when no literal with prefix hash `h` was ever filed (the bit table; true may be wrong). */
+  private mayHold(h: number): boolean {
+    const b = h >>> (32 - BLOOM_LOG2);
+    return (this.bloom[b >> 3]! & (1 << (b & 7))) !== 0;
+  }
+
   /** The literal's index when `value` is filed already, else -1. */
   indexOf(value: string): number {
     const h = hashAt(value, 0, this.prefix);
     // Most values asked about were never filed: the bit table says so without reading the table.
-    const b = h >>> (32 - BLOOM_LOG2);
-    if ((this.bloom[b >> 3]! & (1 << (b & 7))) === 0) return -1;
+    if (!this.mayHold(h)) return -1;
     for (let i = this.slots[this.slotOf(h) + 1]! - 1; i >= 0; i = this.next[i]! - 1) {
       if (this.values[i] === value) return i;
     }
@@ -156,8 +161,7 @@ class PrefixTable {
   longestAt(text: string, at: number): number {
     if (at + this.prefix > text.length) return -1;
     const h = hashAt(text, at, this.prefix);
-    const b = h >>> (32 - BLOOM_LOG2);
-    if ((this.bloom[b >> 3]! & (1 << (b & 7))) === 0) return -1;
+    if (!this.mayHold(h)) return -1;
     let best = -1;
     let bestLength = 0;
     for (let i = this.slots[this.slotOf(h) + 1]! - 1; i >= 0; i = this.next[i]! - 1) {
