@@ -23,15 +23,23 @@ export interface TextRuleContext {
 export const isAlias = (value: string): boolean =>
   value.includes('REDACTED') && ALREADY_REDACTED.test(value.trim());
 
-/** A hunted value found in a text by `ctx.literals.replace`, at `index` among its values (-1: not kept there). */
+/**
+ * The book's alias for `value`: read at its place among `ctx.literals`' hunted values when it has one
+ * (`place`, as `add` or `replace` said; -1 for none), else by its text.
+ */
+function aliasFor(ctx: TextRuleContext, rule: RedactionRule, value: string, place: number): string {
+  return place >= 0 ? ctx.book.aliasOfLiteral(ctx.literals, place, rule, value) : ctx.book.alias(rule, value);
+}
+
+/** A hunted value found in a text by `ctx.literals.replace`, at `place` among its values (-1: not kept there). */
 export function replaceLiteral(
   ctx: TextRuleContext,
   rule: RedactionRule,
   value: string,
-  index: number,
+  place: number,
 ): string {
-  if (index < 0 || ctx.keep.has(value) || isAlias(value)) return replaceWithAlias(ctx, rule, value);
-  return ctx.book.aliasOfLiteral(ctx.literals, index, rule, value);
+  if (ctx.keep.has(value) || isAlias(value)) return value;
+  return aliasFor(ctx, rule, value, place);
 }
 
 export function replaceWithAlias(
@@ -60,8 +68,7 @@ export function replaceCredential(ctx: TextRuleContext, rule: RedactionRule, raw
       // Not valid percent-encoding: the raw form is the only one.
     }
   }
-  const alias =
-    hunted >= 0 ? ctx.book.aliasOfLiteral(ctx.literals, hunted, rule, value) : ctx.book.alias(rule, value);
+  const alias = aliasFor(ctx, rule, value, hunted);
   // Most values come without spaces around them: the alias is the whole result.
   return raw === value ? alias : raw.replace(value, alias);
 }
