@@ -1,5 +1,4 @@
 import { createHash, type Hash } from 'node:crypto';
-import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
@@ -17,12 +16,17 @@ import {
 const inflateRawAsync = promisify(inflateRaw);
 
 /**
- * How many bytes may wait for the file and for deflate before a write waits. With the streams' default
- * (16 KB), every chunk of the HAR (256 KB) waited until zlib had compressed all of it, so the main thread
- * idled while the thread pool compressed and the two never overlapped; a few chunks of slack let
- * redaction go on while the chunks before are compressed, and still bound the memory held.
+ * How many bytes may wait for the file and for deflate before a write waits, and then only until the oldest
+ * chunk queued is done. With the streams' default (16 KB), every chunk of the HAR (256 KB) waited until zlib
+ * had compressed all of it, so the main thread idled while the thread pool compressed and the two never
+ * overlapped. zlib starts its next chunk only on a turn of the main thread's event loop, one chunk a turn,
+ * and the writer turns the loop once a chunk: whenever zlib is late (the thread pool shares two cores with
+ * V8's compiler and collector), the queue grows by a chunk and cannot shrink while redaction goes on. With
+ * 4 MB allowed and a wait for 'drain' (the whole queue), the 50 MB HAR's preview stopped once for ~45 ms in
+ * the middle, and again for ~30 ms at the end while zlib caught up. Two or three chunks' worth, and a wait
+ * for one chunk, keep both short (event-loop wait 58 → 34 ms, median of five runs).
  */
-const QUEUED_BYTES = 4 * 1024 * 1024;
+export const QUEUED_BYTES = 640 * 1024;
 /**
  * zlib's output buffer. Each time it fills, the thread pool hands back to the main thread and waits for
  * its next turn of the event loop; with the 16 KB default, a 256 KB chunk of text took three turns.
@@ -74,6 +78,8 @@ export class StagedFileWriter {
   private deflatedBytes = 0;
   /** Chunks the file and zlib are done with, to encode the next lines into (writeLines). */
   private readonly spare: Buffer[] = [];
+  /** The writes the stream has not finished with, oldest first. */
+  private readonly queued: Promise<void>[] = [];
 
   constructor(
     readonly file: string,
@@ -132,20 +138,27 @@ export class StagedFileWriter {
     if (this.spare.length < SPARE_CHUNKS) this.spare.push(chunk);
   }
 
-  /** Hashes `bytes` and hands them to the file and to zlib; `chunk` (theirs) is released once both are done. */
+  /**
+   * Hashes `bytes` and hands them to the file or to zlib; `chunk` (theirs) is released once it is done with
+   * them. With more than QUEUED_BYTES queued, waits until the oldest chunk queued is done: not until all are
+   * ('drain'), see QUEUED_BYTES.
+   */
   private async take(bytes: Buffer, chunk: Buffer | null): Promise<void> {
     this.hash.update(bytes);
     this.crc = crc32(bytes, this.crc);
     this.bytes += bytes.length;
-    // The one stream (the file, or zlib) calls back once it no longer needs the bytes.
-    const done = chunk
-      ? (error?: Error | null) => {
-          if (!error) this.release(chunk);
-        }
-      : undefined;
     const target = (this.deflate ?? this.stream)!;
-    if (!target.write(bytes, done)) await once(target, 'drain');
-    else await turnOfTheLoop();
+    // Settles when the stream no longer needs the bytes (an error settles it too: close() reports the error).
+    const taken = new Promise<void>((resolve) =>
+      target.write(bytes, (error?: Error | null) => {
+        if (!error && chunk) this.release(chunk);
+        resolve();
+      }),
+    );
+    this.queued.push(taken);
+    void taken.then(() => this.queued.shift());
+    if (target.writableLength <= QUEUED_BYTES) return turnOfTheLoop();
+    while (target.writableLength > QUEUED_BYTES && this.queued.length > 0) await this.queued[0];
   }
 
   async close(): Promise<StagedFileResult> {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, inflateRawSync } from 'node:zlib';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { readStaged, StagedFileWriter } from '../../../main/bundle/staged-file';
+import { QUEUED_BYTES, readStaged, StagedFileWriter } from '../../../main/bundle/staged-file';
 
 /**
  * writeLines encodes into chunks it uses again once the file and zlib are done with them: a chunk used
@@ -55,6 +55,29 @@ describe('staging lines', () => {
     // the streams queue, so the writer waited for them, and chunks done by then served later batches.
     expect(bytes.length).toBeGreaterThan(3 * 4 * 1024 * 1024);
     expect(used).toBeLessThan(batches);
+  });
+
+  it('holds at most QUEUED_BYTES for zlib after each write, and still writes every byte', async () => {
+    // zlib is handed one chunk a turn of the event loop, so a queue allowed to grow stays long and the end of
+    // the member waits for all of it (staged-file.ts, QUEUED_BYTES): the bound must hold after every write.
+    const file = join(root, 'bounded');
+    const writer = new StagedFileWriter(file, 6);
+    const deflate = (writer as unknown as { deflate: { writableLength: number } }).deflate;
+    const expected: string[] = [];
+    let longest = 0;
+    for (let i = 0; i < 60; i++) {
+      // Big batches, written as fast as they come: zlib falls behind and the writer must wait.
+      const lines = [...batch(i), ...batch(i + 1000), ...batch(i + 2000)];
+      expected.push(...lines);
+      await writer.writeLines(lines);
+      longest = Math.max(longest, deflate.writableLength);
+    }
+    const result = await writer.close();
+    const bytes = Buffer.from(expected.join(''), 'utf8');
+    expect(longest).toBeGreaterThan(0);
+    expect(longest).toBeLessThanOrEqual(QUEUED_BYTES);
+    expect(inflateRawSync(readFileSync(`${file}.deflated`)).equals(bytes)).toBe(true);
+    expect(result.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
   });
 
   it('reads a member stored as it is, whole or its first part', async () => {
