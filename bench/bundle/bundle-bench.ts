@@ -23,6 +23,8 @@ interface WorkerResult {
   previewMainCpuMs: number;
   previewAllCpuMs: number;
   previewIdleMs: number;
+  /** Linux only (bundle-worker.ts threadCpu). */
+  previewThreads: { pool: number; v8: number; mainWaited: number } | null;
   writeMs: number;
   baseline: NodeJS.MemoryUsage;
   beforeWrite: NodeJS.MemoryUsage;
@@ -102,7 +104,17 @@ export async function runBundleBench(): Promise<string> {
     const previewAllCpu = median(results.map((r) => r.previewAllCpuMs));
     const previewIdle = median(results.map((r) => r.previewIdleMs));
     const writeMs = median(results.map((r) => r.writeMs));
+    const threads = results.every((r) => r.previewThreads)
+      ? {
+          pool: median(results.map((r) => r.previewThreads!.pool)),
+          v8: median(results.map((r) => r.previewThreads!.v8)),
+          mainWaited: median(results.map((r) => r.previewThreads!.mainWaited)),
+        }
+      : null;
+    const s = (ms: number) => (ms / 1000).toFixed(2);
     const zip = median(zipMs);
+    // Each run beside the zip that followed it: on a shared machine the spread says how far one figure can be trusted.
+    const ratios = results.map((r, i) => (r.previewMs + r.writeMs) / zipMs[i]!).sort((a, b) => a - b);
     const writeRss = median(results.map((r) => r.writePeak.rss - r.beforeWrite.rss));
     const writeHeap = median(results.map((r) => r.writePeak.heapUsed - r.beforeWrite.heapUsed));
     const writeExternal = median(
@@ -123,6 +135,9 @@ export async function runBundleBench(): Promise<string> {
 Measured ${date} on ${where}. Medians of ${RUNS} runs, each in a fresh process (bench/bundle/bundle-worker.ts,
 \`node --expose-gc\`), so memory figures are the bundle's own.
 
+Run by run, each beside the \`zip -6\` that followed it, end to end took ${ratios.map((r) => `${r.toFixed(2)}×`).join(', ')}
+(sorted).
+
 Input: a synthetic ${mb(last.harBytes)} MB HAR (bench/bundle/har-generator.ts: ${HAR_MB} MB target, seeded; cashier URLs
 with tokens, cookies, headers, page text; a phone number every 50 entries). Redacted into a ${mb(last.harMemberBytes)} MB
 network.har (${redacted}); the bundle's members total ${mb(members)} MB.
@@ -141,7 +156,15 @@ was busy ${(previewMainCpu / 1000).toFixed(2)} s (redaction, serializing, hashin
 (deflate on the thread pool included): with two cores the preview cannot take less than the larger of the
 main thread's time and half the total. The main thread waited ${(previewIdle / 1000).toFixed(2)} s in the event loop (for zlib or
 the disk): the writer lets the loop turn after every chunk, so zlib's finished work is handed back and the
-next chunk started while redaction goes on. Redaction is allowlist-first: every header,
+next chunk started while redaction goes on.${
+      threads
+        ? ` Besides the main thread, libuv's thread pool (deflate, file writes) used ${s(threads.pool)} s and V8's
+background threads (the optimizing compiler, the garbage collector's helpers) ${s(threads.v8)} s; on two cores they
+take turns with the main thread, which was ready to run but waited for a core ${s(threads.mainWaited)} s in all (the
+kernel's run-queue time). Busy, waiting in the event loop and waiting for a core, the main thread accounts for
+${s(previewMainCpu + previewIdle + threads.mainWaited)} s of the preview's ${s(previewMs)} s.`
+        : ''
+    } Redaction is allowlist-first: every header,
 cookie, query and JSON-body value from outside is kept only under a harmless name, every cookie and credential of
 the run is hunted in all free text, and every string goes through the text rules.
 

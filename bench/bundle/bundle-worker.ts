@@ -3,11 +3,53 @@
  * generate the HAR, preview (redact + stage), write the zip; report times and memory per phase, and copy
  * the staged members out for the `zip -6` reference. Bundled and started by bundle-bench.ts.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { previewBundle, writeBundle } from '../../main/bundle';
 import { buildReport } from '../../main/report';
 import { generateHar } from './har-generator';
+
+/**
+ * CPU time by kind of thread, from Linux's /proc (null elsewhere): libuv's thread pool (deflate, file writes) and
+ * V8's background threads (the optimizing compiler, the garbage collector's helpers). On two cores they take
+ * turns with the main thread, and that is part of why the preview takes longer than the main thread works.
+ */
+interface ThreadCpu {
+  pool: number;
+  v8: number;
+  /** How long the main thread was ready to run but waited for a core (the kernel's run-queue time). */
+  mainWaited: number;
+}
+const TICK_MS = 10; // USER_HZ is 100 on every Linux Node runs on
+function threadCpu(): ThreadCpu | null {
+  if (!existsSync('/proc/self/task') || !existsSync('/proc/thread-self/schedstat')) return null;
+  const cpu: ThreadCpu = { pool: 0, v8: 0, mainWaited: 0 };
+  for (const task of readdirSync('/proc/self/task')) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/self/task/${task}/stat`, 'utf8');
+    } catch {
+      continue; // a thread that ended meanwhile
+    }
+    const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    // Fields after the name: state is the first, utime the 12th, stime the 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ms = (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+    if (name.startsWith('libuv-worker')) cpu.pool += ms;
+    else if (name.startsWith('V8Worker')) cpu.v8 += ms;
+  }
+  // schedstat: time on the CPU, time waiting on a run queue (both in ns), time slices.
+  cpu.mainWaited = Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[1]) / 1e6;
+  return cpu;
+}
+const cpuSince = (before: ThreadCpu | null, after: ThreadCpu | null): ThreadCpu | null =>
+  before && after
+    ? {
+        pool: after.pool - before.pool,
+        v8: after.v8 - before.v8,
+        mainWaited: after.mainWaited - before.mainWaited,
+      }
+    : null;
 
 const [outDir, megabytes] = [process.argv[2]!, Number(process.argv[3] ?? 50)];
 /** `live`: collect garbage before every sample, so the peaks are memory actually held, not garbage not yet collected. */
@@ -60,12 +102,14 @@ const mainCpu0 = process.threadCpuUsage();
 const allCpu0 = process.cpuUsage();
 // Time the main thread spent waiting in the event loop (for zlib or the disk): idle while there was work.
 const elu0 = performance.eventLoopUtilization();
+const threads0 = threadCpu();
 let t = performance.now();
 const preview = await previewBundle({ ...draft, har: har as never, logs: [] }, { workDir: outDir });
 const previewMs = performance.now() - t;
 const previewMainCpuMs = cpuMs(process.threadCpuUsage(mainCpu0));
 const previewAllCpuMs = cpuMs(process.cpuUsage(allCpu0));
 const previewIdleMs = performance.eventLoopUtilization(elu0).idle;
+const previewThreads = cpuSince(threads0, threadCpu());
 const previewPeak = stop();
 gc();
 
@@ -96,6 +140,7 @@ process.stdout.write(
     previewMainCpuMs,
     previewAllCpuMs,
     previewIdleMs,
+    previewThreads,
     writeMs,
     baseline,
     beforeWrite,
