@@ -4,6 +4,8 @@ import type { StagedFileWriter } from './staged-file';
 
 /** Chunks handed to the file are about this many characters: few writes, small memory. */
 const FLUSH_AT = 256 * 1024;
+/** Between two chunks, the event loop turns this often when zlib is behind (StagedFileWriter.catchUp). */
+const TURN_AT = FLUSH_AT / 4;
 
 /** Bodies shorter than this are serialized with their entry (see entryLines). */
 const BODY_APART_AT = 256;
@@ -73,7 +75,17 @@ export async function writeRedactedHar(
     chars += text.length;
   };
   // Only a full chunk waits for the file: an await per entry would be a hundred thousand turns of the loop.
-  const full = (): Promise<void> | null => (chars >= FLUSH_AT ? flush() : null);
+  // Each quarter of a chunk, the loop turns if zlib is behind, so that it is handed its next chunk.
+  let turnAt = TURN_AT;
+  const full = (): Promise<void> | null => {
+    if (chars >= FLUSH_AT) {
+      turnAt = TURN_AT;
+      return flush();
+    }
+    if (chars < turnAt) return null;
+    turnAt += TURN_AT;
+    return out.catchUp();
+  };
   const push = (text: string) => {
     add(text);
     return full();

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { entryLines } from '../../../main/bundle/har-member';
+import { entryLines, writeRedactedHar } from '../../../main/bundle/har-member';
+import type { StagedFileWriter } from '../../../main/bundle/staged-file';
+import { RedactionEngine } from '../../../main/redaction';
 
 /**
  * network.har serializes each entry's response body apart from the rest (har-member.ts): joined, the pieces
@@ -83,5 +85,45 @@ describe('network.har lines', () => {
     const content = Object.create({ text: '白条分期 '.repeat(100) }) as object;
     const shallow = { response: { content: Object.assign(content, { mimeType: 'text/html' }) } };
     expect(entryLines(shallow).join('')).toBe(JSON.stringify(shallow));
+  });
+});
+
+describe('network.har written in chunks', () => {
+  it('lets zlib catch up between chunks: a few turns of the loop each, and every line written once', async () => {
+    // zlib is handed its next chunk only on a turn of the loop (staged-file.ts, QUEUED_BYTES): one turn a
+    // chunk would let it fall behind for good.
+    const entries = Array.from({ length: 3000 }, (_, i) => ({
+      startedDateTime: '2026-12-05T00:00:00.000Z',
+      request: { method: 'GET', url: `https://shop.example.cn/item/${i}`, headers: [], cookies: [] },
+      response: {
+        status: 200,
+        headers: [],
+        cookies: [],
+        content: { size: 0, mimeType: 'text/plain', text: '价格 '.repeat(50) },
+      },
+    }));
+    const events: string[] = [];
+    const written: string[] = [];
+    const out = {
+      writeLines: async (lines: readonly string[]) => {
+        events.push('chunk');
+        written.push(...lines);
+      },
+      catchUp: async () => {
+        events.push('turn');
+      },
+    } as unknown as StagedFileWriter;
+    const har = { log: { version: '1.2', creator: { name: 't', version: '1' }, pages: [], entries } };
+    await writeRedactedHar(har as never, new RedactionEngine(), out);
+    const parsed = JSON.parse(written.join('')) as { log: { entries: unknown[] } };
+    expect(parsed.log.entries).toHaveLength(entries.length);
+    // Between two chunks (the last may be short), three turns: at each quarter of a chunk.
+    const runs = events
+      .join(' ')
+      .split('chunk')
+      .slice(1, -2)
+      .map((run) => run.split('turn').length - 1);
+    expect(runs.length).toBeGreaterThan(2);
+    for (const turns of runs) expect(turns).toBe(3);
   });
 });
