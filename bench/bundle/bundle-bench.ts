@@ -155,8 +155,9 @@ cores: compression and redaction overlap), and the write step only copies the st
 was busy ${(previewMainCpu / 1000).toFixed(2)} s (redaction, serializing, hashing) and the process as a whole used ${(previewAllCpu / 1000).toFixed(2)} s of CPU
 (deflate on the thread pool included): with two cores the preview cannot take less than the larger of the
 main thread's time and half the total. The main thread waited ${(previewIdle / 1000).toFixed(2)} s in the event loop (for zlib or
-the disk): the writer lets the loop turn after every chunk, so zlib's finished work is handed back and the
-next chunk started while redaction goes on.${
+the disk): zlib is handed its next chunk only on a turn of the main thread's event loop, so the HAR's writer
+lets the loop turn after every chunk and, while zlib is behind, at each quarter of the next one
+(staged-file.ts, QUEUED_BYTES).${
       threads
         ? ` Besides the main thread, libuv's thread pool (deflate, file writes) used ${s(threads.pool)} s and V8's
 background threads (the optimizing compiler, the garbage collector's helpers) ${s(threads.v8)} s; on two cores they
