@@ -12,6 +12,8 @@ import { build } from 'vite';
  */
 // Five, not three: on a shared two-core machine one run in three could be a second slower than the others.
 const RUNS = 5;
+/** Runs that sample memory every 2 ms (apart from the timed ones: sampling costs the main thread time). */
+const MEMORY_RUNS = 3;
 const HAR_MB = 50;
 
 interface WorkerResult {
@@ -79,7 +81,7 @@ export async function runBundleBench(): Promise<string> {
     let refZipBytes = 0;
     for (let i = 0; i < RUNS; i++) {
       const runDir = mkdtempSync(join(dir, 'run-'));
-      const child = spawnSync(process.execPath, ['--expose-gc', worker, runDir, String(HAR_MB)], {
+      const child = spawnSync(process.execPath, ['--expose-gc', worker, runDir, String(HAR_MB), 'time'], {
         maxBuffer: 16 * MB,
       });
       if (child.status !== 0) throw new Error(`bench worker failed: ${child.stderr.toString()}`);
@@ -90,6 +92,15 @@ export async function runBundleBench(): Promise<string> {
       execFileSync('zip', ['-6', '-q', '-r', '-X', out, '.'], { cwd: result.refDir });
       zipMs.push(performance.now() - started);
       refZipBytes = statSync(out).size;
+    }
+    const memory: WorkerResult[] = [];
+    for (let i = 0; i < MEMORY_RUNS; i++) {
+      const runDir = mkdtempSync(join(dir, 'memory-'));
+      const child = spawnSync(process.execPath, ['--expose-gc', worker, runDir, String(HAR_MB), 'memory'], {
+        maxBuffer: 16 * MB,
+      });
+      if (child.status !== 0) throw new Error(`bench worker failed: ${child.stderr.toString()}`);
+      memory.push(JSON.parse(child.stdout.toString()) as WorkerResult);
     }
     const liveDir = mkdtempSync(join(dir, 'live-'));
     const liveRun = spawnSync(process.execPath, ['--expose-gc', worker, liveDir, String(HAR_MB), 'live'], {
@@ -115,14 +126,14 @@ export async function runBundleBench(): Promise<string> {
     const zip = median(zipMs);
     // Each run beside the zip that followed it: on a shared machine the spread says how far one figure can be trusted.
     const ratios = results.map((r, i) => (r.previewMs + r.writeMs) / zipMs[i]!).sort((a, b) => a - b);
-    const writeRss = median(results.map((r) => r.writePeak.rss - r.beforeWrite.rss));
-    const writeHeap = median(results.map((r) => r.writePeak.heapUsed - r.beforeWrite.heapUsed));
+    const writeRss = median(memory.map((r) => r.writePeak.rss - r.beforeWrite.rss));
+    const writeHeap = median(memory.map((r) => r.writePeak.heapUsed - r.beforeWrite.heapUsed));
     const writeExternal = median(
-      results.map((r) => r.writePeak.external - (r.beforeWrite.external + r.beforeWrite.arrayBuffers)),
+      memory.map((r) => r.writePeak.external - (r.beforeWrite.external + r.beforeWrite.arrayBuffers)),
     );
-    const previewRss = median(results.map((r) => r.previewPeak.rss - r.baseline.rss));
-    const previewHeap = median(results.map((r) => r.previewPeak.heapUsed - r.baseline.heapUsed));
-    const harHeap = median(results.map((r) => r.baseline.heapUsed));
+    const previewRss = median(memory.map((r) => r.previewPeak.rss - r.baseline.rss));
+    const previewHeap = median(memory.map((r) => r.previewPeak.heapUsed - r.baseline.heapUsed));
+    const harHeap = median(memory.map((r) => r.baseline.heapUsed));
     const redacted = Object.entries(last.redaction)
       .filter(([, n]) => n > 0)
       .map(([rule, n]) => `${rule} ${n}`)
@@ -132,8 +143,9 @@ export async function runBundleBench(): Promise<string> {
     const date = new Date().toISOString().slice(0, 10);
     return `## Bundle (issues 5 and 12)
 
-Measured ${date} on ${where}. Medians of ${RUNS} runs, each in a fresh process (bench/bundle/bundle-worker.ts,
-\`node --expose-gc\`), so memory figures are the bundle's own.
+Measured ${date} on ${where}. Times are medians of ${RUNS} runs, memory figures of ${MEMORY_RUNS} more that sample it
+(sampling costs time); each run is a fresh process (bench/bundle/bundle-worker.ts, \`node --expose-gc\`), so memory
+figures are the bundle's own.
 
 Run by run, each beside the \`zip -6\` that followed it, end to end took ${ratios.map((r) => `${r.toFixed(2)}×`).join(', ')}
 (sorted).
