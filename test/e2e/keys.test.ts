@@ -78,7 +78,8 @@ describe.skipIf(chromiumMissingReason !== null || certutilMissingReason !== null
           .locator('.ant-popconfirm')
           .getByRole('button', { name: /^生\s*成$/ })
           .click();
-        await visible(page.getByTestId('key-generated'));
+        // Generating an RSA key takes seconds on a busy machine (a full test run on a shared host took 25 s here).
+        await visible(page.getByTestId('key-generated'), 60_000);
         const oneLine = (await page.getByTestId('key-public-one-line').textContent())!.trim();
         expect(oneLine).toMatch(/^MIIBIjAN[A-Za-z0-9+/]+={0,2}$/);
         await session.screenshot('keys-generated', { whole: true });
