@@ -82,6 +82,13 @@ export class StagedFileWriter {
   private readonly spare: Buffer[] = [];
   /** The writes the stream has not finished with, oldest first. */
   private readonly queued: Promise<void>[] = [];
+  /**
+   * The first error of the file, zlib or the deflated copy (a full disk, a file already there): every later
+   * write and close throws it. Without a listener an error event would end the whole process, and a write
+   * waiting for a stream that failed would wait for ever.
+   */
+  private failure: Error | null = null;
+  private readonly failed: Promise<never>;
 
   constructor(
     readonly file: string,
@@ -109,6 +116,16 @@ export class StagedFileWriter {
         }
       });
     }
+    let reject!: (error: Error) => void;
+    this.failed = new Promise<never>((_, no) => (reject = no));
+    // Observed where it is raced; never an unhandled rejection of its own.
+    this.failed.catch(() => {});
+    const fail = (error: Error) => {
+      if (this.failure) return;
+      this.failure = error;
+      reject(error);
+    };
+    for (const stream of [this.stream, this.deflate, this.deflatedStream]) stream?.on('error', fail);
   }
 
   async write(chunk: string | Buffer): Promise<void> {
@@ -141,6 +158,7 @@ export class StagedFileWriter {
    * and one turn a chunk lets it fall behind for good (see QUEUED_BYTES).
    */
   async catchUp(): Promise<void> {
+    if (this.failure) throw this.failure;
     const target = this.deflate ?? this.stream;
     if (target && target.writableLength > 0) await turnOfTheLoop();
   }
@@ -155,6 +173,7 @@ export class StagedFileWriter {
    * ('drain'), see QUEUED_BYTES.
    */
   private async take(bytes: Buffer, chunk: Buffer | null): Promise<void> {
+    if (this.failure) throw this.failure;
     this.hash.update(bytes);
     this.crc = crc32(bytes, this.crc);
     this.bytes += bytes.length;
@@ -169,7 +188,9 @@ export class StagedFileWriter {
     this.queued.push(taken);
     void taken.then(() => this.queued.shift());
     if (target.writableLength <= QUEUED_BYTES) return turnOfTheLoop();
-    while (target.writableLength > QUEUED_BYTES && this.queued.length > 0) await this.queued[0];
+    while (target.writableLength > QUEUED_BYTES && this.queued.length > 0) {
+      await Promise.race([this.queued[0], this.failed]);
+    }
   }
 
   async close(): Promise<StagedFileResult> {
@@ -186,7 +207,7 @@ export class StagedFileWriter {
         finished(deflatedStream),
       );
     }
-    await Promise.all(done);
+    await Promise.race([Promise.all(done), this.failed]);
     return {
       bytes: this.bytes,
       sha256: this.hash.digest('hex'),

@@ -80,6 +80,21 @@ describe('staging lines', () => {
     expect(result.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
   });
 
+  it('reports a file it cannot write as an error of its writes or of close, never as a crash', async () => {
+    for (const level of [6, null]) {
+      const file = join(root, `taken-${level}`);
+      // Staged files are created, never overwritten: one already there cannot be written.
+      writeFileSync(level === null ? file : `${file}.deflated`, 'someone else’s');
+      const writer = new StagedFileWriter(file, level);
+      const failed = (async () => {
+        for (let i = 0; i < 40; i++) await writer.writeLines(batch(i));
+        await writer.close();
+      })();
+      await expect(failed).rejects.toThrow(/EEXIST/);
+      writer.abort();
+    }
+  });
+
   it('reads a member stored as it is, whole or its first part', async () => {
     const file = join(root, 'stored');
     const bytes = Buffer.from('白条'.repeat(1000), 'utf8');
