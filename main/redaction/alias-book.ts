@@ -93,7 +93,11 @@ const MAX_RESERVED = 1 << 20;
 
 const RULE_INDEX = new Map(REDACTION_RULES.map((rule, index) => [rule, index]));
 /** Each label's alias up to its number (`REDACTED-COOKIE-`): a new alias is then one concatenation. */
-const ALIAS_HEAD = new Map(Object.values(ALIAS_LABEL).map((label) => [label, `${ALIAS_PREFIX}${label}-`]));
+const ALIAS_HEADS = [...new Set(Object.values(ALIAS_LABEL))].map((label) => `${ALIAS_PREFIX}${label}-`);
+/** Each rule's label, by the rule's place in REDACTION_RULES, as a place in ALIAS_HEADS (rules may share one). */
+const HEAD_OF_RULE = Int32Array.from(REDACTION_RULES, (rule) =>
+  ALIAS_HEADS.indexOf(`${ALIAS_PREFIX}${ALIAS_LABEL[rule]}-`),
+);
 
 /** What the book needs of the literal matcher whose places it keeps aliases by (LiteralMatcher). */
 export interface LiteralPlaces {
@@ -114,7 +118,8 @@ export class AliasBook {
   private readonly idOfValue: number[] = [];
   /** Aliases by id, in the order they were made. */
   private readonly aliases: string[] = [];
-  private readonly numbers = new Map<string, number>();
+  /** The last number given under each label, by its place in ALIAS_HEADS. */
+  private readonly numbers = new Int32Array(ALIAS_HEADS.length);
   /** Replacements per rule, by the rule's place in REDACTION_RULES. */
   private tally = new Float64Array(REDACTION_RULES.length);
   /**
@@ -175,10 +180,9 @@ export class AliasBook {
 
   /** The next alias under `rule`'s label (REDACTED-COOKIE-3 after REDACTED-COOKIE-2); its id. */
   private newAlias(rule: RedactionRule): number {
-    const label = ALIAS_LABEL[rule];
-    const number = (this.numbers.get(label) ?? 0) + 1;
-    this.numbers.set(label, number);
-    this.aliases.push(ALIAS_HEAD.get(label)! + number);
+    const head = HEAD_OF_RULE[RULE_INDEX.get(rule)!]!;
+    const number = ++this.numbers[head]!;
+    this.aliases.push(ALIAS_HEADS[head]! + number);
     return this.aliases.length - 1;
   }
 
