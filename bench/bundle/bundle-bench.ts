@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
@@ -70,6 +70,16 @@ function machine(): string {
   return `${cpus().length} CPU (${model}), ${(totalmem() / 1024 ** 3).toFixed(0)} GB RAM, Node ${process.version}, Info-ZIP ${zipVersion}, ${process.platform} ${process.arch}, load average ${loadavg()[0]!.toFixed(1)} at the start`;
 }
 
+/** One run of bundle-worker.ts in a fresh process, in a directory of its own (`mode`: see bundle-worker.ts). */
+function runWorker(worker: string, dir: string, mode: 'time' | 'memory' | 'live'): WorkerResult {
+  const runDir = mkdtempSync(join(dir, `${mode}-`));
+  const child = spawnSync(process.execPath, ['--expose-gc', worker, runDir, String(HAR_MB), mode], {
+    maxBuffer: 16 * MB,
+  });
+  if (child.status !== 0) throw new Error(`bench worker failed: ${child.stderr.toString()}`);
+  return JSON.parse(child.stdout.toString()) as WorkerResult;
+}
+
 export async function runBundleBench(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'bt-bundle-bench-'));
   try {
@@ -80,34 +90,17 @@ export async function runBundleBench(): Promise<string> {
     const zipMs: number[] = [];
     let refZipBytes = 0;
     for (let i = 0; i < RUNS; i++) {
-      const runDir = mkdtempSync(join(dir, 'run-'));
-      const child = spawnSync(process.execPath, ['--expose-gc', worker, runDir, String(HAR_MB), 'time'], {
-        maxBuffer: 16 * MB,
-      });
-      if (child.status !== 0) throw new Error(`bench worker failed: ${child.stderr.toString()}`);
-      const result = JSON.parse(child.stdout.toString()) as WorkerResult;
+      const result = runWorker(worker, dir, 'time');
       results.push(result);
-      const out = join(runDir, 'reference.zip');
+      // Beside the members (refDir is the run's directory's members/), not among them.
+      const out = join(dirname(result.refDir), 'reference.zip');
       const started = performance.now();
       execFileSync('zip', ['-6', '-q', '-r', '-X', out, '.'], { cwd: result.refDir });
       zipMs.push(performance.now() - started);
       refZipBytes = statSync(out).size;
     }
-    const memory: WorkerResult[] = [];
-    for (let i = 0; i < MEMORY_RUNS; i++) {
-      const runDir = mkdtempSync(join(dir, 'memory-'));
-      const child = spawnSync(process.execPath, ['--expose-gc', worker, runDir, String(HAR_MB), 'memory'], {
-        maxBuffer: 16 * MB,
-      });
-      if (child.status !== 0) throw new Error(`bench worker failed: ${child.stderr.toString()}`);
-      memory.push(JSON.parse(child.stdout.toString()) as WorkerResult);
-    }
-    const liveDir = mkdtempSync(join(dir, 'live-'));
-    const liveRun = spawnSync(process.execPath, ['--expose-gc', worker, liveDir, String(HAR_MB), 'live'], {
-      maxBuffer: 16 * MB,
-    });
-    if (liveRun.status !== 0) throw new Error(`bench worker failed: ${liveRun.stderr.toString()}`);
-    const live = JSON.parse(liveRun.stdout.toString()) as WorkerResult;
+    const memory = Array.from({ length: MEMORY_RUNS }, () => runWorker(worker, dir, 'memory'));
+    const live = runWorker(worker, dir, 'live');
     const last = results.at(-1)!;
     const members = last.memberBytes;
     const previewMs = median(results.map((r) => r.previewMs));

@@ -2,7 +2,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
-import type { TransformOptions } from 'node:stream';
+import type { TransformOptions, Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import {
   crc32,
@@ -80,6 +80,8 @@ export class StagedFileWriter {
   private deflatedBytes = 0;
   /** Chunks the file and zlib are done with, to encode the next lines into (writeLines). */
   private readonly spare: Buffer[] = [];
+  /** Where the bytes go: zlib, or the file itself (a member stored as it is). */
+  private readonly sink: Writable;
   /** The writes the stream has not finished with, oldest first. */
   private readonly queued: Promise<void>[] = [];
   /**
@@ -116,6 +118,7 @@ export class StagedFileWriter {
         }
       });
     }
+    this.sink = (this.deflate ?? this.stream)!;
     let reject!: (error: Error) => void;
     this.failed = new Promise<never>((_, no) => (reject = no));
     // Observed where it is raced; never an unhandled rejection of its own.
@@ -159,8 +162,7 @@ export class StagedFileWriter {
    */
   async catchUp(): Promise<void> {
     if (this.failure) throw this.failure;
-    const target = this.deflate ?? this.stream;
-    if (target && target.writableLength > 0) await turnOfTheLoop();
+    if (this.sink.writableLength > 0) await turnOfTheLoop();
   }
 
   private release(chunk: Buffer): void {
@@ -177,7 +179,7 @@ export class StagedFileWriter {
     this.hash.update(bytes);
     this.crc = crc32(bytes, this.crc);
     this.bytes += bytes.length;
-    const target = (this.deflate ?? this.stream)!;
+    const target = this.sink;
     // Settles when the stream no longer needs the bytes (an error settles it too: close() reports the error).
     const taken = new Promise<void>((resolve) =>
       target.write(bytes, (error?: Error | null) => {
