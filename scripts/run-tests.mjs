@@ -6,6 +6,8 @@ import { Buffer } from 'node:buffer';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 
 const results = { passed: 0, failed: 0, skipped: 0 };
+/** Every failed test's title and failure messages, from the vitest JSON reports. */
+const failedTests = [];
 const failures = [];
 
 /** Copies a child's output line by line with a prefix, so two side-by-side runs stay readable. */
@@ -178,12 +180,25 @@ for (const { key, report, code, signal, seconds } of finished) {
   results.failed += brokenSuites.length;
   for (const file of brokenSuites) failures.push(`suite failed to load: ${file.name}`);
   if (summary.numFailedTests > 0) failures.push(`${summary.numFailedTests} test(s) in vitest ${key}`);
+  for (const file of summary.testResults) {
+    for (const test of file.assertionResults) {
+      if (test.status === 'failed') failedTests.push({ key, title: test.fullName, messages: test.failureMessages });
+    }
+  }
   if (code !== 0 && summary.numFailedTests === 0 && brokenSuites.length === 0) {
     results.failed += 1;
     failures.push(`vitest ${key} exited ${code ?? signal}`);
   }
 }
 
+// Each failed test's own message again at the very end: CI keeps only the tail of the output, and a
+// flaky failure (a page error seen once under load) must be readable from that tail alone.
+const ANSI = /\u001b\[[0-9;]*m/g;
+for (const { key, title, messages } of failedTests) {
+  const text = messages.join('\n').replace(ANSI, '');
+  const head = text.length > 1500 ? `${text.slice(0, 1500)}…` : text;
+  process.stdout.write(`\n--- failed in ${key}: ${title}\n${head}\n`);
+}
 process.stdout.write('\n');
 if (failures.length) process.stdout.write(`Failed: ${failures.join('; ')}\n`);
 if (results.skipped) process.stdout.write(`(${results.skipped} skipped; each prints its reason above)\n`);
