@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { Buffer } from 'node:buffer';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { stripVTControlCharacters } from 'node:util';
 
 const results = { passed: 0, failed: 0, skipped: 0 };
 /** Every failed test's title and failure messages, from the vitest JSON reports. */
@@ -182,7 +183,8 @@ for (const { key, report, code, signal, seconds } of finished) {
   if (summary.numFailedTests > 0) failures.push(`${summary.numFailedTests} test(s) in vitest ${key}`);
   for (const file of summary.testResults) {
     for (const test of file.assertionResults) {
-      if (test.status === 'failed') failedTests.push({ key, title: test.fullName, messages: test.failureMessages });
+      if (test.status === 'failed')
+        failedTests.push({ key, title: test.fullName, messages: test.failureMessages });
     }
   }
   if (code !== 0 && summary.numFailedTests === 0 && brokenSuites.length === 0) {
@@ -193,9 +195,8 @@ for (const { key, report, code, signal, seconds } of finished) {
 
 // Each failed test's own message again at the very end: CI keeps only the tail of the output, and a
 // flaky failure (a page error seen once under load) must be readable from that tail alone.
-const ANSI = /\u001b\[[0-9;]*m/g;
 for (const { key, title, messages } of failedTests) {
-  const text = messages.join('\n').replace(ANSI, '');
+  const text = stripVTControlCharacters(messages.join('\n'));
   const head = text.length > 1500 ? `${text.slice(0, 1500)}…` : text;
   process.stdout.write(`\n--- failed in ${key}: ${title}\n${head}\n`);
 }
