@@ -121,9 +121,7 @@ export async function runBundleBench(): Promise<string> {
     const ratios = results.map((r, i) => (r.previewMs + r.writeMs) / zipMs[i]!).sort((a, b) => a - b);
     const writeRss = median(memory.map((r) => r.writePeak.rss - r.beforeWrite.rss));
     const writeHeap = median(memory.map((r) => r.writePeak.heapUsed - r.beforeWrite.heapUsed));
-    const writeExternal = median(
-      memory.map((r) => r.writePeak.external - (r.beforeWrite.external + r.beforeWrite.arrayBuffers)),
-    );
+    const writeExternal = median(memory.map((r) => r.writePeak.external - r.beforeWrite.external));
     const previewRss = median(memory.map((r) => r.previewPeak.rss - r.baseline.rss));
     const previewHeap = median(memory.map((r) => r.previewPeak.heapUsed - r.baseline.heapUsed));
     const harHeap = median(memory.map((r) => r.baseline.heapUsed));
@@ -183,12 +181,15 @@ garbage collected before each sample every 100 ms, which shows what is really he
 | preview (redaction, staging to disk), as the OS sees it | +${mb(previewRss)} MB | +${mb(previewHeap)} MB | |
 | preview, held (GC forced) | +${mb(live.previewPeak.rss - live.baseline.rss)} MB | +${mb(live.previewPeak.heapUsed - live.baseline.heapUsed)} MB | |
 | write (zip), as the OS sees it | +${mb(writeRss)} MB | +${mb(writeHeap)} MB | +${mb(writeExternal)} MB |
-| write, held (GC forced) | +${mb(live.writePeak.rss - live.beforeWrite.rss)} MB | +${mb(live.writePeak.heapUsed - live.beforeWrite.heapUsed)} MB | +${mb(live.writePeak.external - (live.beforeWrite.external + live.beforeWrite.arrayBuffers))} MB |
+| write, held (GC forced) | +${mb(live.writePeak.rss - live.beforeWrite.rss)} MB | +${mb(live.writePeak.heapUsed - live.beforeWrite.heapUsed)} MB | +${mb(live.writePeak.external - live.beforeWrite.external)} MB |
 | peak RSS of the whole process (HAR generation included) | ${mb(live.maxRssKb * 1024)} MB | | |
 
-The zip is never held in memory: members stream from the staging files through deflate to disk, so what the
-write step holds stays at a few MB for a ${mb(last.zipBytes)} MB zip of ${mb(members)} MB of members (the larger "as the OS
-sees it" figures are read buffers not yet collected). Preview redacts entry by entry and writes each out, so the
+The zip is never held in memory: members stream from the staging files to the zip 1 MB at a time, for a
+${mb(last.zipBytes)} MB zip of ${mb(members)} MB of members. Its buffers column is what those reads allocated in all
+(${mb(live.writePeak.external - live.beforeWrite.external)} MB here), not what is held at once: the step is over in
+${(writeMs / 1000).toFixed(2)} s, before the next forced collection. It is measured from the level the preview leaves once
+its files and zlib contexts have closed, a few turns of the loop after it resolves (right after it, about
+13 MB of buffers are still on their way out). Preview redacts entry by entry and writes each out, so the
 serialized HAR is never in memory either; what it holds beyond the input is the alias table (one entry per distinct
 secret: ${Object.values(last.redaction).reduce((a, b) => a + b, 0)} replacements here, most of them distinct cookie and token values).
 
