@@ -181,10 +181,13 @@ const failedIn = (report, key) =>
 // shared two-core host a journey has now and then failed on a wait or a page error that did not come
 // back when it ran again (each time in a busy minute). It counts as passed only when it passes then;
 // what failed the first time is printed at the end as FLAKY, with its messages. Node tests are not run
-// again.
+// again, and neither is any journey when more than RUN_AGAIN_AT_MOST failed: that is a fault, not a busy
+// minute, and running them all again would take the run past CI's time.
+const RUN_AGAIN_AT_MOST = 2;
 const flaky = [];
+const failedJourneys = finished.filter((job) => job.project === 'e2e' && job.code !== 0).length;
 for (const [index, job] of finished.entries()) {
-  if (job.project !== 'e2e' || job.code === 0) continue;
+  if (job.project !== 'e2e' || job.code === 0 || failedJourneys > RUN_AGAIN_AT_MOST) continue;
   const failed = failedIn(job.report, job.key);
   // A file that failed with no test failing (it did not load, it crashed) is named by how it ended.
   const first = failed.length ? failed : [{ title: `exit ${job.code ?? job.signal}`, messages: [] }];
